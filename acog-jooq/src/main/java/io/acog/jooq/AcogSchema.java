@@ -1,0 +1,192 @@
+package io.acog.jooq;
+
+import io.acog.jooq.generated.DefaultSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.Table;
+
+/**
+ * Creates and upgrades the ACOG tables in a host application's PostgreSQL (14 or newer).
+ *
+ * <p>One call, at start-up, before anything else of ACOG touches the database:
+ *
+ * <pre>{@code
+ * AcogSchema.migrate(dataSource);            // the connection's current schema
+ * AcogSchema.migrate(dataSource, "acog");    // or a schema of ACOG's own (created if missing)
+ * }</pre>
+ *
+ * <p>The migrations are the SQL files this jar ships; Flyway applies the pending ones and records
+ * them in the table {@value #HISTORY_TABLE}, so ACOG never touches a host application's own
+ * {@code flyway_schema_history}. The call is idempotent (a current schema is left alone) and safe
+ * when several JVMs start at once: Flyway serialises them with a PostgreSQL advisory lock, one
+ * applies the migrations, the others find nothing left to do. All pending migrations run in one
+ * transaction, so a failure leaves the database as it was.
+ *
+ * <p>A schema that already holds tables of ACOG's names that ACOG did not create is refused with
+ * an {@link AcogSchemaException} naming them, before anything is written. Give ACOG a schema of
+ * its own in that case, and point the connections ACOG uses at it (for example
+ * {@code ?currentSchema=acog} on the JDBC URL): the generated jOOQ classes carry no schema name and
+ * follow the connection's {@code search_path}.
+ *
+ * <p>Thread-safe: the class holds no state.
+ */
+public final class AcogSchema {
+
+    /** The table in which ACOG's migrations are recorded, in the same schema as ACOG's tables. */
+    public static final String HISTORY_TABLE = "acog_schema_history";
+
+    /**
+     * Where the migrations sit on the class path. The build copies them there from
+     * {@code src/main/resources/db/migration}: {@code classpath:db/migration} is Flyway's (and
+     * Spring Boot's) default location, and a host scanning it would take ACOG's migrations for its
+     * own.
+     */
+    static final String MIGRATIONS_LOCATION = "classpath:io/acog/jooq/migration";
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private AcogSchema() {}
+
+    /**
+     * Brings the ACOG tables in the connection's current schema (the first existing entry of its
+     * {@code search_path}, normally {@code public}) up to the newest version this jar ships.
+     *
+     * @param dataSource connections to the target database; the user needs the privileges to
+     *     create types, tables, indexes, functions and triggers there
+     * @return what was applied; nothing when the schema was already current
+     * @throws AcogSchemaException when the schema holds conflicting objects, the database was
+     *     migrated by a newer ACOG, or the database cannot be reached; nothing is left half-applied
+     */
+    public static SchemaMigration migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return run(dataSource, null);
+    }
+
+    /**
+     * Brings the ACOG tables in {@code schema} up to the newest version this jar ships, creating
+     * the schema when it does not exist.
+     *
+     * @param dataSource connections to the target database
+     * @param schema an unquoted PostgreSQL identifier: lower case letters, digits and underscores,
+     *     at most 63 characters, not starting with a digit
+     * @return what was applied; nothing when the schema was already current
+     * @throws IllegalArgumentException when {@code schema} is not such an identifier
+     * @throws AcogSchemaException as {@link #migrate(DataSource)}
+     */
+    public static SchemaMigration migrate(DataSource dataSource, String schema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(schema, "schema");
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be an unquoted PostgreSQL identifier"
+                    + " (lower case letters, digits and underscores, 1 to 63 characters, not"
+                    + " starting with a digit), got '" + schema + "'");
+        }
+        return run(dataSource, schema);
+    }
+
+    private static SchemaMigration run(DataSource dataSource, String schema) {
+        FluentConfiguration configuration = Flyway.configure(AcogSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS_LOCATION)
+                .failOnMissingLocations(true)
+                .table(HISTORY_TABLE)
+                // A host's schema usually holds its own tables: start ACOG's history at version 0
+                // there instead of refusing a non-empty schema, then apply V1 onwards.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("ACOG history started in a schema with other objects")
+                // All pending migrations in one transaction: a failure rolls back all of them.
+                .group(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true);
+        if (schema != null) {
+            configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        String target = schema != null ? schema : currentSchema(dataSource);
+        refuseForeignTables(dataSource, target);
+        MigrateResult result;
+        try {
+            result = configuration.load().migrate();
+        } catch (FlywayException e) {
+            throw new AcogSchemaException("Migrating the ACOG schema in '" + target + "' failed;"
+                    + " nothing was applied: " + e.getMessage(), e);
+        }
+        List<String> applied = new ArrayList<>();
+        for (MigrateOutput migration : result.migrations) {
+            applied.add(migration.version + " " + migration.description);
+        }
+        Optional<String> initial = Optional.ofNullable(result.initialSchemaVersion)
+                .filter(version -> !version.isBlank() && !version.equals("0"));
+        String current = result.targetSchemaVersion != null
+                ? result.targetSchemaVersion
+                : initial.orElseThrow();
+        return new SchemaMigration(target, initial, current, applied);
+    }
+
+    private static String currentSchema(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String schema = connection.getSchema();
+            if (schema == null) {
+                throw new AcogSchemaException("The connection has no current schema: no entry of"
+                        + " its search_path exists. Create the schema, or call"
+                        + " AcogSchema.migrate(dataSource, schema).");
+            }
+            return schema;
+        } catch (SQLException e) {
+            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a schema that has tables named like ACOG's but no ACOG history: those are someone
+     * else's, and CREATE TABLE would fail on the first of them anyway. Listing all of them up front
+     * is kinder than failing on one at a time.
+     */
+    private static void refuseForeignTables(DataSource dataSource, String schema) {
+        List<String> ours = new ArrayList<>();
+        for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            ours.add(table.getName());
+        }
+        String sql = "SELECT c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ANY (?)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class h"
+                + "   WHERE h.relnamespace = n.oid AND h.relname = ?)";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setArray(2, connection.createArrayOf("text", ours.toArray()));
+            statement.setString(3, HISTORY_TABLE);
+            TreeSet<String> clashes = new TreeSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    clashes.add(rows.getString(1));
+                }
+            }
+            if (!clashes.isEmpty()) {
+                throw new AcogSchemaException("Schema '" + schema + "' already has "
+                        + String.join(", ", clashes) + ", which ACOG did not create (there is no "
+                        + HISTORY_TABLE + "). Nothing was changed. Give ACOG a schema of its own:"
+                        + " AcogSchema.migrate(dataSource, \"acog\").");
+            }
+        } catch (SQLException e) {
+            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
+                    + e.getMessage(), e);
+        }
+    }
+}

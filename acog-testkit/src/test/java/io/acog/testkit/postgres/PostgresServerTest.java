@@ -1,0 +1,102 @@
+package io.acog.testkit.postgres;
+
+import static io.acog.testkit.postgres.ProvisionerTest.databaseExists;
+import static io.acog.testkit.postgres.ProvisionerTest.tableCount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+class PostgresServerTest {
+
+    @Test
+    void oneServerPerJvm() {
+        assertThat(PostgresServer.shared()).isSameAs(PostgresServer.shared());
+        assertThat(PostgresServer.shared().majorVersion()).isGreaterThanOrEqualTo(14);
+        assertThat(PostgresServer.shared().description()).contains("PostgreSQL");
+    }
+
+    @Test
+    void aNewDatabaseHasTheAcogSchemaAndNoRows() throws Exception {
+        try (TestDatabase database = PostgresServer.shared().createDatabase()) {
+            DSLContext db = database.dsl();
+            assertThat(tableCount(database)).isEqualTo(5);
+            assertThat(db.fetchCount(DSL.table("channels"))).isZero();
+            assertThat(db.fetchValue("SELECT max(version) FROM acog_schema_history WHERE success"))
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseHasNoTables() throws Exception {
+        try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
+            assertThat(tableCount(database)).isZero();
+            assertThat(database.dsl().fetchCount(DSL.table("pg_tables"),
+                    DSL.field("schemaname").eq("public"))).isZero();
+        }
+    }
+
+    @Test
+    void databasesAreIsolatedFromEachOther() {
+        try (TestDatabase first = PostgresServer.shared().createDatabase();
+                TestDatabase second = PostgresServer.shared().createDatabase()) {
+            first.dsl().execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
+
+            assertThat(first.dsl().fetchCount(DSL.table("channels"))).isEqualTo(1);
+            assertThat(second.dsl().fetchCount(DSL.table("channels"))).isZero();
+            assertThat(first.name()).isNotEqualTo(second.name());
+        }
+    }
+
+    @Test
+    void closeDropsTheDatabaseEvenWithConnectionsOpen() throws Exception {
+        Cluster server = (Cluster) PostgresServer.shared();
+        TestDatabase database = server.createDatabase();
+        Connection open = database.dataSource().getConnection();
+        try {
+            assertThat(databaseExists(server, database.name())).isTrue();
+            database.close();
+            database.close(); // a second close is a no-op
+            assertThat(databaseExists(server, database.name())).isFalse();
+            assertThat(database.jdbcUrl()).contains(database.name());
+        } finally {
+            open.close();
+        }
+    }
+
+    @Test
+    void concurrentCallersEachGetTheirOwnMigratedDatabase() throws Exception {
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<TestDatabase> made = new ArrayList<>();
+        try {
+            List<Future<TestDatabase>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<TestDatabase> create = () -> PostgresServer.shared().createDatabase();
+                futures.add(pool.submit(create));
+            }
+            for (Future<TestDatabase> future : futures) {
+                made.add(future.get());
+            }
+            Set<String> names = new HashSet<>();
+            for (TestDatabase database : made) {
+                names.add(database.name());
+                assertThat(tableCount(database)).isEqualTo(5);
+            }
+            assertThat(names).hasSize(callers);
+        } finally {
+            made.forEach(TestDatabase::close);
+            pool.shutdownNow();
+        }
+    }
+}
