@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +33,10 @@ import org.jooq.Table;
  * <p>The migrations are the SQL files this jar ships; Flyway applies the pending ones and records
  * them in the table {@value #HISTORY_TABLE}, so ACOG never touches a host application's own
  * {@code flyway_schema_history}. The call is idempotent (a current schema is left alone) and safe
- * when several JVMs start at once: Flyway serialises them with a PostgreSQL advisory lock, one
- * applies the migrations, the others find nothing left to do. All pending migrations run in one
- * transaction, so a failure leaves the database as it was.
+ * when several JVMs start at once: a PostgreSQL advisory lock per schema serialises them, one
+ * applies the migrations, the others wait and find nothing left to do. All pending migrations run in one
+ * transaction, so a failure leaves the database as it was. A call holds two connections of the
+ * data source at once (one for a PostgreSQL advisory lock, one for Flyway): a pool must allow that.
  *
  * <p>A schema that already holds tables of ACOG's names that ACOG did not create is refused with
  * an {@link AcogSchemaException} naming them, before anything is written. Give ACOG a schema of
@@ -56,6 +58,9 @@ public final class AcogSchema {
      * own.
      */
     static final String MIGRATIONS_LOCATION = "classpath:io/acog/jooq/migration";
+
+    /** First key of ACOG's advisory locks ('ACOG' in ASCII); the second names the schema. */
+    private static final int LOCK_CLASS = 0x41434F47;
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -116,14 +121,42 @@ public final class AcogSchema {
         if (schema != null) {
             configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
         }
-        String target = schema != null ? schema : currentSchema(dataSource);
-        refuseForeignTables(dataSource, target);
+        try (Connection connection = dataSource.getConnection()) {
+            String target = schema != null ? schema : currentSchema(connection);
+            // Flyway locks its history table, but not before the table exists: starters racing on
+            // an empty schema could each apply V1. One session lock per target schema, held from
+            // the check for foreign tables to the clean-up after a failure, serialises them.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
+                lock.setString(1, target);
+                lock.execute();
+            }
+            try {
+                return migrateLocked(configuration, connection, target);
+            } finally {
+                try (PreparedStatement unlock = connection.prepareStatement(
+                        "SELECT pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))")) {
+                    unlock.setString(1, target);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static SchemaMigration migrateLocked(FluentConfiguration configuration,
+            Connection connection, String target) throws SQLException {
+        Existing existing = refuseForeignTables(connection, target);
         MigrateResult result;
         try {
             result = configuration.load().migrate();
         } catch (FlywayException e) {
-            throw new AcogSchemaException("Migrating the ACOG schema in '" + target + "' failed;"
-                    + " nothing was applied: " + e.getMessage(), e);
+            AcogSchemaException failure = new AcogSchemaException("Migrating the ACOG schema in '"
+                    + target + "' failed; nothing was applied: " + e.getMessage(), e);
+            undoBookkeeping(connection, target, existing, failure);
+            throw failure;
         }
         List<String> applied = new ArrayList<>();
         for (MigrateOutput migration : result.migrations) {
@@ -137,56 +170,88 @@ public final class AcogSchema {
         return new SchemaMigration(target, initial, current, applied);
     }
 
-    private static String currentSchema(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String schema = connection.getSchema();
-            if (schema == null) {
-                throw new AcogSchemaException("The connection has no current schema: no entry of"
-                        + " its search_path exists. Create the schema, or call"
-                        + " AcogSchema.migrate(dataSource, schema).");
-            }
-            return schema;
-        } catch (SQLException e) {
-            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
-                    + e.getMessage(), e);
+    private static String currentSchema(Connection connection) throws SQLException {
+        String schema = connection.getSchema();
+        if (schema == null) {
+            throw new AcogSchemaException("The connection has no current schema: no entry of"
+                    + " its search_path exists. Create the schema, or call"
+                    + " AcogSchema.migrate(dataSource, schema).");
         }
+        return schema;
     }
+
+    /** What was in the target schema before this call. */
+    private record Existing(boolean schema, boolean history) {}
 
     /**
      * Refuses a schema that has tables named like ACOG's but no ACOG history: those are someone
      * else's, and CREATE TABLE would fail on the first of them anyway. Listing all of them up front
      * is kinder than failing on one at a time.
      */
-    private static void refuseForeignTables(DataSource dataSource, String schema) {
+    private static Existing refuseForeignTables(Connection connection, String schema)
+            throws SQLException {
         List<String> ours = new ArrayList<>();
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             ours.add(table.getName());
         }
         String sql = "SELECT c.relname FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ANY (?)"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class h"
-                + "   WHERE h.relnamespace = n.oid AND h.relname = ?)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                + " WHERE n.nspname = ? AND (c.relname = ANY (?) OR c.relname = ?)"
+                + " UNION ALL SELECT '' FROM pg_catalog.pg_namespace WHERE nspname = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             statement.setArray(2, connection.createArrayOf("text", ours.toArray()));
             statement.setString(3, HISTORY_TABLE);
+            statement.setString(4, schema);
             TreeSet<String> clashes = new TreeSet<>();
+            boolean schemaExists = false;
+            boolean history = false;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    clashes.add(rows.getString(1));
+                    String name = rows.getString(1);
+                    if (name.isEmpty()) {
+                        schemaExists = true;
+                    } else if (name.equals(HISTORY_TABLE)) {
+                        history = true;
+                    } else {
+                        clashes.add(name);
+                    }
                 }
             }
-            if (!clashes.isEmpty()) {
+            if (!history && !clashes.isEmpty()) {
                 throw new AcogSchemaException("Schema '" + schema + "' already has "
                         + String.join(", ", clashes) + ", which ACOG did not create (there is no "
                         + HISTORY_TABLE + "). Nothing was changed. Give ACOG a schema of its own:"
                         + " AcogSchema.migrate(dataSource, \"acog\").");
             }
+            return new Existing(schemaExists, history);
+        }
+    }
+
+    /**
+     * Flyway rolls the failed migrations back, but creates its history table (with a baseline row
+     * in a non-empty schema) and the schema outside that transaction. Removes what this call
+     * created, so that a failed call leaves the database as it found it. A history table that
+     * records a successful migration is never dropped (another node may have migrated meanwhile).
+     */
+    private static void undoBookkeeping(Connection connection, String schema, Existing existing,
+            AcogSchemaException failure) {
+        if (existing.history()) {
+            return;
+        }
+        String history = "\"" + schema + "\"." + HISTORY_TABLE;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN"
+                    + " IF to_regclass('" + history.replace("'", "''") + "') IS NOT NULL"
+                    + "   AND NOT EXISTS (SELECT 1 FROM " + history
+                    + "     WHERE success AND type NOT IN ('BASELINE', 'SCHEMA'))"
+                    + " THEN DROP TABLE " + history + "; END IF; END $$");
+            if (!existing.schema()) {
+                // RESTRICT: only an empty schema goes.
+                statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\"");
+            }
         } catch (SQLException e) {
-            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
-                    + e.getMessage(), e);
+            failure.addSuppressed(e);
         }
     }
 }
