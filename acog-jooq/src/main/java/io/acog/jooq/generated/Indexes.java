@@ -42,6 +42,7 @@ public class Indexes {
     public static final Index IDX_EPISODES_PRIORITY = Internal.createIndex(DSL.name("idx_episodes_priority"), Episodes.EPISODES, new OrderField[] { Episodes.EPISODES.PRIORITY.desc(), Episodes.EPISODES.CREATED_AT }, false);
     public static final Index IDX_EPISODES_PULSE_EVENT = Internal.createIndex(DSL.name("idx_episodes_pulse_event"), Episodes.EPISODES, new OrderField[] { Episodes.EPISODES.PULSE_EVENT_ID }, false);
     public static final Index IDX_EPISODES_SLUG_PER_CHANNEL = Internal.createIndex(DSL.name("idx_episodes_slug_per_channel"), Episodes.EPISODES, new OrderField[] { Episodes.EPISODES.CHANNEL_ID, Episodes.EPISODES.SLUG }, true);
+    public static final Index IDX_EPISODES_SOURCE_EPISODE = Internal.createIndex(DSL.name("idx_episodes_source_episode"), Episodes.EPISODES, new OrderField[] { Episodes.EPISODES.SOURCE_EPISODE_ID }, false);
     public static final Index IDX_EPISODES_STATUS = Internal.createIndex(DSL.name("idx_episodes_status"), Episodes.EPISODES, new OrderField[] { Episodes.EPISODES.STATUS }, false);
     public static final Index IDX_JOBS_CELERY_TASK = Internal.createIndex(DSL.name("idx_jobs_celery_task"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.CELERY_TASK_ID }, false);
     public static final Index IDX_JOBS_CREATED_AT = Internal.createIndex(DSL.name("idx_jobs_created_at"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.CREATED_AT.desc() }, false);
@@ -52,5 +53,6 @@ public class Indexes {
     public static final Index IDX_PULSE_EVENTS_IS_PROCESSED = Internal.createIndex(DSL.name("idx_pulse_events_is_processed"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.IS_PROCESSED }, false);
     public static final Index IDX_PULSE_EVENTS_SCORE = Internal.createIndex(DSL.name("idx_pulse_events_score"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.RELEVANCE_SCORE.desc() }, false);
     public static final Index IDX_PULSE_EVENTS_SOURCE = Internal.createIndex(DSL.name("idx_pulse_events_source"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.SOURCE }, false);
+    public static final Index IDX_PULSE_EVENTS_SOURCE_UNIQUE = Internal.createIndex(DSL.name("idx_pulse_events_source_unique"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.SOURCE, PulseEvents.PULSE_EVENTS.SOURCE_ID }, true);
     public static final Index IDX_PULSE_EVENTS_TOPIC_TAGS = Internal.createIndex(DSL.name("idx_pulse_events_topic_tags"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.TOPIC_TAGS }, false);
 }

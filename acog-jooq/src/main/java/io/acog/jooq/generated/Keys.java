@@ -46,6 +46,7 @@ public class Keys {
 
     public static final ForeignKey<AssetsRecord, EpisodesRecord> ASSETS__ASSETS_EPISODE_ID_FKEY = Internal.createForeignKey(Assets.ASSETS, DSL.name("assets_episode_id_fkey"), new TableField[] { Assets.ASSETS.EPISODE_ID }, Keys.EPISODES_PKEY, new TableField[] { Episodes.EPISODES.ID }, true);
     public static final ForeignKey<EpisodesRecord, ChannelsRecord> EPISODES__EPISODES_CHANNEL_ID_FKEY = Internal.createForeignKey(Episodes.EPISODES, DSL.name("episodes_channel_id_fkey"), new TableField[] { Episodes.EPISODES.CHANNEL_ID }, Keys.CHANNELS_PKEY, new TableField[] { Channels.CHANNELS.ID }, true);
+    public static final ForeignKey<EpisodesRecord, EpisodesRecord> EPISODES__EPISODES_SOURCE_EPISODE_ID_FKEY = Internal.createForeignKey(Episodes.EPISODES, DSL.name("episodes_source_episode_id_fkey"), new TableField[] { Episodes.EPISODES.SOURCE_EPISODE_ID }, Keys.EPISODES_PKEY, new TableField[] { Episodes.EPISODES.ID }, true);
     public static final ForeignKey<EpisodesRecord, PulseEventsRecord> EPISODES__FK_EPISODES_PULSE_EVENT = Internal.createForeignKey(Episodes.EPISODES, DSL.name("fk_episodes_pulse_event"), new TableField[] { Episodes.EPISODES.PULSE_EVENT_ID }, Keys.PULSE_EVENTS_PKEY, new TableField[] { PulseEvents.PULSE_EVENTS.ID }, true);
     public static final ForeignKey<JobsRecord, EpisodesRecord> JOBS__JOBS_EPISODE_ID_FKEY = Internal.createForeignKey(Jobs.JOBS, DSL.name("jobs_episode_id_fkey"), new TableField[] { Jobs.JOBS.EPISODE_ID }, Keys.EPISODES_PKEY, new TableField[] { Episodes.EPISODES.ID }, true);
 }

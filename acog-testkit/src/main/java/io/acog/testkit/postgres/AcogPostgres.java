@@ -11,14 +11,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a JUnit 5 test class a real PostgreSQL database of its own, with the ACOG schema, and
  * injects it into constructors, lifecycle methods and test methods as a parameter of type
- * {@link javax.sql.DataSource}, {@link org.jooq.DSLContext}, {@link TestDatabase} or
- * {@link PostgresServer}:
+ * {@link javax.sql.DataSource}, {@link org.jooq.DSLContext}, {@link TestDatabase},
+ * {@link PostgresServer}, {@link io.acog.core.Acog} (on the system clock) or
+ * {@link io.acog.testkit.fixtures.AcogFixtures}:
  *
  * <pre>{@code
  * @AcogPostgres
  * class ChannelStoreTest {
  *     @Test
- *     void storesChannels(DSLContext db) { ... }
+ *     void storesChannels(Acog acog, AcogFixtures fixtures) { ... }
  * }
  * }</pre>
  *

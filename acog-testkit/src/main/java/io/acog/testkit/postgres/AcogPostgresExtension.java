@@ -1,6 +1,8 @@
 package io.acog.testkit.postgres;
 
 import java.util.Optional;
+import io.acog.core.Acog;
+import io.acog.testkit.fixtures.AcogFixtures;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,7 +40,8 @@ public final class AcogPostgresExtension
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == DataSource.class || type == DSLContext.class || type == TestDatabase.class
-                || type == PostgresServer.class;
+                || type == PostgresServer.class || type == Acog.class
+                || type == AcogFixtures.class;
     }
 
     @Override
@@ -56,6 +59,10 @@ public final class AcogPostgresExtension
         }
         if (type == TestDatabase.class) {
             return database;
+        }
+        if (type == Acog.class || type == AcogFixtures.class) {
+            Acog acog = acog(context, database);
+            return type == Acog.class ? acog : new AcogFixtures(acog);
         }
         throw new ParameterResolutionException("@AcogPostgres cannot inject " + type.getName());
     }
@@ -76,6 +83,12 @@ public final class AcogPostgresExtension
                         ? PostgresServer.shared().createDatabase()
                         : PostgresServer.shared().createEmptyDatabase()), Dropping.class)
                 .database;
+    }
+
+    /** One {@link Acog} per database, on the system clock; build your own for another clock. */
+    private static Acog acog(ExtensionContext context, TestDatabase database) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("acog:" + database.name(),
+                key -> Acog.builder().dataSource(database.dataSource()).build(), Acog.class);
     }
 
     /** The outermost class context that carries the annotation, so nested classes share it. */

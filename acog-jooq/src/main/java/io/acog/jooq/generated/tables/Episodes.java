@@ -176,6 +176,12 @@ public class Episodes extends TableImpl<EpisodesRecord> {
      */
     public final TableField<EpisodesRecord, OffsetDateTime> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
+    /**
+     * The column <code>episodes.source_episode_id</code>. The episode this one
+     * continues (idea_source series or followup) or repurposes
+     */
+    public final TableField<EpisodesRecord, UUID> SOURCE_EPISODE_ID = createField(DSL.name("source_episode_id"), SQLDataType.UUID, this, "The episode this one continues (idea_source series or followup) or repurposes");
+
     private Episodes(Name alias, Table<EpisodesRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -245,7 +251,7 @@ public class Episodes extends TableImpl<EpisodesRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX_EPISODES_CHANNEL_ID, Indexes.IDX_EPISODES_CHANNEL_STATUS, Indexes.IDX_EPISODES_CREATED_AT, Indexes.IDX_EPISODES_PRIORITY, Indexes.IDX_EPISODES_PULSE_EVENT, Indexes.IDX_EPISODES_SLUG_PER_CHANNEL, Indexes.IDX_EPISODES_STATUS);
+        return Arrays.asList(Indexes.IDX_EPISODES_CHANNEL_ID, Indexes.IDX_EPISODES_CHANNEL_STATUS, Indexes.IDX_EPISODES_CREATED_AT, Indexes.IDX_EPISODES_PRIORITY, Indexes.IDX_EPISODES_PULSE_EVENT, Indexes.IDX_EPISODES_SLUG_PER_CHANNEL, Indexes.IDX_EPISODES_SOURCE_EPISODE, Indexes.IDX_EPISODES_STATUS);
     }
 
     @Override
@@ -255,7 +261,7 @@ public class Episodes extends TableImpl<EpisodesRecord> {
 
     @Override
     public List<ForeignKey<EpisodesRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.EPISODES__EPISODES_CHANNEL_ID_FKEY, Keys.EPISODES__FK_EPISODES_PULSE_EVENT);
+        return Arrays.asList(Keys.EPISODES__EPISODES_CHANNEL_ID_FKEY, Keys.EPISODES__EPISODES_SOURCE_EPISODE_ID_FKEY, Keys.EPISODES__FK_EPISODES_PULSE_EVENT);
     }
 
     private transient ChannelsPath _channels;
@@ -268,6 +274,18 @@ public class Episodes extends TableImpl<EpisodesRecord> {
             _channels = new ChannelsPath(this, Keys.EPISODES__EPISODES_CHANNEL_ID_FKEY, null);
 
         return _channels;
+    }
+
+    private transient EpisodesPath _episodes;
+
+    /**
+     * Get the implicit join path to the <code>episodes</code> table.
+     */
+    public EpisodesPath episodes() {
+        if (_episodes == null)
+            _episodes = new EpisodesPath(this, Keys.EPISODES__EPISODES_SOURCE_EPISODE_ID_FKEY, null);
+
+        return _episodes;
     }
 
     private transient PulseEventsPath _pulseEvents;

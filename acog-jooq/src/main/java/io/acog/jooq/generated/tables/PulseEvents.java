@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -37,6 +38,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -204,7 +206,7 @@ public class PulseEvents extends TableImpl<PulseEventsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX_PULSE_EVENTS_CREATED_AT, Indexes.IDX_PULSE_EVENTS_IS_PROCESSED, Indexes.IDX_PULSE_EVENTS_SCORE, Indexes.IDX_PULSE_EVENTS_SOURCE, Indexes.IDX_PULSE_EVENTS_TOPIC_TAGS);
+        return Arrays.asList(Indexes.IDX_PULSE_EVENTS_CREATED_AT, Indexes.IDX_PULSE_EVENTS_IS_PROCESSED, Indexes.IDX_PULSE_EVENTS_SCORE, Indexes.IDX_PULSE_EVENTS_SOURCE, Indexes.IDX_PULSE_EVENTS_SOURCE_UNIQUE, Indexes.IDX_PULSE_EVENTS_TOPIC_TAGS);
     }
 
     @Override
@@ -222,6 +224,13 @@ public class PulseEvents extends TableImpl<PulseEventsRecord> {
             _episodes = new EpisodesPath(this, null, Keys.EPISODES__FK_EPISODES_PULSE_EVENT.getInverseKey());
 
         return _episodes;
+    }
+
+    @Override
+    public List<Check<PulseEventsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("chk_pulse_events_relevance_score"), "(((relevance_score >= (0)::numeric) AND (relevance_score <= (1)::numeric)))", true)
+        );
     }
 
     @Override

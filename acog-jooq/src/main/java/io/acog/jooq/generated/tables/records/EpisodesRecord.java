@@ -328,6 +328,22 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
         return (OffsetDateTime) get(20);
     }
 
+    /**
+     * Setter for <code>episodes.source_episode_id</code>. The episode this one
+     * continues (idea_source series or followup) or repurposes
+     */
+    public void setSourceEpisodeId(UUID value) {
+        set(21, value);
+    }
+
+    /**
+     * Getter for <code>episodes.source_episode_id</code>. The episode this one
+     * continues (idea_source series or followup) or repurposes
+     */
+    public UUID getSourceEpisodeId() {
+        return (UUID) get(21);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -351,7 +367,7 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
     /**
      * Create a detached, initialised EpisodesRecord
      */
-    public EpisodesRecord(UUID id, UUID channelId, UUID pulseEventId, String title, String slug, EpisodeStatus status, IdeaSource ideaSource, JSONB idea, JSONB plan, String script, JSONB scriptMetadata, JSONB metadata, JSONB pipelineState, String publishedUrl, OffsetDateTime publishedAt, Integer priority, Integer retryCount, String lastError, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+    public EpisodesRecord(UUID id, UUID channelId, UUID pulseEventId, String title, String slug, EpisodeStatus status, IdeaSource ideaSource, JSONB idea, JSONB plan, String script, JSONB scriptMetadata, JSONB metadata, JSONB pipelineState, String publishedUrl, OffsetDateTime publishedAt, Integer priority, Integer retryCount, String lastError, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, UUID sourceEpisodeId) {
         super(Episodes.EPISODES);
 
         setId(id);
@@ -375,6 +391,7 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
         setDeletedAt(deletedAt);
+        setSourceEpisodeId(sourceEpisodeId);
         resetChangedOnNotNull();
     }
 }

@@ -1,0 +1,118 @@
+package io.acog.core;
+
+import io.acog.core.asset.AssetRepository;
+import io.acog.core.channel.ChannelRepository;
+import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.internal.AcogFactory;
+import io.acog.core.maintenance.Maintenance;
+import io.acog.core.pulse.PulseEventRepository;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * The entry point of the ACOG domain API: hands out the repositories over one PostgreSQL database
+ * that {@link io.acog.jooq.AcogSchema#migrate(DataSource)} has migrated.
+ *
+ * <pre>{@code
+ * Acog acog = Acog.builder().dataSource(dataSource).build();
+ * Channel channel = acog.channels().create(NewChannel.builder("Cosmos", "cosmos").build());
+ * }</pre>
+ *
+ * <p>Every repository method is atomic: it commits all of its writes or none. To make several
+ * calls one unit, run them in {@link #transaction(Consumer)}; to make them part of a transaction
+ * the host application already has open, use {@link #joining(Connection)}.
+ *
+ * <p>Thread-safe; build one per database and share it. It holds no connections of its own: each
+ * operation borrows one from the data source and returns it.
+ */
+public interface Acog {
+
+    /** Starts building an {@code Acog}. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Channels: the brands, with persona, style guide, voice and avatar profiles. */
+    ChannelRepository channels();
+
+    /** Episodes: the videos moving through the pipeline, their scripts and life cycle. */
+    EpisodeRepository episodes();
+
+    /** Assets: the files the stages produce. */
+    AssetRepository assets();
+
+    /** Pulse events: trend signals that seed episode ideas. */
+    PulseEventRepository pulseEvents();
+
+    /** Housekeeping: purging old soft-deleted rows, VACUUM ANALYZE. */
+    Maintenance maintenance();
+
+    /** The clock this instance stamps soft deletes, processing times and pipeline steps with. */
+    Clock clock();
+
+    /**
+     * Runs {@code work} in one database transaction and returns its result: the calls it makes on
+     * the {@code Acog} it receives commit together, or roll back together when it throws (the
+     * exception propagates). Calls inside nest as savepoints.
+     */
+    <T> T transactionResult(Function<Acog, T> work);
+
+    /** As {@link #transactionResult(Function)}, without a result. */
+    void transaction(Consumer<Acog> work);
+
+    /**
+     * An {@code Acog} whose operations run on the host application's {@code connection}, inside
+     * the transaction the host has open on it. ACOG then neither commits nor rolls back that
+     * transaction: each operation is a savepoint within it, rolled back alone if it fails. On a
+     * connection in auto-commit mode each operation commits on its own. The view is valid while
+     * the connection is; it is not thread-safe beyond what the connection is.
+     */
+    Acog joining(Connection connection);
+
+    /**
+     * As {@link #joining(Connection)}, for a host that manages its transactions with jOOQ: pass the
+     * {@code DSLContext} of the transaction ({@code configuration.dsl()} inside
+     * {@code dsl.transaction(configuration -> ...)}).
+     */
+    Acog joining(DSLContext transaction);
+
+    /** Builds an {@link Acog}. Not thread-safe; the built instance is. */
+    final class Builder {
+        private DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The database, migrated with {@link io.acog.jooq.AcogSchema}. Required. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * The clock for the timestamps ACOG writes itself (soft deletes, processing, pipeline
+         * steps, creation) and for time windows in queries. Defaults to the system clock in UTC;
+         * tests pass a fixed or adjustable one. {@code updated_at} stays the database's time: a
+         * trigger sets it.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no data source was given
+         */
+        public Acog build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("Acog.builder() needs a dataSource(...)");
+            }
+            return AcogFactory.create(dataSource, clock);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.acog.core;
+
+/**
+ * An argument was refused before anything reached the database. The message names the entity,
+ * the field (as its column or JSON key), the offending value and the rule or limit it broke.
+ */
+public class ValidationException extends AcogException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String entity;
+    private final String field;
+
+    /**
+     * @param entity e.g. {@code "channel"}
+     * @param field e.g. {@code "slug"}
+     * @param problem what is wrong, naming the value and the limit, e.g.
+     *     {@code "'Cosmos!' is not lowercase letters, digits and single hyphens"}
+     */
+    public ValidationException(String entity, String field, String problem) {
+        super(entity + "." + field + " " + problem);
+        this.entity = entity;
+        this.field = field;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    /** The field as its column or JSON key, e.g. {@code "slug"} or {@code "script"}. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,56 @@
+package io.acog.core.channel;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.acog.core.internal.Values;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The channel's voice ({@code channels.voice_profile}): the speech provider (ElevenLabs, ...), its
+ * voice and model, and the synthesis settings. Unknown keys are kept in {@link #extra()}.
+ */
+public record VoiceProfile(
+        String provider,
+        String voiceId,
+        String voiceName,
+        String model,
+        Settings settings,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public VoiceProfile {
+        extra = Values.map(extra);
+    }
+
+    /** A profile naming the provider and its voice; the rest unset. */
+    public static VoiceProfile of(String provider, String voiceId) {
+        return new VoiceProfile(provider, voiceId, null, null, null, null);
+    }
+
+    public VoiceProfile withModel(String model) {
+        return new VoiceProfile(provider, voiceId, voiceName, model, settings, extra);
+    }
+
+    public VoiceProfile withSettings(Settings settings) {
+        return new VoiceProfile(provider, voiceId, voiceName, model, settings, extra);
+    }
+
+    public VoiceProfile withExtra(String key, Object value) {
+        return new VoiceProfile(provider, voiceId, voiceName, model, settings,
+                Extra.with(extra, key, value));
+    }
+
+    /** {@code settings}: synthesis parameters as ElevenLabs names them. */
+    public record Settings(
+            BigDecimal stability,
+            BigDecimal similarityBoost,
+            BigDecimal style,
+            Boolean useSpeakerBoost,
+            BigDecimal speed,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+        public Settings {
+            extra = Values.map(extra);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.acog.core.episode;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.acog.core.internal.JsonCodec;
+import io.acog.jooq.generated.enums.PipelineStage;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An episode's {@code pipeline_state}: one {@link StageState} per stage that has one, keyed by the
+ * stage's name. Keys that are not stage names are kept in {@link #extra()} and written back.
+ *
+ * <p>Read-only here: change it with {@link EpisodeRepository#updateStage} and friends, which merge
+ * in SQL under the row lock, so stages finishing at the same moment never lose each other's
+ * entries.
+ */
+public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, Object> extra) {
+
+    public PipelineState {
+        EnumMap<PipelineStage, StageState> ordered = new EnumMap<>(PipelineStage.class);
+        if (stages != null) {
+            ordered.putAll(stages);
+        }
+        stages = Collections.unmodifiableMap(ordered);
+        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
+
+    public static PipelineState empty() {
+        return new PipelineState(null, null);
+    }
+
+    /** The stage's entry, if it has one. */
+    public Optional<StageState> stage(PipelineStage stage) {
+        return Optional.ofNullable(stages.get(stage));
+    }
+
+    /** The stage's status; {@link StageStatus#PENDING} when it has no entry or no status yet. */
+    public StageStatus status(PipelineStage stage) {
+        StageState state = stages.get(stage);
+        return state == null || state.status() == null ? StageStatus.PENDING : state.status();
+    }
+
+    /** The first stage, in pipeline order, whose status is {@link StageStatus#FAILED}. */
+    public Optional<PipelineStage> firstFailedStage() {
+        for (Map.Entry<PipelineStage, StageState> entry : stages.entrySet()) {
+            if (entry.getValue().status() == StageStatus.FAILED) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static PipelineState fromJson(Map<String, Object> json) {
+        EnumMap<PipelineStage, StageState> stages = new EnumMap<>(PipelineStage.class);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (json != null) {
+            for (Map.Entry<String, Object> entry : json.entrySet()) {
+                PipelineStage stage = PipelineStage.lookupLiteral(entry.getKey());
+                if (stage != null && entry.getValue() instanceof Map) {
+                    stages.put(stage, JsonCodec.convert(entry.getValue(), StageState.class));
+                } else {
+                    extra.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        return new PipelineState(stages, extra);
+    }
+
+    @JsonValue
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        stages.forEach((stage, state) -> json.put(stage.getLiteral(), state));
+        json.putAll(extra);
+        return json;
+    }
+}

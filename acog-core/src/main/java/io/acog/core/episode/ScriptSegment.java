@@ -1,0 +1,25 @@
+package io.acog.core.episode;
+
+import java.util.Objects;
+
+/**
+ * One part of a script: what is said and what is shown meanwhile.
+ *
+ * @param text the words spoken, trimmed; may be empty only for a b-roll segment
+ * @param brollDescription what the b-roll clip shows; {@code null} unless {@link SegmentKind#BROLL}
+ * @param line the 1-based line of the segment's marker
+ * @param column the 1-based column of the segment's marker
+ */
+public record ScriptSegment(SegmentKind kind, String text, String brollDescription, int line,
+        int column) {
+
+    public ScriptSegment {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** The number of spoken words. */
+    public int wordCount() {
+        return Script.countWords(text);
+    }
+}

@@ -1,0 +1,79 @@
+package io.acog.core.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.acog.core.AcogException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.JSONB;
+
+/**
+ * The one JSON configuration for every JSONB column: the seed's snake_case keys, ISO-8601 times,
+ * no nulls and no empty collections written (an absent key stays absent), exact decimals, and
+ * unknown keys kept by the records' {@code extra} maps.
+ */
+public final class JsonCodec {
+
+    private static final JsonInclude.Value NON_EMPTY =
+            JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // Config overrides match the declared type exactly: name each one the records use.
+            .withConfigOverride(List.class, o -> o.setInclude(NON_EMPTY))
+            .withConfigOverride(Set.class, o -> o.setInclude(NON_EMPTY))
+            .withConfigOverride(Collection.class, o -> o.setInclude(NON_EMPTY))
+            .withConfigOverride(Map.class, o -> o.setInclude(NON_EMPTY))
+            .build();
+
+    private JsonCodec() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The value as JSON text; {@code null} becomes {@code {}} (the columns are NOT NULL). */
+    public static String text(Object value) {
+        if (value == null) {
+            return "{}";
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new AcogException("Cannot write " + value.getClass().getSimpleName()
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static JSONB jsonb(Object value) {
+        return JSONB.valueOf(text(value));
+    }
+
+    /** Reads a column; SQL NULL reads as {@code {}}, so callers always get a record. */
+    public static <T> T read(JSONB value, Class<T> type) {
+        String data = value == null || value.data() == null ? "{}" : value.data();
+        try {
+            return MAPPER.readValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new AcogException("The stored JSON does not fit " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static <T> T convert(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
+    }
+}

@@ -1,0 +1,11 @@
+package io.acog.core.maintenance;
+
+/**
+ * How many rows {@link Maintenance#purgeSoftDeleted} deleted.
+ *
+ * @param episodes soft-deleted episodes deleted (their jobs and assets went with them, uncounted)
+ * @param channelsKept soft-deleted channels old enough but kept, because episodes still reference
+ *     them (a channel's episodes must go first: the foreign key restricts)
+ */
+public record PurgeReport(int assets, int episodes, int pulseEvents, int channels,
+        int channelsKept) {}

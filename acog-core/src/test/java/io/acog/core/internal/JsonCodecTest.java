@@ -1,0 +1,81 @@
+package io.acog.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.acog.core.asset.VideoMetadata;
+import io.acog.core.channel.Persona;
+import io.acog.core.channel.StyleGuide;
+import io.acog.core.episode.PipelineState;
+import io.acog.core.episode.StageStatus;
+import io.acog.jooq.generated.enums.PipelineStage;
+import org.junit.jupiter.api.Test;
+
+/** JSON shapes read and written back: seed keys typed, everything else kept as it was. */
+class JsonCodecTest {
+
+    private static JsonNode tree(String json) throws Exception {
+        return JsonCodec.mapper().readTree(json);
+    }
+
+    @Test
+    void unknownKeysAtEveryLevelSurviveAReadAndWrite() throws Exception {
+        String stored = """
+                {"tone": "calm", "pacing": "slow", "host_flag": true,
+                 "structure_preferences": {"hook_style": "question", "host_nested": [1, 2.50, "x"]},
+                 "rules": {"do": ["a"], "dont": ["b"], "maybe": ["c"]},
+                 "words_per_minute": 133}""";
+
+        StyleGuide style = JsonCodec.read(org.jooq.JSONB.valueOf(stored), StyleGuide.class);
+        String written = JsonCodec.text(style.withTone("warm"));
+
+        assertThat(style.extra()).containsKeys("host_flag", "words_per_minute");
+        assertThat(style.structurePreferences().extra()).containsKey("host_nested");
+        assertThat(tree(written)).isEqualTo(tree(stored.replace("\"calm\"", "\"warm\"")));
+    }
+
+    @Test
+    void seedExamplesReadBackToTheSameJson() throws Exception {
+        String persona = """
+                {"name": "Dr. Sarah Chen", "background": "Astrophysicist with 15 years at NASA JPL",
+                 "expertise_areas": ["cosmology", "black holes", "space exploration"],
+                 "voice": "Warm, curious, slightly nerdy",
+                 "attitude": "Enthusiastic about science, accessible explanations",
+                 "values": ["accuracy", "wonder", "education"],
+                 "quirks": ["Often uses space analogies", "Ends with thought-provoking questions"],
+                 "avoid": ["Condescension", "Jargon without explanation"]}""";
+        String video = """
+                {"duration_seconds": 495.2, "resolution": "1920x1080", "fps": 30, "codec": "h264",
+                 "bitrate_kbps": 8000, "cost_cents": 350,
+                 "generation_params": {"avatar_id": "avatar_abc123", "background": "modern_office"}}""";
+
+        Persona readPersona = JsonCodec.read(org.jooq.JSONB.valueOf(persona), Persona.class);
+        VideoMetadata readVideo = JsonCodec.read(org.jooq.JSONB.valueOf(video), VideoMetadata.class);
+
+        assertThat(readPersona.expertiseAreas()).containsExactly("cosmology", "black holes",
+                "space exploration");
+        assertThat(readVideo.durationSeconds()).isEqualByComparingTo("495.2");
+        assertThat(tree(JsonCodec.text(readPersona))).isEqualTo(tree(persona));
+        assertThat(tree(JsonCodec.text(readVideo))).isEqualTo(tree(video));
+    }
+
+    @Test
+    void pipelineStateKeepsStagesTypedAndOtherKeysAsTheyWere() throws Exception {
+        String stored = """
+                {"planning": {"status": "completed", "started_at": "2024-01-15T10:00:00Z",
+                              "completed_at": "2024-01-15T10:02:30Z", "attempts": 1,
+                              "model_used": "gpt-4-turbo", "tokens_used": 2450},
+                 "avatar": {"status": "running", "provider": "heygen", "job_id": "job_def456",
+                            "host_trace": "t-1"},
+                 "host_summary": {"note": "kept"}}""";
+
+        PipelineState state = JsonCodec.read(org.jooq.JSONB.valueOf(stored), PipelineState.class);
+
+        assertThat(state.status(PipelineStage.PLANNING)).isEqualTo(StageStatus.COMPLETED);
+        assertThat(state.status(PipelineStage.AVATAR)).isEqualTo(StageStatus.RUNNING);
+        assertThat(state.status(PipelineStage.UPLOAD)).isEqualTo(StageStatus.PENDING);
+        assertThat(state.stage(PipelineStage.PLANNING).orElseThrow().tokensUsed()).isEqualTo(2450);
+        assertThat(state.extra()).containsKey("host_summary");
+        assertThat(tree(JsonCodec.text(state))).isEqualTo(tree(stored));
+    }
+}

@@ -1,0 +1,62 @@
+package io.acog.testkit.assertions;
+
+import io.acog.core.asset.Asset;
+import io.acog.core.episode.EpisodeWithAssets;
+import io.acog.jooq.generated.enums.AssetType;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on an episode with its live assets. */
+public final class EpisodeWithAssetsAssert
+        extends AbstractAssert<EpisodeWithAssetsAssert, EpisodeWithAssets> {
+
+    EpisodeWithAssetsAssert(EpisodeWithAssets actual) {
+        super(actual, EpisodeWithAssetsAssert.class);
+    }
+
+    public EpisodeWithAssetsAssert hasStatus(EpisodeStatus expected) {
+        isNotNull();
+        new EpisodeAssert(actual.episode()).hasStatus(expected);
+        return this;
+    }
+
+    /** Exactly one live primary asset of the type. */
+    public EpisodeWithAssetsAssert hasPrimaryAsset(AssetType type) {
+        isNotNull();
+        List<Asset> primaries = primaries(type);
+        if (primaries.size() != 1) {
+            failWithMessage("Expected episode %s to have one primary %s asset but it has %s"
+                    + " (of %s live %s assets)", actual.episode().id(), type.getLiteral(),
+                    primaries.size(), ofType(type).size(), type.getLiteral());
+        }
+        return this;
+    }
+
+    public EpisodeWithAssetsAssert hasNoPrimaryAsset(AssetType type) {
+        isNotNull();
+        if (!primaries(type).isEmpty()) {
+            failWithMessage("Expected episode %s to have no primary %s asset but it has %s",
+                    actual.episode().id(), type.getLiteral(), primaries(type).get(0).uri());
+        }
+        return this;
+    }
+
+    public EpisodeWithAssetsAssert hasAssets(AssetType type, int expected) {
+        isNotNull();
+        int count = ofType(type).size();
+        if (count != expected) {
+            failWithMessage("Expected episode %s to have %s live %s assets but it has %s",
+                    actual.episode().id(), expected, type.getLiteral(), count);
+        }
+        return this;
+    }
+
+    private List<Asset> ofType(AssetType type) {
+        return actual.assets().stream().filter(asset -> asset.type() == type).toList();
+    }
+
+    private List<Asset> primaries(AssetType type) {
+        return ofType(type).stream().filter(Asset::primary).toList();
+    }
+}
