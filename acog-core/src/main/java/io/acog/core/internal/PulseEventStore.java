@@ -165,7 +165,8 @@ final class PulseEventStore implements PulseEventRepository {
         Checks.notNull(ENTITY, "tags", tags);
         Checks.notNull(ENTITY, "match", match);
         Checks.pageSize(ENTITY, limit, MAX_LIMIT);
-        if (tags.isEmpty() || tags.contains(null)) {
+        // not tags.contains(null): immutable collections throw on it
+        if (tags.isEmpty() || tags.stream().anyMatch(Objects::isNull)) {
             throw new ValidationException(ENTITY, "topic_tags", "to search by must be one or more"
                     + " non-null tags, got " + tags);
         }

@@ -78,4 +78,30 @@ class JsonCodecTest {
         assertThat(state.extra()).containsKey("host_summary");
         assertThat(tree(JsonCodec.text(state))).isEqualTo(tree(stored));
     }
+
+    @Test
+    void jobParametersAndResultsOfTheSeedReadBackUnchanged() throws Exception {
+        String[][] examples = {
+            {"PlanningInput", """
+                    {"topic": "Black holes and time dilation", "target_length_minutes": 12,
+                     "style_overrides": {"tone": "calm"}, "host_key": 1}"""},
+            {"ScriptingInput", """
+                    {"plan_id": "6a1f8a8e-5b34-4c1e-9d1e-2b8f0c6f1a11", "refinement_level": "standard",
+                     "include_broll_markers": true}"""},
+            {"AudioInput", """
+                    {"script_id": "6a1f8a8e-5b34-4c1e-9d1e-2b8f0c6f1a11",
+                     "voice_settings_override": {"stability": 0.6}}"""},
+            {"PlanningResult", """
+                    {"plan_id": "6a1f8a8e-5b34-4c1e-9d1e-2b8f0c6f1a11", "sections_count": 5,
+                     "estimated_duration_minutes": 11.5}"""},
+            {"AudioResult", """
+                    {"asset_id": "6a1f8a8e-5b34-4c1e-9d1e-2b8f0c6f1a11", "duration_seconds": 485.5,
+                     "character_count": 8500}"""},
+        };
+        for (String[] example : examples) {
+            Class<?> type = Class.forName("io.acog.core.job." + example[0]);
+            Object read = JsonCodec.read(org.jooq.JSONB.valueOf(example[1]), type);
+            assertThat(tree(JsonCodec.text(read))).as(example[0]).isEqualTo(tree(example[1]));
+        }
+    }
 }
