@@ -119,6 +119,7 @@ class GeneratedRecordsRoundTripTest {
         EpisodesRecord full = db.newRecord(EPISODES);
         full.setChannelId(channel);
         full.setPulseEventId(event);
+        full.setSourceEpisodeId(bare.getId());
         full.setTitle("Black holes and time dilation");
         full.setSlug("black-holes");
         full.setStatus(EpisodeStatus.SCRIPT_REVIEW);

@@ -1,0 +1,76 @@
+package io.acog.jooq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acog.testkit.postgres.AcogPostgres;
+import io.acog.testkit.postgres.PostgresServer;
+import io.acog.testkit.postgres.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the migrations after V1 add to the seed, object for object: the whole schema minus V1's.
+ * They only add (a released migration is never edited, and nothing of the seed is dropped).
+ */
+@AcogPostgres
+class LaterMigrationsTest {
+
+    private static SchemaCatalog seed;
+    private static SchemaCatalog latest;
+
+    @BeforeAll
+    static void migrate(DSLContext db, PostgresServer server) {
+        latest = SchemaCatalog.read(db, "public");
+        try (TestDatabase v1 = server.createEmptyDatabase()) {
+            MigrationScripts.version(1).applyTo(v1.dsl());
+            seed = SchemaCatalog.read(v1.dsl(), "public");
+        }
+    }
+
+    private static List<String> added(List<String> before, List<String> after) {
+        List<String> added = new ArrayList<>(after);
+        added.removeAll(before);
+        return added;
+    }
+
+    @Test
+    void nothingOfTheSeedIsChangedOrDropped() {
+        assertThat(latest.tables()).containsAll(seed.tables());
+        assertThat(latest.columns()).containsAll(seed.columns());
+        assertThat(latest.constraints()).containsAll(seed.constraints());
+        assertThat(latest.indexes()).containsAll(seed.indexes());
+        assertThat(latest.enums()).containsExactlyElementsOf(seed.enums());
+        assertThat(latest.functions()).containsExactlyElementsOf(seed.functions());
+        assertThat(latest.triggers()).containsExactlyElementsOf(seed.triggers());
+        assertThat(latest.comments()).containsAll(seed.comments());
+    }
+
+    @Test
+    void v2MakesPulseIngestIdempotentAndBoundsTheScore() {
+        assertThat(added(seed.indexes(), latest.indexes())).contains(
+                "CREATE UNIQUE INDEX idx_pulse_events_source_unique ON pulse_events USING btree"
+                        + " (source, source_id)");
+        assertThat(added(seed.constraints(), latest.constraints())).contains(
+                "pulse_events: chk_pulse_events_relevance_score CHECK (((relevance_score >="
+                        + " (0)::numeric) AND (relevance_score <= (1)::numeric)))");
+    }
+
+    @Test
+    void v3LinksDerivedEpisodesToTheirSource() {
+        assertThat(added(seed.columns(), latest.columns()))
+                .contains("episodes.source_episode_id uuid");
+        assertThat(added(seed.constraints(), latest.constraints())).contains(
+                "episodes: episodes_source_episode_id_fkey FOREIGN KEY (source_episode_id)"
+                        + " REFERENCES episodes(id) ON DELETE SET NULL");
+        assertThat(added(seed.indexes(), latest.indexes())).contains(
+                "CREATE INDEX idx_episodes_source_episode ON episodes USING btree"
+                        + " (source_episode_id) WHERE ((source_episode_id IS NOT NULL) AND"
+                        + " (deleted_at IS NULL))");
+        assertThat(added(seed.comments(), latest.comments())).contains(
+                "episodes.source_episode_id: The episode this one continues (idea_source series"
+                        + " or followup) or repurposes");
+    }
+}
