@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With 50,000 episodes, 150,000 assets and 100,000 jobs, every dashboard and worker query of the
  * public API is planned without a sequential scan of episodes, jobs or assets. The plans are
- * recorded from the API's own statements (see {@link QueryPlans}), with their real parameters.
+ * recorded from the API's own statements (see {@link QueryPlans}), with their real parameters, as
+ * the generic plans the server settles on for prepared statements.
  */
 @AcogPostgres
 class QueryPlansTest {
@@ -62,6 +63,7 @@ class QueryPlansTest {
     private static void assertNoTableScans(String query) {
         assertThat(PLANS.plans()).as("plans recorded for %s", query).isNotEmpty();
         for (QueryPlans.Plan plan : PLANS.plans()) {
+            assertThat(plan.generic()).as("generic plan of %s:%n%s", query, plan).isTrue();
             assertThat(plan.sequentialScans()).as("%s:%n%s", query, plan)
                     .doesNotContain("episodes", "jobs", "assets");
         }

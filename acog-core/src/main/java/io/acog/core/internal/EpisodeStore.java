@@ -43,11 +43,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -64,10 +64,15 @@ final class EpisodeStore implements EpisodeRepository {
     static final String ENTITY = "episode";
     private static final int MAX_PAGE = 500;
 
-    /** The seed's worker query: episodes still being produced. */
-    static final Set<EpisodeStatus> IN_PRODUCTION = Set.of(EpisodeStatus.IDEA,
-            EpisodeStatus.PLANNING, EpisodeStatus.SCRIPTING, EpisodeStatus.SCRIPT_REVIEW,
-            EpisodeStatus.AUDIO, EpisodeStatus.AVATAR, EpisodeStatus.BROLL, EpisodeStatus.ASSEMBLY);
+    /**
+     * The seed's worker query: episodes still being produced, as literals. With bound parameters
+     * the server's generic plan (used once the driver prepares the statement) could not prove the
+     * predicate of the partial index idx_episodes_priority and would scan the table.
+     */
+    private static final Condition IN_PRODUCTION = EPISODES.STATUS.in(EnumSet.of(
+            EpisodeStatus.IDEA, EpisodeStatus.PLANNING, EpisodeStatus.SCRIPTING,
+            EpisodeStatus.SCRIPT_REVIEW, EpisodeStatus.AUDIO, EpisodeStatus.AVATAR,
+            EpisodeStatus.BROLL, EpisodeStatus.ASSEMBLY).stream().map(DSL::inline).toList());
 
     private final Db db;
     private final Function<DSLContext, Acog> scope;
@@ -512,7 +517,7 @@ final class EpisodeStore implements EpisodeRepository {
     public <T> Optional<T> processNext(BiFunction<Acog, Episode, T> work) {
         Checks.notNull(ENTITY, "work", work);
         return db.write(dsl -> dsl.selectFrom(EPISODES)
-                .where(EPISODES.STATUS.in(IN_PRODUCTION), EPISODES.DELETED_AT.isNull())
+                .where(IN_PRODUCTION, EPISODES.DELETED_AT.isNull())
                 .orderBy(EPISODES.PRIORITY.desc(), EPISODES.CREATED_AT.asc())
                 .limit(1).forUpdate().skipLocked()
                 .fetchOptional()

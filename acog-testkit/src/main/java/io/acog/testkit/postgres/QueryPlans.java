@@ -4,10 +4,15 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.io.InputStream;
+import java.io.Reader;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,9 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.postgresql.core.Parser;
 
 /**
  * Records the PostgreSQL plan of every query that runs through a data source, so a test can assert
@@ -30,10 +38,15 @@ import javax.sql.DataSource;
  * assertThat(plans.sequentialScans()).doesNotContain("episodes", "assets");
  * }</pre>
  *
- * <p>Before each prepared {@code SELECT}, {@code UPDATE} or {@code DELETE} runs, the wrapper runs
- * {@code EXPLAIN} of it on the same connection with the same parameters (without executing it) and
- * keeps the plan; then the statement runs as usual. For tests only: it doubles the round trips.
- * Thread-safe.
+ * <p>Before each prepared {@code SELECT}, {@code UPDATE} or {@code DELETE} runs, the wrapper asks
+ * PostgreSQL on the same connection for the plan it would use (without executing the statement)
+ * and keeps it; then the statement runs as usual. It asks for the <em>generic</em> plan
+ * ({@code PREPARE}, then {@code EXPLAIN EXECUTE} under {@code plan_cache_mode =
+ * force_generic_plan}) with the statement's real parameters: the plan the server settles on once
+ * the JDBC driver has prepared the statement a few times, which is the one that can miss a partial
+ * index whose predicate a bound parameter hides. Where the statement cannot be prepared that way,
+ * it records the plan for the parameters' values instead ({@link Plan#generic()} says which). For
+ * tests only: it adds round trips. Thread-safe.
  */
 public final class QueryPlans {
 
@@ -41,10 +54,16 @@ public final class QueryPlans {
             "(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\\w+)");
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
+    private static final AtomicLong PREPARED = new AtomicLong();
+
     private final List<Plan> plans = Collections.synchronizedList(new ArrayList<>());
 
-    /** One recorded query and its plan, one line per node as {@code EXPLAIN} prints it. */
-    public record Plan(String sql, List<String> lines) {
+    /**
+     * One recorded query and its plan, one line per node as {@code EXPLAIN} prints it.
+     *
+     * @param generic whether this is the generic plan (else the plan for the parameters' values)
+     */
+    public record Plan(String sql, List<String> lines, boolean generic) {
 
         /** Tables this plan scans whole. */
         public Set<String> sequentialScans() {
@@ -134,6 +153,11 @@ public final class QueryPlans {
 
     private void explain(Connection connection, String sql, List<Method> setters,
             List<Object[]> parameters) throws SQLException {
+        List<String> generic = explainGeneric(connection, sql, setters, parameters);
+        if (generic != null) {
+            plans.add(new Plan(sql, generic, true));
+            return;
+        }
         List<String> lines = new ArrayList<>();
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < setters.size(); i++) {
@@ -149,7 +173,78 @@ public final class QueryPlans {
                 }
             }
         }
-        plans.add(new Plan(sql, List.copyOf(lines)));
+        plans.add(new Plan(sql, List.copyOf(lines), false));
+    }
+
+    /**
+     * The generic plan: the statement prepared server-side under a name, explained with its
+     * parameters as literals while plan_cache_mode forces the generic plan. Inside a transaction
+     * this runs in a savepoint, so a statement that cannot be prepared this way leaves the
+     * transaction as it was. Returns null when it cannot be done.
+     */
+    private List<String> explainGeneric(Connection connection, String sql, List<Method> setters,
+            List<Object[]> parameters) throws SQLException {
+        String literals = literals(setters, parameters);
+        if (literals == null) {
+            return null;
+        }
+        String name = "acog_query_plan_" + PREPARED.incrementAndGet();
+        String nativeSql = Parser.parseJdbcSql(sql, true, true, false, false, false).get(0).nativeSql;
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PREPARE " + name + " AS " + nativeSql);
+            try {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                try (ResultSet rows = statement.executeQuery(
+                        "EXPLAIN EXECUTE " + name + literals)) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                }
+            } finally {
+                statement.execute("RESET plan_cache_mode");
+                statement.execute("DEALLOCATE " + name);
+            }
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            return null;
+        } finally {
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The parameters as SQL literals, {@code ('a', 2, NULL)}; null if one has no text form. */
+    private static String literals(List<Method> setters, List<Object[]> parameters) {
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            Object[] args = parameters.get(i);
+            Object value = args[1];
+            String literal;
+            if (setters.get(i).getName().equals("setNull") || value == null) {
+                literal = "NULL";
+            } else if (value instanceof Number || value instanceof Boolean) {
+                literal = value.toString();
+            } else if (value instanceof Array array) {
+                literal = quote(array.toString());
+            } else if (value instanceof byte[] || value instanceof InputStream
+                    || value instanceof Reader) {
+                return null;
+            } else {
+                literal = quote(value.toString());
+            }
+            byIndex.put((Integer) args[0], literal);
+        }
+        return byIndex.isEmpty() ? "" : "(" + String.join(", ", byIndex.values()) + ")";
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static boolean explainable(String sql) {
