@@ -123,7 +123,8 @@ class IndexCoverageTest {
                         LEFT JOIN assets a ON a.episode_id = e.id AND a.deleted_at IS NULL
                         WHERE e.channel_id = '%channel%' AND e.deleted_at IS NULL
                         GROUP BY e.id ORDER BY e.created_at DESC LIMIT 50""",
-                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status"),
+                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status",
+                                        "idx_episodes_channel_created"),
                                 Set.of("idx_assets_episode_id", "idx_assets_episode_type")),
                         REDUNDANT_CHANNEL_INDEX),
                 new Case("dashboard: status overview of the last 30 days", """
@@ -131,7 +132,8 @@ class IndexCoverageTest {
                         WHERE channel_id = '%channel%' AND deleted_at IS NULL
                           AND created_at > NOW() - INTERVAL '30 days'
                         GROUP BY status""",
-                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status")),
+                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status",
+                                "idx_episodes_channel_created")),
                         REDUNDANT_CHANNEL_INDEX),
                 new Case("dashboard: episode with all assets", """
                         SELECT e.*, json_agg(json_build_object('id', a.id, 'type', a.type, 'uri', a.uri,
@@ -197,7 +199,11 @@ class IndexCoverageTest {
                 new Case("index table: channel + status combo", """
                         SELECT id FROM episodes
                         WHERE channel_id = '%channel%' AND status = 'published' AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_episodes_channel_status")), ""),
+                        List.of(Set.of("idx_episodes_channel_status", "idx_episodes_channel_created")),
+                        "V4's idx_episodes_channel_created carries id and status, so for a query"
+                                + " that selects only id the planner may answer from it alone"
+                                + " (index-only scan) rather than use idx_episodes_channel_status and"
+                                + " read the heap"),
                 new Case("index table: episode assets by type", """
                         SELECT * FROM assets
                         WHERE episode_id = '%episode%' AND type = 'audio' AND deleted_at IS NULL""",
@@ -249,7 +255,9 @@ class IndexCoverageTest {
     private static final String REDUNDANT_CHANNEL_INDEX = "idx_episodes_channel_status (channel_id,"
             + " status) serves every lookup by channel that idx_episodes_channel_id (channel_id)"
             + " does, with the same predicate; the planner takes either at equal cost, so"
-            + " idx_episodes_channel_id only costs writes";
+            + " idx_episodes_channel_id only costs writes. V4's idx_episodes_channel_created"
+            + " (channel_id, created_at DESC, id DESC) INCLUDE (status) serves these two dashboard"
+            + " queries best once a channel has many episodes";
     private static final String REDUNDANT_JOB_INDEX = "idx_jobs_episode_stage (episode_id, stage)"
             + " serves every lookup by episode that idx_jobs_episode_id does; the planner takes"
             + " either, so idx_jobs_episode_id only costs writes";

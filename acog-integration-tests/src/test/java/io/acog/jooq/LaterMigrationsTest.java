@@ -73,4 +73,11 @@ class LaterMigrationsTest {
                 "episodes.source_episode_id: The episode this one continues (idea_source series"
                         + " or followup) or repurposes");
     }
+
+    @Test
+    void v4GivesTheChannelDashboardATimelineIndex() {
+        assertThat(added(seed.indexes(), latest.indexes())).contains(
+                "CREATE INDEX idx_episodes_channel_created ON episodes USING btree (channel_id,"
+                        + " created_at DESC, id DESC) INCLUDE (status) WHERE (deleted_at IS NULL)");
+    }
 }

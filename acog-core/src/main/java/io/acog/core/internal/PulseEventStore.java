@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.InsertValuesStep9;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
@@ -48,7 +48,7 @@ final class PulseEventStore implements PulseEventRepository {
     }
 
     /** An input checked and ready to bind. */
-    private record Row(int index, NewPulseEvent event, JSONB payload, String[] tags) {}
+    private record Row(int index, NewPulseEvent event, JSONB payload) {}
 
     @Override
     public IngestResult ingest(List<NewPulseEvent> events) {
@@ -64,24 +64,51 @@ final class PulseEventStore implements PulseEventRepository {
         List<PulseEventsRecord> inserted = db.write(dsl -> {
             List<PulseEventsRecord> all = new ArrayList<>(rows.size());
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                InsertValuesStep9<PulseEventsRecord, String, String, String, JSONB, String[],
-                        BigDecimal, OffsetDateTime, OffsetDateTime, OffsetDateTime> insert =
-                        dsl.insertInto(PULSE_EVENTS, PULSE_EVENTS.SOURCE, PULSE_EVENTS.SOURCE_ID,
-                                PULSE_EVENTS.SOURCE_URL, PULSE_EVENTS.PAYLOAD,
-                                PULSE_EVENTS.TOPIC_TAGS, PULSE_EVENTS.RELEVANCE_SCORE,
-                                PULSE_EVENTS.EVENT_TIMESTAMP, PULSE_EVENTS.CREATED_AT,
-                                PULSE_EVENTS.UPDATED_AT);
-                for (Row row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
-                    NewPulseEvent event = row.event();
-                    insert = insert.values(event.source(), event.sourceId(), event.sourceUrl(),
-                            row.payload(), row.tags(), event.relevanceScore(),
-                            event.eventTimestamp(), now, now);
-                }
-                all.addAll(insert.onConflictDoNothing().returning().fetch());
+                all.addAll(insert(dsl, rows.subList(from,
+                        Math.min(rows.size(), from + ROWS_PER_STATEMENT)), now));
             }
             return all;
         });
         return matchBack(rows, inserted);
+    }
+
+    /**
+     * One INSERT for many rows, with one array parameter per column (unnest) rather than one
+     * parameter per value: binding and rendering stay constant in the number of rows. Rows come
+     * back in the order unnest produced them.
+     */
+    private static List<PulseEventsRecord> insert(DSLContext dsl, List<Row> rows,
+            OffsetDateTime now) {
+        int n = rows.size();
+        String[] sources = new String[n];
+        String[] sourceIds = new String[n];
+        String[] urls = new String[n];
+        String[] payloads = new String[n];
+        String[] tags = new String[n];
+        String[] scores = new String[n];
+        String[] timestamps = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewPulseEvent event = rows.get(i).event();
+            sources[i] = event.source();
+            sourceIds[i] = event.sourceId();
+            urls[i] = event.sourceUrl();
+            payloads[i] = rows.get(i).payload().data();
+            tags[i] = JsonCodec.text(event.topicTags());
+            scores[i] = event.relevanceScore() == null ? null : event.relevanceScore().toPlainString();
+            timestamps[i] = event.eventTimestamp() == null ? null : event.eventTimestamp().toString();
+        }
+        return dsl.resultQuery("""
+                INSERT INTO pulse_events (source, source_id, source_url, payload, topic_tags,
+                                          relevance_score, event_timestamp, created_at, updated_at)
+                SELECT s, i, u, p::jsonb, ARRAY(SELECT jsonb_array_elements_text(t::jsonb)),
+                       r::numeric, e::timestamptz, {7}, {7}
+                FROM unnest({0}::text[], {1}::text[], {2}::text[], {3}::text[], {4}::text[],
+                            {5}::text[], {6}::text[]) AS x(s, i, u, p, t, r, e)
+                ON CONFLICT DO NOTHING
+                RETURNING *""",
+                DSL.val(sources), DSL.val(sourceIds), DSL.val(urls), DSL.val(payloads),
+                DSL.val(tags), DSL.val(scores), DSL.val(timestamps), DSL.val(now))
+                .coerce(PULSE_EVENTS).fetch();
     }
 
     /**
@@ -134,17 +161,17 @@ final class PulseEventStore implements PulseEventRepository {
                         + " decimal places (the column would round it)");
             }
         }
-        String[] tags = event.topicTags().toArray(String[]::new);
-        for (int i = 0; i < tags.length; i++) {
-            if (tags[i] == null) {
+        List<String> tags = event.topicTags();
+        for (int i = 0; i < tags.size(); i++) {
+            if (tags.get(i) == null) {
                 throw new ValidationException(entity, "topic_tags", "has a null tag at position "
                         + i);
             }
-            Checks.storable(entity, "topic_tags[" + i + "]", tags[i]);
+            Checks.storable(entity, "topic_tags[" + i + "]", tags.get(i));
         }
         JSONB payload = JSONB.valueOf(Checks.json(entity, "payload",
                 JsonCodec.text(event.payload())));
-        return new Row(index, event, payload, tags);
+        return new Row(index, event, payload);
     }
 
     @Override
