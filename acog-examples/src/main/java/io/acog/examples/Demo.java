@@ -54,9 +54,11 @@ public final class Demo {
                             "space exploration", "mars"),
                     signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
                             "0.91", "cosmology", "jwst"))).created();
-            acog.pulseEvents().matchChannels(events.stream().map(PulseEvent::id).toList());
-            System.out.println("Pulse        " + events.size() + " new trend signals (1 duplicate"
-                    + " skipped), each matched to the channel by niche or persona expertise");
+            long matched = acog.pulseEvents().matchChannels(events.stream().map(PulseEvent::id)
+                    .toList()).values().stream().filter(ids -> ids.contains(channel.id())).count();
+            System.out.println("Pulse        " + events.size() + " new trend signals (duplicates"
+                    + " skipped), " + matched + " matched to the channel by niche or persona"
+                    + " expertise");
 
             PulseEvent best = acog.pulseEvents().nextUnprocessed(1).get(0);
             Episode episode = acog.pulseEvents().createEpisode(best.id(), channel.id());

@@ -84,8 +84,9 @@ class EpisodeQueriesTest {
         Asset audio = fixtures.asset(episode).type(AssetType.AUDIO).primary(true).create();
         Asset thumbnail = fixtures.asset(episode).type(AssetType.THUMBNAIL).create();
         acog.assets().softDelete(fixtures.asset(episode).create().id());
-        db.execute("INSERT INTO jobs (episode_id, stage, status) VALUES (?, 'planning', 'completed'),"
-                + " (?, 'scripting', 'running')", episode.id(), episode.id());
+        db.execute("INSERT INTO jobs (episode_id, stage, status, created_at) VALUES"
+                + " (?, 'planning', 'completed', now() - interval '1 minute'),"
+                + " (?, 'scripting', 'running', now())", episode.id(), episode.id());
 
         EpisodeWithAssets withAssets = acog.episodes().getWithAssets(episode.id());
         EpisodeWithJobs withJobs = acog.episodes().getWithJobs(episode.id());
