@@ -154,6 +154,25 @@ class EpisodeRepositoryTest {
     }
 
     @Test
+    void updateRefusesATakenSlugAndAStaleExpectation(Acog acog, AcogFixtures fixtures) {
+        Channel channel = fixtures.channel().create();
+        Episode first = fixtures.episode().channel(channel).slug("first").create();
+        Episode second = fixtures.episode().channel(channel).slug("second").create();
+
+        assertThatThrownBy(() -> acog.episodes().update(second.id(),
+                EpisodeUpdate.builder().slug("first").build()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("taken by live episode " + first.id());
+        acog.episodes().update(second.id(), EpisodeUpdate.builder().title("Changed").build());
+        assertThatThrownBy(() -> acog.episodes().update(second.id(), EpisodeUpdate.builder()
+                .title("Mine").unchangedSince(second.updatedAt()).build()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("was changed at");
+
+        assertThat(acog.episodes().get(second.id())).hasTitle("Changed").hasSlug("second");
+    }
+
+    @Test
     void savingAScriptVersionsItAndEstimatesItsDurationAtTheChannelsPace(Acog acog,
             AcogFixtures fixtures) {
         Channel channel = fixtures.channel().create(); // style guide pacing: measured, 140 wpm

@@ -1,0 +1,2 @@
+/** Housekeeping: purging soft-deleted rows, VACUUM ANALYZE. */
+package io.acog.core.maintenance;
