@@ -4,6 +4,8 @@ import io.acog.core.asset.AssetRepository;
 import io.acog.core.channel.ChannelRepository;
 import io.acog.core.episode.EpisodeRepository;
 import io.acog.core.internal.AcogFactory;
+import io.acog.core.job.JobTracker;
+import io.acog.core.job.RetryPolicy;
 import io.acog.core.maintenance.Maintenance;
 import io.acog.core.pulse.PulseEventRepository;
 import java.sql.Connection;
@@ -52,6 +54,9 @@ public interface Acog {
     /** Housekeeping: purging old soft-deleted rows, VACUUM ANALYZE. */
     Maintenance maintenance();
 
+    /** The job queue every pipeline stage runs through, and its workers. */
+    JobTracker jobs();
+
     /** The clock this instance stamps soft deletes, processing times and pipeline steps with. */
     Clock clock();
 
@@ -85,6 +90,7 @@ public interface Acog {
     final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
         private Builder() {}
 
@@ -105,6 +111,12 @@ public interface Acog {
             return this;
         }
 
+        /** How long failed jobs wait before they are retried; {@link RetryPolicy#DEFAULT}. */
+        public Builder jobRetryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when no data source was given
          */
@@ -112,7 +124,7 @@ public interface Acog {
             if (dataSource == null) {
                 throw new IllegalStateException("Acog.builder() needs a dataSource(...)");
             }
-            return AcogFactory.create(dataSource, clock);
+            return AcogFactory.create(dataSource, clock, retryPolicy);
         }
     }
 }

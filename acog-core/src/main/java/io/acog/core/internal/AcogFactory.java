@@ -1,6 +1,7 @@
 package io.acog.core.internal;
 
 import io.acog.core.Acog;
+import io.acog.core.job.RetryPolicy;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -11,7 +12,8 @@ public final class AcogFactory {
 
     private AcogFactory() {}
 
-    public static Acog create(DataSource dataSource, Clock clock) {
-        return new AcogImpl(DSL.using(dataSource, SQLDialect.POSTGRES), clock);
+    public static Acog create(DataSource dataSource, Clock clock, RetryPolicy retryPolicy) {
+        return new AcogImpl(DSL.using(dataSource, SQLDialect.POSTGRES), clock, retryPolicy,
+                dataSource);
     }
 }

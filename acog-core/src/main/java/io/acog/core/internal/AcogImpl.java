@@ -4,6 +4,8 @@ import io.acog.core.Acog;
 import io.acog.core.asset.AssetRepository;
 import io.acog.core.channel.ChannelRepository;
 import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.job.JobTracker;
+import io.acog.core.job.RetryPolicy;
 import io.acog.core.maintenance.Maintenance;
 import io.acog.core.pulse.PulseEventRepository;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -26,14 +29,27 @@ final class AcogImpl implements Acog {
     private final AssetStore assets;
     private final PulseEventStore pulseEvents;
     private final MaintenanceImpl maintenance;
+    private final JobStore jobs;
+    private final RetryPolicy retryPolicy;
 
-    AcogImpl(DSLContext dsl, Clock clock) {
+    /**
+     * @param dataSource the data source of a root instance (workers open connections of their
+     *     own from it); null for transactional and joined views
+     */
+    AcogImpl(DSLContext dsl, Clock clock, RetryPolicy retryPolicy, DataSource dataSource) {
         this.db = new Db(dsl, clock);
+        this.retryPolicy = retryPolicy;
         this.channels = new ChannelStore(db);
-        this.episodes = new EpisodeStore(db, scoped -> new AcogImpl(scoped, clock));
+        this.episodes = new EpisodeStore(db, this::scoped);
         this.assets = new AssetStore(db);
         this.pulseEvents = new PulseEventStore(db, episodes);
         this.maintenance = new MaintenanceImpl(db);
+        this.jobs = new JobStore(db, retryPolicy, dataSource);
+    }
+
+    /** The same configuration in another scope (a transaction, a joined connection). */
+    private AcogImpl scoped(DSLContext dsl) {
+        return new AcogImpl(dsl, db.clock(), retryPolicy, null);
     }
 
     @Override
@@ -62,6 +78,11 @@ final class AcogImpl implements Acog {
     }
 
     @Override
+    public JobTracker jobs() {
+        return jobs;
+    }
+
+    @Override
     public Clock clock() {
         return db.clock();
     }
@@ -71,7 +92,7 @@ final class AcogImpl implements Acog {
         Objects.requireNonNull(work, "work");
         try {
             return db.dsl().transactionResult(configuration ->
-                    work.apply(new AcogImpl(configuration.dsl(), db.clock())));
+                    work.apply(scoped(configuration.dsl())));
         } catch (DataAccessException e) {
             throw Db.translate(e);
         }
@@ -89,10 +110,10 @@ final class AcogImpl implements Acog {
     @Override
     public Acog joining(Connection connection) {
         Objects.requireNonNull(connection, "connection");
-        return new AcogImpl(DSL.using(new DefaultConfiguration()
+        return scoped(DSL.using(new DefaultConfiguration()
                 .set(connection)
                 .set(SQLDialect.POSTGRES)
-                .set(new JoinedTransactionProvider(connection))), db.clock());
+                .set(new JoinedTransactionProvider(connection))));
     }
 
     @Override
@@ -102,7 +123,7 @@ final class AcogImpl implements Acog {
             throw new IllegalArgumentException("ACOG runs on PostgreSQL; the DSLContext's dialect"
                     + " is " + transaction.dialect());
         }
-        return new AcogImpl(transaction, db.clock());
+        return scoped(transaction);
     }
 
     @Override

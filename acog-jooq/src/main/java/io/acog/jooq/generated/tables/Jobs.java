@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -38,6 +39,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -147,6 +149,43 @@ public class Jobs extends TableImpl<JobsRecord> {
      */
     public final TableField<JobsRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>jobs.priority</code>.
+     */
+    public final TableField<JobsRecord, Integer> PRIORITY = createField(DSL.name("priority"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>jobs.run_after</code>. Not claimed before this time:
+     * retry backoff, or the next check of a long provider render
+     */
+    public final TableField<JobsRecord, OffsetDateTime> RUN_AFTER = createField(DSL.name("run_after"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "Not claimed before this time: retry backoff, or the next check of a long provider render");
+
+    /**
+     * The column <code>jobs.locked_by</code>.
+     */
+    public final TableField<JobsRecord, String> LOCKED_BY = createField(DSL.name("locked_by"), SQLDataType.VARCHAR(255), this, "");
+
+    /**
+     * The column <code>jobs.locked_until</code>. Lease end: a running job not
+     * extended by then is reclaimed
+     */
+    public final TableField<JobsRecord, OffsetDateTime> LOCKED_UNTIL = createField(DSL.name("locked_until"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "Lease end: a running job not extended by then is reclaimed");
+
+    /**
+     * The column <code>jobs.attempts</code>. How many times the job was claimed
+     */
+    public final TableField<JobsRecord, Integer> ATTEMPTS = createField(DSL.name("attempts"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "How many times the job was claimed");
+
+    /**
+     * The column <code>jobs.idempotency_key</code>.
+     */
+    public final TableField<JobsRecord, String> IDEMPOTENCY_KEY = createField(DSL.name("idempotency_key"), SQLDataType.VARCHAR(255), this, "");
+
+    /**
+     * The column <code>jobs.cancel_requested</code>.
+     */
+    public final TableField<JobsRecord, Boolean> CANCEL_REQUESTED = createField(DSL.name("cancel_requested"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private Jobs(Name alias, Table<JobsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -216,7 +255,7 @@ public class Jobs extends TableImpl<JobsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX_JOBS_CELERY_TASK, Indexes.IDX_JOBS_CREATED_AT, Indexes.IDX_JOBS_EPISODE_ID, Indexes.IDX_JOBS_EPISODE_STAGE, Indexes.IDX_JOBS_STATUS);
+        return Arrays.asList(Indexes.IDX_JOBS_CELERY_TASK, Indexes.IDX_JOBS_CLAIM, Indexes.IDX_JOBS_CREATED_AT, Indexes.IDX_JOBS_EPISODE_ID, Indexes.IDX_JOBS_EPISODE_STAGE, Indexes.IDX_JOBS_FINISHED, Indexes.IDX_JOBS_IDEMPOTENCY, Indexes.IDX_JOBS_LEASE, Indexes.IDX_JOBS_STATUS);
     }
 
     @Override
@@ -239,6 +278,14 @@ public class Jobs extends TableImpl<JobsRecord> {
             _episodes = new EpisodesPath(this, Keys.JOBS__JOBS_EPISODE_ID_FKEY, null);
 
         return _episodes;
+    }
+
+    @Override
+    public List<Check<JobsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("chk_jobs_priority"), "((priority >= 0))", true),
+            Internal.createCheck(this, DSL.name("chk_jobs_retries"), "(((max_retries >= 0) AND (retry_count >= 0)))", true)
+        );
     }
 
     @Override

@@ -256,6 +256,108 @@ public class JobsRecord extends UpdatableRecordImpl<JobsRecord> {
         return (OffsetDateTime) get(15);
     }
 
+    /**
+     * Setter for <code>jobs.priority</code>.
+     */
+    public void setPriority(Integer value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>jobs.priority</code>.
+     */
+    public Integer getPriority() {
+        return (Integer) get(16);
+    }
+
+    /**
+     * Setter for <code>jobs.run_after</code>. Not claimed before this time:
+     * retry backoff, or the next check of a long provider render
+     */
+    public void setRunAfter(OffsetDateTime value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>jobs.run_after</code>. Not claimed before this time:
+     * retry backoff, or the next check of a long provider render
+     */
+    public OffsetDateTime getRunAfter() {
+        return (OffsetDateTime) get(17);
+    }
+
+    /**
+     * Setter for <code>jobs.locked_by</code>.
+     */
+    public void setLockedBy(String value) {
+        set(18, value);
+    }
+
+    /**
+     * Getter for <code>jobs.locked_by</code>.
+     */
+    public String getLockedBy() {
+        return (String) get(18);
+    }
+
+    /**
+     * Setter for <code>jobs.locked_until</code>. Lease end: a running job not
+     * extended by then is reclaimed
+     */
+    public void setLockedUntil(OffsetDateTime value) {
+        set(19, value);
+    }
+
+    /**
+     * Getter for <code>jobs.locked_until</code>. Lease end: a running job not
+     * extended by then is reclaimed
+     */
+    public OffsetDateTime getLockedUntil() {
+        return (OffsetDateTime) get(19);
+    }
+
+    /**
+     * Setter for <code>jobs.attempts</code>. How many times the job was claimed
+     */
+    public void setAttempts(Integer value) {
+        set(20, value);
+    }
+
+    /**
+     * Getter for <code>jobs.attempts</code>. How many times the job was claimed
+     */
+    public Integer getAttempts() {
+        return (Integer) get(20);
+    }
+
+    /**
+     * Setter for <code>jobs.idempotency_key</code>.
+     */
+    public void setIdempotencyKey(String value) {
+        set(21, value);
+    }
+
+    /**
+     * Getter for <code>jobs.idempotency_key</code>.
+     */
+    public String getIdempotencyKey() {
+        return (String) get(21);
+    }
+
+    /**
+     * Setter for <code>jobs.cancel_requested</code>.
+     */
+    public void setCancelRequested(Boolean value) {
+        set(22, value);
+    }
+
+    /**
+     * Getter for <code>jobs.cancel_requested</code>.
+     */
+    public Boolean getCancelRequested() {
+        return (Boolean) get(22);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -279,7 +381,7 @@ public class JobsRecord extends UpdatableRecordImpl<JobsRecord> {
     /**
      * Create a detached, initialised JobsRecord
      */
-    public JobsRecord(UUID id, UUID episodeId, String stage, JobStatus status, String celeryTaskId, JSONB inputParams, JSONB result, String errorMessage, OffsetDateTime startedAt, OffsetDateTime completedAt, Integer retryCount, Integer maxRetries, BigDecimal costUsd, Integer tokensUsed, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public JobsRecord(UUID id, UUID episodeId, String stage, JobStatus status, String celeryTaskId, JSONB inputParams, JSONB result, String errorMessage, OffsetDateTime startedAt, OffsetDateTime completedAt, Integer retryCount, Integer maxRetries, BigDecimal costUsd, Integer tokensUsed, OffsetDateTime createdAt, OffsetDateTime updatedAt, Integer priority, OffsetDateTime runAfter, String lockedBy, OffsetDateTime lockedUntil, Integer attempts, String idempotencyKey, Boolean cancelRequested) {
         super(Jobs.JOBS);
 
         setId(id);
@@ -298,6 +400,13 @@ public class JobsRecord extends UpdatableRecordImpl<JobsRecord> {
         setTokensUsed(tokensUsed);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setPriority(priority);
+        setRunAfter(runAfter);
+        setLockedBy(lockedBy);
+        setLockedUntil(lockedUntil);
+        setAttempts(attempts);
+        setIdempotencyKey(idempotencyKey);
+        setCancelRequested(cancelRequested);
         resetChangedOnNotNull();
     }
 }

@@ -1,0 +1,23 @@
+package io.acog.core.job;
+
+/**
+ * Runs the jobs of one pipeline stage in a {@link JobWorker}. It is called on a worker thread with
+ * the job the worker claimed; the worker extends the job's lease while it runs.
+ *
+ * <ul>
+ *   <li>Return {@link JobOutcome#completed} and the job completes with that result.
+ *   <li>Throw, and the job fails: it is retried after a backoff while retries are left, then fails
+ *       for good with the message as its error. Throw {@link PermanentJobFailure} to fail for good
+ *       at once.
+ *   <li>{@link JobContext#throwIfCancelRequested()} (or your own check of
+ *       {@link JobContext#cancelRequested()}) ends the job as cancelled.
+ * </ul>
+ *
+ * <p>The same job may run again after a worker dies mid-run (at-least-once): make handlers
+ * idempotent, e.g. by passing the job id to providers as an idempotency key.
+ */
+@FunctionalInterface
+public interface JobHandler {
+
+    JobOutcome handle(Job job, JobContext context) throws Exception;
+}

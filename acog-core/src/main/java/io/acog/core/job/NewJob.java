@@ -1,0 +1,89 @@
+package io.acog.core.job;
+
+import io.acog.core.ValidationException;
+import io.acog.jooq.generated.enums.PipelineStage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A job to enqueue: the episode and the stage; the rest optional.
+ *
+ * @param input the input parameters: a record such as {@link PlanningInput}, a map, or null
+ * @param priority 0 or more; higher is claimed sooner
+ * @param maxRetries how often a failure is retried before the job fails for good; 0 or more
+ * @param runAfter not claimed before; null for now
+ * @param idempotencyKey when set, an enqueue while a queued or running job has this key returns
+ *     that job instead of adding another
+ */
+public record NewJob(UUID episodeId, PipelineStage stage, Object input, int priority,
+        int maxRetries, Instant runAfter, String idempotencyKey) {
+
+    /** A job with priority 0, 3 retries, to run now. */
+    public static Builder builder(UUID episodeId, PipelineStage stage) {
+        return new Builder(episodeId, stage);
+    }
+
+    /**
+     * As {@link #builder(UUID, PipelineStage)}, for a stage given by name.
+     *
+     * @throws ValidationException when the name is not a pipeline stage
+     */
+    public static Builder builder(UUID episodeId, String stage) {
+        PipelineStage parsed = stage == null ? null : PipelineStage.lookupLiteral(stage);
+        if (parsed == null) {
+            throw new ValidationException("job", "stage", (stage == null ? "is required"
+                    : "'" + stage + "' is not a pipeline stage") + "; one of "
+                    + Arrays.stream(PipelineStage.values()).map(PipelineStage::getLiteral)
+                            .collect(Collectors.joining(", ")));
+        }
+        return new Builder(episodeId, parsed);
+    }
+
+    /** Builds a {@link NewJob}. */
+    public static final class Builder {
+        private final UUID episodeId;
+        private final PipelineStage stage;
+        private Object input;
+        private int priority;
+        private int maxRetries = 3;
+        private Instant runAfter;
+        private String idempotencyKey;
+
+        private Builder(UUID episodeId, PipelineStage stage) {
+            this.episodeId = episodeId;
+            this.stage = stage;
+        }
+
+        public Builder input(Object input) {
+            this.input = input;
+            return this;
+        }
+
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder runAfter(Instant runAfter) {
+            this.runAfter = runAfter;
+            return this;
+        }
+
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        public NewJob build() {
+            return new NewJob(episodeId, stage, input, priority, maxRetries, runAfter,
+                    idempotencyKey);
+        }
+    }
+}
