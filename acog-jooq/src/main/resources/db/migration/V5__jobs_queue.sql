@@ -16,8 +16,8 @@ ALTER TABLE jobs
 -- stays small however many finished jobs the table keeps.
 CREATE INDEX idx_jobs_claim ON jobs(priority DESC, run_after, created_at) WHERE status = 'queued';
 
--- Expired leases, found without scanning finished jobs.
-CREATE INDEX idx_jobs_lease ON jobs(locked_until) WHERE status = 'running';
+-- Expired leases need no index of their own: the seed's idx_jobs_status (queued and running
+-- jobs, keyed by status) finds the running ones without touching finished jobs.
 
 -- At most one live (queued or running) job per idempotency key.
 CREATE UNIQUE INDEX idx_jobs_idempotency ON jobs(idempotency_key)

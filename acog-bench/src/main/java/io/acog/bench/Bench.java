@@ -12,8 +12,9 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (name) {
             case "queries" -> QueriesBenchmark.main(rest);
+            case "jobtracker" -> JobTrackerBenchmark.main(rest);
             default -> {
-                System.err.println("usage: acog-bench/run NAME   (NAME: queries)");
+                System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker)");
                 System.exit(2);
             }
         }

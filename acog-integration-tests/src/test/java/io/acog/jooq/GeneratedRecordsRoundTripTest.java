@@ -161,6 +161,13 @@ class GeneratedRecordsRoundTripTest {
         job.setMaxRetries(5);
         job.setCostUsd(new BigDecimal("1.2500"));
         job.setTokensUsed(8200);
+        job.setPriority(4);
+        job.setRunAfter(WHEN.minusSeconds(5));
+        job.setLockedBy("worker-1");
+        job.setLockedUntil(WHEN.plusSeconds(30));
+        job.setAttempts(2);
+        job.setIdempotencyKey("audio:e1");
+        job.setCancelRequested(true);
 
         JobsRecord read = roundTrip(db, job);
 

@@ -52,6 +52,14 @@ public final class Db {
         }
     }
 
+    /**
+     * Runs one statement that writes: atomic on its own, so outside a transaction it runs in
+     * auto-commit mode (one round trip instead of three); inside one it joins it.
+     */
+    public <T> T statement(Function<DSLContext, T> work) {
+        return read(work);
+    }
+
     /** Runs read-only {@code work}; a single statement needs no transaction of its own. */
     public <T> T read(Function<DSLContext, T> work) {
         try {

@@ -20,6 +20,8 @@ import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
 import io.acog.jooq.generated.tables.records.JobsRecord;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -56,11 +58,21 @@ final class JobStore implements JobTracker {
     // Literals, not parameters: the partial indexes' predicates must be provable from the query
     // text for the server's generic plans (see EpisodeStore.IN_PRODUCTION).
     private static final Condition QUEUED = JOBS.STATUS.eq(DSL.inline(JobStatus.QUEUED));
-    private static final Condition RUNNING = JOBS.STATUS.eq(DSL.inline(JobStatus.RUNNING));
     private static final Condition LIVE_STATUS = JOBS.STATUS.in(
             DSL.inline(JobStatus.QUEUED), DSL.inline(JobStatus.RUNNING));
     private static final Condition FINISHED = JOBS.STATUS.in(DSL.inline(JobStatus.COMPLETED),
             DSL.inline(JobStatus.FAILED), DSL.inline(JobStatus.CANCELLED));
+    /**
+     * The guard of writes to held jobs, which are found by primary key (here and, written out, in
+     * the batch statements below). Written so that no partial index matches it: status as text
+     * (not {@code status = 'running'}, which the running-jobs indexes match) and the token with
+     * IS NOT DISTINCT FROM (not {@code =}, which implies the NOT NULL of idx_jobs_celery_task).
+     * Otherwise a generic plan built on statistics from a quieter moment can take one of those
+     * indexes for a small table and walk every entry, dead ones of finished jobs included. This
+     * way the primary key is the only way in.
+     */
+    private static final Condition STILL_RUNNING = DSL.condition("{0}::text = 'running'",
+            JOBS.STATUS);
 
     private final Db db;
     private final RetryPolicy retryPolicy;
@@ -228,35 +240,95 @@ final class JobStore implements JobTracker {
         OffsetDateTime until = now.plus(lease);
         String token = workerId + "/" + UUID.randomUUID();
         Checks.optional(ENTITY, JOBS.CELERY_TASK_ID, token);
-        Condition due = QUEUED.and(JOBS.RUN_AFTER.le(now));
-        if (stages != null && !stages.isEmpty()) {
-            due = due.and(JOBS.STAGE.in(EnumSet.copyOf(stages).stream()
-                    .map(stage -> DSL.inline(stage.getLiteral())).toList()));
-        }
-        Condition where = due;
-        List<JobsRecord> claimed = db.write(dsl -> {
-            CommonTableExpression<Record1<UUID>> next = DSL.name("next").fields("id").as(
-                    DSL.select(JOBS.ID).from(JOBS).where(where)
-                            .orderBy(JOBS.PRIORITY.desc(), JOBS.RUN_AFTER, JOBS.CREATED_AT)
-                            .limit(max).forUpdate().skipLocked());
-            return dsl.with(next).update(JOBS)
-                    .set(JOBS.STATUS, JobStatus.RUNNING)
-                    .set(JOBS.LOCKED_BY, workerId)
-                    .set(JOBS.LOCKED_UNTIL, until)
-                    .set(JOBS.CELERY_TASK_ID, token)
-                    .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.plus(1))
-                    .set(JOBS.STARTED_AT, now)
-                    .from(next)
-                    .where(JOBS.ID.eq(next.field("id", UUID.class)))
-                    .returning().fetch();
-        });
-        List<ClaimedJob> jobs = new ArrayList<>(claimed.size());
-        for (JobsRecord row : claimed) {
-            jobs.add(new ClaimedJob(map(row), token, workerId, until));
-        }
+        String sql = CLAIM_SQL.computeIfAbsent(max + "/" + (stages == null ? Set.of()
+                : EnumSet.copyOf(stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : stages)),
+                key -> claimSql(max, stages));
+        List<ClaimedJob> jobs = db.statement(dsl -> dsl.connectionResult(connection -> {
+            List<ClaimedJob> claimed = new ArrayList<>(max);
+            try (PreparedStatement claim = connection.prepareStatement(sql)) {
+                claim.setObject(1, now);
+                claim.setString(2, workerId);
+                claim.setObject(3, until);
+                claim.setString(4, token);
+                claim.setObject(5, now);
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new ClaimedJob(JobRows.read(rows), token, workerId, until));
+                    }
+                }
+            }
+            return claimed;
+        }));
         jobs.sort(java.util.Comparator.comparing((ClaimedJob c) -> -c.job().priority())
                 .thenComparing(c -> c.job().runAfter()).thenComparing(c -> c.job().createdAt()));
         return jobs;
+    }
+
+    /**
+     * Completes the held jobs of one claim token, found by primary key (see
+     * {@link #STILL_RUNNING} for the guard), storing each one's result, cost and usage.
+     */
+    private static final String COMPLETE_SQL = """
+            UPDATE jobs j SET status = 'completed', completed_at = ?, result = x.result::jsonb,
+                   cost_usd = x.cost::numeric, tokens_used = x.tokens,
+                   locked_by = NULL, locked_until = NULL
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[]) AS x(id, result, cost, tokens)
+            WHERE j.id = x.id AND j.status::text = 'running'
+              AND j.celery_task_id IS NOT DISTINCT FROM ?
+            RETURNING j.id""";
+
+    /** As {@link #COMPLETE_SQL}, for jobs with nothing to store but their completion. */
+    private static final String COMPLETE_PLAIN_SQL = """
+            UPDATE jobs j SET status = 'completed', completed_at = ?,
+                   locked_by = NULL, locked_until = NULL
+            WHERE j.id = ANY (?::uuid[]) AND j.status::text = 'running'
+              AND j.celery_task_id IS NOT DISTINCT FROM ?
+            RETURNING j.id""";
+
+    /**
+     * The parameters of one token's completions: ids and token, then (unless none has anything
+     * to store) results, costs and usages.
+     */
+    private static Object[] completionParameters(String token, List<Completion> group) {
+        int n = group.size();
+        UUID[] ids = new UUID[n];
+        String[] results = new String[n];
+        String[] costs = new String[n];
+        Integer[] tokensUsed = new Integer[n];
+        boolean plain = true;
+        for (int i = 0; i < n; i++) {
+            JobCompletion outcome = group.get(i).completion() == null ? JobCompletion.empty()
+                    : group.get(i).completion();
+            ids[i] = group.get(i).job().job().id();
+            results[i] = outcome.result() == null ? null
+                    : Checks.json(ENTITY, "result", JsonCodec.text(outcome.result()));
+            costs[i] = cost(outcome.costUsd());
+            tokensUsed[i] = outcome.tokensUsed();
+            plain &= results[i] == null && costs[i] == null && tokensUsed[i] == null;
+        }
+        return plain ? new Object[] {ids, token} : new Object[] {ids, token, results, costs, tokensUsed};
+    }
+
+    /** Claim statements by batch size and stages: their text never changes, so build it once. */
+    private static final Map<String, String> CLAIM_SQL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The claim as plain JDBC (it is the hot path: no query building, no record mapping beyond
+     * {@link JobRows}). The batch size and stages are literals: a bound LIMIT leaves the generic
+     * plan guessing the row count (and for a large guess it hash-joins against a scan of the
+     * table), and the status literal lets idx_jobs_claim's predicate be proven.
+     */
+    private static String claimSql(int max, Set<PipelineStage> stages) {
+        String stageFilter = stages == null || stages.isEmpty() ? ""
+                : " AND stage IN (" + EnumSet.copyOf(stages).stream()
+                        .map(stage -> "'" + stage.getLiteral() + "'")
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        return "WITH next AS (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ?"
+                + stageFilter + " ORDER BY priority DESC, run_after, created_at LIMIT " + max
+                + " FOR UPDATE SKIP LOCKED)"
+                + " UPDATE jobs j SET status = 'running', locked_by = ?, locked_until = ?,"
+                + " celery_task_id = ?, attempts = j.attempts + 1, started_at = ?"
+                + " FROM next WHERE j.id = next.id RETURNING " + JobRows.COLUMNS_OF_J;
     }
 
     @Override
@@ -269,10 +341,11 @@ final class JobStore implements JobTracker {
         OffsetDateTime until = db.now().plus(lease);
         UUID[] ids = jobs.stream().map(job -> job.job().id()).toArray(UUID[]::new);
         String[] tokens = jobs.stream().map(ClaimedJob::token).toArray(String[]::new);
-        return db.write(dsl -> dsl.resultQuery("""
+        return db.statement(dsl -> dsl.resultQuery("""
                 UPDATE jobs j SET locked_until = {2}
                 FROM unnest({0}::uuid[], {1}::text[]) AS x(id, token)
-                WHERE j.id = x.id AND j.status = 'running' AND j.celery_task_id = x.token
+                WHERE j.id = ANY ({0}::uuid[]) AND j.id = x.id
+                  AND j.status::text = 'running' AND j.celery_task_id IS NOT DISTINCT FROM x.token
                 RETURNING j.*""", DSL.val(ids), DSL.val(tokens), DSL.val(until))
                 .coerce(JOBS).fetch(JobStore::map));
     }
@@ -294,35 +367,48 @@ final class JobStore implements JobTracker {
         if (completions.isEmpty()) {
             return Set.of();
         }
-        int n = completions.size();
-        UUID[] ids = new UUID[n];
-        String[] tokens = new String[n];
-        String[] results = new String[n];
-        String[] costs = new String[n];
-        Integer[] tokensUsed = new Integer[n];
-        int i = 0;
+        // By claim token: the guard compares one token with each group's ids, and the common
+        // case (no result, cost or usage to store) needs no per-row values at all.
+        Map<String, List<Completion>> byToken = new LinkedHashMap<>();
         for (Completion completion : completions) {
-            JobCompletion outcome = completion.completion() == null ? JobCompletion.empty()
-                    : completion.completion();
-            ids[i] = completion.job().job().id();
-            tokens[i] = completion.job().token();
-            results[i] = outcome.result() == null ? null
-                    : Checks.json(ENTITY, "result", JsonCodec.text(outcome.result()));
-            costs[i] = cost(outcome.costUsd());
-            tokensUsed[i] = outcome.tokensUsed();
-            i++;
+            byToken.computeIfAbsent(completion.job().token(), token -> new ArrayList<>())
+                    .add(completion);
+        }
+        List<Object[]> groups = new ArrayList<>();
+        for (Map.Entry<String, List<Completion>> group : byToken.entrySet()) {
+            groups.add(completionParameters(group.getKey(), group.getValue()));
         }
         OffsetDateTime now = db.now();
-        Set<UUID> completed = new HashSet<>(db.write(dsl -> dsl.resultQuery("""
-                UPDATE jobs j SET status = 'completed', result = x.result::jsonb,
-                       cost_usd = x.cost::numeric, tokens_used = x.tokens, completed_at = {5},
-                       locked_by = NULL, locked_until = NULL
-                FROM unnest({0}::uuid[], {1}::text[], {2}::text[], {3}::text[], {4}::int[])
-                     AS x(id, token, result, cost, tokens)
-                WHERE j.id = x.id AND j.status = 'running' AND j.celery_task_id = x.token
-                RETURNING j.id""", DSL.val(ids), DSL.val(tokens), DSL.val(results),
-                DSL.val(costs), DSL.val(tokensUsed), DSL.val(now))
-                .fetch(0, UUID.class)));
+        java.util.function.Function<DSLContext, Set<UUID>> complete = dsl -> dsl.connectionResult(
+                connection -> {
+                    Set<UUID> done = new HashSet<>();
+                    for (Object[] group : groups) {
+                        boolean plain = group.length == 2;
+                        try (PreparedStatement update = connection.prepareStatement(
+                                plain ? COMPLETE_PLAIN_SQL : COMPLETE_SQL)) {
+                            update.setObject(1, now);
+                            update.setArray(2, connection.createArrayOf("uuid", (UUID[]) group[0]));
+                            if (plain) {
+                                update.setString(3, (String) group[1]);
+                            } else {
+                                update.setArray(3, connection.createArrayOf("text", (String[]) group[2]));
+                                update.setArray(4, connection.createArrayOf("text", (String[]) group[3]));
+                                update.setArray(5, connection.createArrayOf("int4", (Integer[]) group[4]));
+                                update.setString(6, (String) group[1]);
+                            }
+                            try (ResultSet rows = update.executeQuery()) {
+                                while (rows.next()) {
+                                    done.add(rows.getObject(1, UUID.class));
+                                }
+                            }
+                        }
+                    }
+                    return done;
+                });
+        // One group is one statement, atomic alone; several share a transaction.
+        Set<UUID> completed = groups.size() == 1 ? db.statement(complete) : db.write(complete);
+        Set<UUID> ids = new HashSet<>();
+        completions.forEach(completion -> ids.add(completion.job().job().id()));
         Set<UUID> lost = new HashSet<>();
         for (UUID id : ids) {
             if (!completed.contains(id)) {
@@ -416,7 +502,8 @@ final class JobStore implements JobTracker {
     }
 
     private static Condition held(ClaimedJob job) {
-        return JOBS.ID.eq(job.job().id()).and(RUNNING).and(JOBS.CELERY_TASK_ID.eq(job.token()));
+        return JOBS.ID.eq(job.job().id()).and(STILL_RUNNING)
+                .and(JOBS.CELERY_TASK_ID.isNotDistinctFrom(job.token()));
     }
 
     @Override
@@ -475,7 +562,7 @@ final class JobStore implements JobTracker {
                                     || ' ran out before the job finished',
                     run_after = {0}, locked_by = NULL, locked_until = NULL
                 FROM expired
-                WHERE j.id = expired.id AND j.status = 'running'
+                WHERE j.id = expired.id AND j.status::text = 'running'
                 RETURNING j.id, expired.locked_by, j.status""", DSL.val(now),
                 DSL.inline(RECLAIM_BATCH))
                 .fetch(row -> new Reclaimed(row.get(0, UUID.class), row.get(1, String.class),
@@ -538,7 +625,8 @@ final class JobStore implements JobTracker {
         do {
             deleted = db.write(dsl -> dsl.deleteFrom(JOBS).where(JOBS.ID.in(
                     DSL.select(JOBS.ID).from(JOBS).where(FINISHED, JOBS.COMPLETED_AT.lt(cutoff))
-                            .limit(batchSize))).execute());
+                            // inline, as in claim: a bound LIMIT invites a scan of the table
+                            .limit(DSL.inline(batchSize)))).execute());
             total += deleted;
         } while (deleted == batchSize);
         return total;
@@ -554,6 +642,10 @@ final class JobStore implements JobTracker {
         return new Worker.Builder(this, name, listenSource);
     }
 
+    private static Map<String, Object> object(JSONB json) {
+        return JobRows.object(json == null ? null : json.data());
+    }
+
     private static void checkLease(Duration lease) {
         Checks.notNull(ENTITY, "lease", lease);
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -562,11 +654,9 @@ final class JobStore implements JobTracker {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static Job map(JobsRecord row) {
-        Map<String, Object> input = JsonCodec.read(row.getInputParams(), LinkedHashMap.class);
-        Map<String, Object> result = row.getResult() == null ? null
-                : JsonCodec.read(row.getResult(), LinkedHashMap.class);
+        Map<String, Object> input = object(row.getInputParams());
+        Map<String, Object> result = row.getResult() == null ? null : object(row.getResult());
         return new Job(row.getId(), row.getEpisodeId(), PipelineStage.lookupLiteral(row.getStage()),
                 row.getStatus(), row.getPriority(), row.getRunAfter(), row.getLockedBy(),
                 row.getLockedUntil(), row.getCeleryTaskId(), input, result, row.getErrorMessage(),

@@ -55,7 +55,10 @@ final class MaintenanceImpl implements Maintenance {
         int deleted;
         do {
             deleted = db.write(dsl -> dsl.deleteFrom(table)
-                    .where(id.in(DSL.select(id).from(table).where(old).limit(batchSize)))
+                    // inline: with a bound LIMIT the generic plan guesses a large batch and
+                    // hash-joins against a scan of the whole table
+                    .where(id.in(DSL.select(id).from(table).where(old)
+                            .limit(DSL.inline(batchSize))))
                     .execute());
             total += deleted;
         } while (deleted == batchSize);

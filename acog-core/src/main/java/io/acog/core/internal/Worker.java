@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The job runtime. One poller thread claims batches and hands each job to the handler pool; one
- * recorder thread writes outcomes in batches (one UPDATE for all completions that piled up); a
- * heartbeat thread extends the leases of jobs in hand and learns of cancel requests; a listener
- * thread holds a LISTEN connection and wakes the poller on enqueue. The poller also reclaims jobs
- * whose leases ran out. Database errors (a dropped connection) are retried with backoff; nothing
+ * The job runtime. Claimer threads claim batches and hand each job to the handler pool; recorder
+ * threads write outcomes in batches (one UPDATE for all completions that piled up); a heartbeat
+ * thread extends the leases of jobs in hand and learns of cancel requests; a listener thread holds
+ * a LISTEN connection and wakes the claimers on enqueue. The first claimer also reclaims jobs
+ * whose leases ran out. Claims and records are database round trips: several of each in flight
+ * keep the database busy where one claimer and one recorder would take turns waiting on it. Database errors (a dropped connection) are retried with backoff; nothing
  * in hand is forgotten, and what cannot be recorded is recovered by lease expiry.
  */
 final class Worker implements JobWorker {
@@ -49,6 +50,8 @@ final class Worker implements JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
     private static final long MIN_IDLE_WAIT_MILLIS = 5;
     private static final int RECORD_BATCH = 1000;
+    /** Handlers faster than this on average count as fast: the worker then claims ahead. */
+    private static final double SLOW_RUN_NANOS = 5_000_000;
 
     private final JobStore store;
     private final String name;
@@ -70,8 +73,13 @@ final class Worker implements JobWorker {
     private volatile boolean claiming = true;
     private volatile boolean recording = true;
     private volatile boolean stopped;
-    private final Thread poller;
-    private final Thread recorder;
+    private final List<Thread> claimers = new ArrayList<>();
+    private final List<Thread> recorders = new ArrayList<>();
+    private final int fastCapacity;
+    private final int slowCapacity;
+    private final AtomicInteger reserved = new AtomicInteger();
+    /** How long handlers take, smoothed; taken for slow until seen otherwise. */
+    private volatile double meanRunNanos = SLOW_RUN_NANOS;
     private final Thread heartbeater;
     private final Thread notifications;
 
@@ -89,8 +97,16 @@ final class Worker implements JobWorker {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), runnable -> thread("handler-" + threadNumber
                         .incrementAndGet(), runnable));
-        this.poller = thread("poller", this::poll);
-        this.recorder = thread("recorder", this::record);
+        int lanes = Math.max(1, Math.min(4, threads / 2));
+        // Fast jobs: room for the batches being recorded, run and claimed meanwhile. Slow jobs:
+        // hold little more than the threads can run, so that other workers get the rest.
+        this.fastCapacity = threads + (lanes + 1) * batchSize;
+        this.slowCapacity = 2 * threads;
+        for (int lane = 0; lane < lanes; lane++) {
+            boolean reclaims = lane == 0;
+            claimers.add(thread("claimer-" + lane, () -> poll(reclaims)));
+            recorders.add(thread("recorder-" + lane, this::record));
+        }
         this.heartbeater = thread("heartbeat", this::heartbeat);
         this.notifications = thread("listen", this::listenForJobs);
     }
@@ -102,8 +118,8 @@ final class Worker implements JobWorker {
     }
 
     private Worker start() {
-        poller.start();
-        recorder.start();
+        claimers.forEach(Thread::start);
+        recorders.forEach(Thread::start);
         heartbeater.start();
         if (listen) {
             notifications.start();
@@ -125,48 +141,72 @@ final class Worker implements JobWorker {
 
     // ---- claiming ------------------------------------------------------------------------------
 
-    private void poll() {
-        int capacity = threads + batchSize;
+    private void poll(boolean reclaims) {
         long idleWait = MIN_IDLE_WAIT_MILLIS;
         long nextReclaim = 0;
         Backoff backoff = new Backoff();
         while (claiming) {
+            int want = 0;
             try {
-                if (System.nanoTime() - nextReclaim > 0) {
+                if (reclaims && System.nanoTime() - nextReclaim > 0) {
                     reclaim();
                     nextReclaim = System.nanoTime() + lease.toNanos() / 2;
                 }
-                int free = capacity - inHand.size();
-                if (free < Math.min(batchSize, capacity / 2) && !inHand.isEmpty()) {
-                    await(idleWait); // a batch of outcomes frees room and signals
+                want = reserve();
+                if (want == 0) {
+                    await(idleWait); // recorded outcomes free room and signal
                     continue;
                 }
-                List<ClaimedJob> claimed = store.claim(name, Math.min(free, batchSize), lease,
-                        handlers.keySet());
+                List<ClaimedJob> claimed = store.claim(name, want, lease, handlers.keySet());
                 backoff.reset();
-                if (claimed.isEmpty()) {
-                    await(idleWait);
-                    idleWait = Math.min(maxIdleWaitMillis, idleWait * 2);
-                    continue;
-                }
-                idleWait = MIN_IDLE_WAIT_MILLIS;
                 for (ClaimedJob job : claimed) {
                     Running running = new Running(job);
                     inHand.put(job.job().id(), running);
                     notify(() -> listener.claimed(job));
                     pool.execute(() -> run(running));
                 }
+                reserved.addAndGet(-want);
+                want = 0;
+                if (claimed.isEmpty()) {
+                    await(idleWait);
+                    idleWait = Math.min(maxIdleWaitMillis, idleWait * 2);
+                } else {
+                    idleWait = MIN_IDLE_WAIT_MILLIS;
+                }
             } catch (RuntimeException e) {
+                reserved.addAndGet(-want);
                 LOG.warn("Job worker {} cannot claim: {}; retrying", name, e.getMessage());
                 backoff.pause();
             }
         }
     }
 
+    /**
+     * Reserves room for a claim: a batch when at least half the room is free (a full batch when
+     * there is room for one), or whatever is free when nothing is in hand; else 0.
+     */
+    private int reserve() {
+        while (true) {
+            int capacity = meanRunNanos < SLOW_RUN_NANOS ? fastCapacity : slowCapacity;
+            int taken = reserved.get();
+            int free = capacity - inHand.size() - taken;
+            int want = free >= Math.min(batchSize, Math.max(1, capacity / 2))
+                    ? Math.min(free, batchSize)
+                    : inHand.isEmpty() && taken == 0 ? Math.max(0, free) : 0;
+            if (want == 0 || reserved.compareAndSet(taken, taken + want)) {
+                return want;
+            }
+        }
+    }
+
     private void reclaim() {
-        for (JobStore.Reclaimed job : store.reclaim()) {
-            LOG.warn("Job {} was held by {} whose lease ran out; it is {} now", job.id(),
-                    job.worker(), job.status().getLiteral());
+        List<JobStore.Reclaimed> reclaimed = store.reclaim();
+        if (!reclaimed.isEmpty()) {
+            LOG.warn("Job worker {} reclaimed {} job(s) whose workers' leases ran out: {}", name,
+                    reclaimed.size(), reclaimed.stream().map(JobStore.Reclaimed::worker)
+                            .distinct().toList());
+        }
+        for (JobStore.Reclaimed job : reclaimed) {
             notify(() -> listener.leaseExpired(job.id(), job.worker()));
         }
     }
@@ -235,6 +275,7 @@ final class Worker implements JobWorker {
         MDC.put("job_id", job.id().toString());
         MDC.put("episode_id", job.episodeId().toString());
         MDC.put("stage", job.stage().getLiteral());
+        long start = System.nanoTime();
         try {
             JobOutcome outcome = handlers.get(job.stage()).handle(job, running);
             Objects.requireNonNull(outcome, "the handler returned no JobOutcome");
@@ -250,6 +291,8 @@ final class Worker implements JobWorker {
             outcomes.add(new Outcome(running, interruptedByShutdown ? Kind.RELEASE : Kind.FAIL,
                     null, e));
         } finally {
+            // racy on purpose: a smoothed estimate needs no lock
+            meanRunNanos = 0.9 * meanRunNanos + 0.1 * (System.nanoTime() - start);
             running.thread = null;
             Thread.interrupted();
             MDC.remove("job_id");
@@ -444,7 +487,7 @@ final class Worker implements JobWorker {
         }
         claiming = false;
         wake();
-        join(poller);
+        claimers.forEach(Worker::join);
         join(notifications);
         pool.shutdown();
         boolean finished;
@@ -461,7 +504,7 @@ final class Worker implements JobWorker {
             finished = false;
         }
         recording = false;
-        join(recorder);
+        recorders.forEach(Worker::join);
         heartbeater.interrupt();
         join(heartbeater);
         for (Running left : new ArrayList<>(inHand.values())) {
@@ -521,7 +564,7 @@ final class Worker implements JobWorker {
         private final String name;
         private final DataSource listenSource;
         private int threads = 4;
-        private int batchSize = 50;
+        private int batchSize = 100;
         private Duration lease = Duration.ofSeconds(30);
         private Duration pollInterval = Duration.ofSeconds(1);
         private boolean listen = true;

@@ -51,7 +51,12 @@ public interface JobWorker extends AutoCloseable {
         /** Handler threads; 4 by default. */
         Builder threads(int threads);
 
-        /** The most jobs claimed at once; 50 by default. */
+        /**
+         * The most jobs claimed in one statement; 100 by default. While its handlers are fast
+         * (under 5 ms on average) the worker claims ahead, a few batches deep; while they are
+         * slow it holds at most twice as many jobs as it has threads, leaving the rest to other
+         * workers.
+         */
         Builder batchSize(int batchSize);
 
         /** How long a claim holds without a heartbeat; 30 seconds by default. */

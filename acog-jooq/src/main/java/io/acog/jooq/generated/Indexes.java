@@ -51,7 +51,6 @@ public class Indexes {
     public static final Index IDX_JOBS_EPISODE_STAGE = Internal.createIndex(DSL.name("idx_jobs_episode_stage"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.EPISODE_ID, Jobs.JOBS.STAGE }, false);
     public static final Index IDX_JOBS_FINISHED = Internal.createIndex(DSL.name("idx_jobs_finished"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.COMPLETED_AT }, false);
     public static final Index IDX_JOBS_IDEMPOTENCY = Internal.createIndex(DSL.name("idx_jobs_idempotency"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.IDEMPOTENCY_KEY }, true);
-    public static final Index IDX_JOBS_LEASE = Internal.createIndex(DSL.name("idx_jobs_lease"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.LOCKED_UNTIL }, false);
     public static final Index IDX_JOBS_STATUS = Internal.createIndex(DSL.name("idx_jobs_status"), Jobs.JOBS, new OrderField[] { Jobs.JOBS.STATUS }, false);
     public static final Index IDX_PULSE_EVENTS_CREATED_AT = Internal.createIndex(DSL.name("idx_pulse_events_created_at"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.CREATED_AT.desc() }, false);
     public static final Index IDX_PULSE_EVENTS_IS_PROCESSED = Internal.createIndex(DSL.name("idx_pulse_events_is_processed"), PulseEvents.PULSE_EVENTS, new OrderField[] { PulseEvents.PULSE_EVENTS.IS_PROCESSED }, false);

@@ -255,7 +255,7 @@ public class Jobs extends TableImpl<JobsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IDX_JOBS_CELERY_TASK, Indexes.IDX_JOBS_CLAIM, Indexes.IDX_JOBS_CREATED_AT, Indexes.IDX_JOBS_EPISODE_ID, Indexes.IDX_JOBS_EPISODE_STAGE, Indexes.IDX_JOBS_FINISHED, Indexes.IDX_JOBS_IDEMPOTENCY, Indexes.IDX_JOBS_LEASE, Indexes.IDX_JOBS_STATUS);
+        return Arrays.asList(Indexes.IDX_JOBS_CELERY_TASK, Indexes.IDX_JOBS_CLAIM, Indexes.IDX_JOBS_CREATED_AT, Indexes.IDX_JOBS_EPISODE_ID, Indexes.IDX_JOBS_EPISODE_STAGE, Indexes.IDX_JOBS_FINISHED, Indexes.IDX_JOBS_IDEMPOTENCY, Indexes.IDX_JOBS_STATUS);
     }
 
     @Override

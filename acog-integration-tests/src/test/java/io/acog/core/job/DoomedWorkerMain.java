@@ -1,0 +1,45 @@
+package io.acog.core.job;
+
+import io.acog.core.Acog;
+import io.acog.jooq.generated.enums.PipelineStage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A worker in a JVM of its own, for {@link WorkerKilledTest} to kill with SIGKILL: it claims jobs,
+ * records each run it starts in {@code job_runs}, and never finishes one.
+ *
+ * <p>Arguments: JDBC URL, user. The password, if any, comes from ACOG_JDBC_PASSWORD.
+ */
+public final class DoomedWorkerMain {
+
+    private DoomedWorkerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(args[0]);
+        dataSource.setUser(args[1]);
+        String password = System.getenv("ACOG_JDBC_PASSWORD");
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        Acog acog = Acog.builder().dataSource(dataSource).build();
+        acog.jobs().worker("doomed").threads(4).batchSize(20).lease(Duration.ofSeconds(2))
+                .handler(PipelineStage.AUDIO, (job, context) -> {
+                    try (Connection connection = dataSource.getConnection();
+                            PreparedStatement run = connection.prepareStatement(
+                                    "INSERT INTO job_runs (job_id, worker, completed) VALUES (?, ?, false)")) {
+                        run.setObject(1, job.id());
+                        run.setString(2, "doomed");
+                        run.executeUpdate();
+                    }
+                    Thread.sleep(Duration.ofMinutes(10).toMillis());
+                    return JobOutcome.completed();
+                })
+                .start();
+        System.out.println("doomed worker running");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

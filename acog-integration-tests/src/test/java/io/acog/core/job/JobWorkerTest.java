@@ -1,0 +1,233 @@
+package io.acog.core.job;
+
+import static io.acog.jooq.generated.enums.PipelineStage.AUDIO;
+import static io.acog.jooq.generated.enums.PipelineStage.BROLL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acog.core.Acog;
+import io.acog.core.episode.Episode;
+import io.acog.jooq.generated.enums.JobStatus;
+import io.acog.testkit.fixtures.AcogFixtures;
+import io.acog.testkit.postgres.AcogPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+@SuppressWarnings("try") // workers are closed by try-with-resources without being referenced
+@AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
+class JobWorkerTest {
+
+    /** No waiting between retries, so retry paths run at once. */
+    private static final RetryPolicy IMMEDIATE = new RetryPolicy(Duration.ZERO, Duration.ZERO, 0);
+
+    private Acog acog;
+    private Episode episode;
+
+    @BeforeEach
+    void setUp(DataSource dataSource) {
+        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
+        episode = new AcogFixtures(acog).episode().create();
+    }
+
+    /** Waits for a condition the worker threads bring about; generous, never a timing claim. */
+    static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Records what the worker tells its listener. */
+    static final class Events implements JobListener {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void claimed(ClaimedJob job) {
+            seen.add("claimed " + job.job().id());
+        }
+
+        @Override
+        public void completed(Job job, Duration duration) {
+            seen.add("completed " + job.id());
+        }
+
+        @Override
+        public void retried(Job job, Throwable error) {
+            seen.add("retried " + job.id());
+        }
+
+        @Override
+        public void failed(Job job, Throwable error) {
+            seen.add("failed " + job.id() + ": " + job.errorMessage());
+        }
+
+        @Override
+        public void cancelled(Job job) {
+            seen.add("cancelled " + job.id());
+        }
+
+        @Override
+        public void rescheduled(Job job) {
+            seen.add("rescheduled " + job.id());
+        }
+    }
+
+    @Test
+    void runsHandlersByStageWithTheJobInTheMdcAndRecordsTheirResults() throws Exception {
+        Events events = new Events();
+        Map<UUID, Map<String, String>> mdc = new ConcurrentHashMap<>();
+        Job audio = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO)
+                .input(Map.of("text", "hello")).build());
+        Job broll = acog.jobs().enqueue(NewJob.builder(episode.id(), BROLL).build());
+
+        try (JobWorker worker = acog.jobs().worker("w1").threads(2)
+                .handler(AUDIO, (job, context) -> {
+                    mdc.put(job.id(), MDC.getCopyOfContextMap());
+                    return JobOutcome.completed(Map.of("said", job.input().get("text")));
+                })
+                .listener(events).start()) {
+            eventually(() -> acog.jobs().get(audio.id()).finished());
+            assertThat(worker.running()).isTrue();
+        }
+
+        assertThat(acog.jobs().get(audio.id()).result()).containsEntry("said", "hello");
+        assertThat(acog.jobs().get(broll.id()).status()).as("no handler: left alone")
+                .isEqualTo(JobStatus.QUEUED);
+        assertThat(mdc.get(audio.id())).containsEntry("job_id", audio.id().toString())
+                .containsEntry("episode_id", episode.id().toString()).containsEntry("stage", "audio");
+        assertThat(events.seen).containsExactly("claimed " + audio.id(), "completed " + audio.id());
+    }
+
+    @Test
+    void aThrowingHandlerIsRetriedThenFailsAndAPermanentFailureIsNot() throws Exception {
+        Events events = new Events();
+        Job flaky = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).maxRetries(2).build());
+        Job permanent = acog.jobs().enqueue(NewJob.builder(episode.id(), BROLL).maxRetries(2).build());
+
+        try (JobWorker worker = acog.jobs().worker("w1")
+                .handler(AUDIO, (job, context) -> {
+                    throw new IllegalStateException("HTTP 503 attempt " + job.attempts());
+                })
+                .handler(BROLL, (job, context) -> {
+                    throw new PermanentJobFailure("SAFETY.INPUT.TEXT: prompt refused");
+                })
+                .listener(events).start()) {
+            eventually(() -> acog.jobs().get(flaky.id()).finished()
+                    && acog.jobs().get(permanent.id()).finished());
+        }
+
+        Job failed = acog.jobs().get(flaky.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.errorMessage()).isEqualTo("IllegalStateException: HTTP 503 attempt 3");
+        assertThat(events.seen).filteredOn(e -> e.startsWith("retried " + flaky.id())).hasSize(2);
+        Job refused = acog.jobs().get(permanent.id());
+        assertThat(refused.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(refused.attempts()).isEqualTo(1);
+        assertThat(refused.errorMessage()).isEqualTo("SAFETY.INPUT.TEXT: prompt refused");
+    }
+
+    @Test
+    void aRunningHandlerSeesTheCancelRequest() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
+
+        try (JobWorker worker = acog.jobs().worker("w1").lease(Duration.ofSeconds(1))
+                .handler(AUDIO, (claimed, context) -> {
+                    started.countDown();
+                    while (true) {
+                        context.throwIfCancelRequested();
+                        Thread.sleep(20);
+                    }
+                }).start()) {
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            acog.jobs().cancel(job.id());
+            eventually(() -> acog.jobs().get(job.id()).finished());
+        }
+
+        assertThat(acog.jobs().get(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void checkAgainLaterRequeuesWithProgress() throws Exception {
+        Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
+
+        try (JobWorker worker = acog.jobs().worker("w1")
+                .handler(AUDIO, (claimed, context) -> claimed.input().containsKey("task_id")
+                        ? JobOutcome.completed(Map.of("video", claimed.input().get("task_id")))
+                        : JobOutcome.checkAgainIn(Duration.ZERO, Map.of("task_id", "t-42")))
+                .start()) {
+            eventually(() -> acog.jobs().get(job.id()).finished());
+        }
+
+        Job done = acog.jobs().get(job.id());
+        assertThat(done.result()).containsEntry("video", "t-42");
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.retryCount()).isZero();
+    }
+
+    @Test
+    void shutdownLetsRunningHandlersFinishWithinTheDeadlineElseHandsTheirJobsBack()
+            throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Job> enqueued = acog.jobs().enqueueAll(List.of(
+                NewJob.builder(episode.id(), AUDIO).build(), NewJob.builder(episode.id(), AUDIO).build(),
+                NewJob.builder(episode.id(), BROLL).build()));
+        JobWorker worker = acog.jobs().worker("w1").threads(2).batchSize(1)
+                .handler(AUDIO, (job, context) -> {
+                    started.countDown();
+                    release.await(); // blocks until interrupted
+                    return JobOutcome.completed();
+                })
+                .handler(BROLL, (job, context) -> JobOutcome.completed())
+                .start();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+
+        boolean finished = worker.shutdown(Duration.ofMillis(200));
+
+        assertThat(finished).isFalse();
+        assertThat(worker.running()).isFalse();
+        for (Job job : enqueued.subList(0, 2)) {
+            Job back = acog.jobs().get(job.id());
+            assertThat(back.status()).as("handed back").isEqualTo(JobStatus.QUEUED);
+            assertThat(back.retryCount()).isZero();
+            assertThat(back.lockedBy()).isNull();
+        }
+        assertThat(worker.shutdown(Duration.ZERO)).as("a second shutdown is a no-op").isTrue();
+    }
+
+    @Test
+    void pollingAloneFindsNewJobs() throws Exception {
+        try (JobWorker worker = acog.jobs().worker("w1").listen(false)
+                .pollInterval(Duration.ofMillis(50))
+                .handler(AUDIO, (job, context) -> JobOutcome.completed()).start()) {
+            Thread.sleep(300); // idle long enough for the poll to back off to its longest wait
+            Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
+            eventually(() -> acog.jobs().get(job.id()).finished());
+        }
+    }
+
+    @Test
+    void aWorkerNeedsAHandlerAndItsOwnConnections() {
+        assertThatThrownBy(() -> acog.jobs().worker("w1").start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no handler");
+        assertThatThrownBy(() -> acog.transaction(tx -> tx.jobs().worker("w1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs its own connections");
+    }
+}
