@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** Where one pipeline stage of an episode stands, as {@code pipeline_state[stage].status}. */
 public enum StageStatus {
-    PENDING, RUNNING, COMPLETED, FAILED, SKIPPED, CANCELLED;
+    PENDING, RUNNING, COMPLETED, FAILED, SKIPPED, CANCELLED,
+    /** Waiting for a person: a script in manual review. */
+    WAITING;
 
     /** The JSON label, e.g. {@code "completed"}. */
     @JsonValue

@@ -47,6 +47,18 @@ final class AcogImpl implements Acog {
         this.jobs = new JobStore(db, retryPolicy, dataSource);
     }
 
+    Db db() {
+        return db;
+    }
+
+    JobStore jobStore() {
+        return jobs;
+    }
+
+    EpisodeStore episodeStore() {
+        return episodes;
+    }
+
     /** The same configuration in another scope (a transaction, a joined connection). */
     private AcogImpl scoped(DSLContext dsl) {
         return new AcogImpl(dsl, db.clock(), retryPolicy, null);

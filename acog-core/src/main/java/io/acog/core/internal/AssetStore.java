@@ -34,15 +34,35 @@ final class AssetStore implements AssetRepository {
 
     @Override
     public Asset add(NewAsset asset) {
+        Prepared prepared = prepare(asset);
+        OffsetDateTime now = db.now();
+        return db.write(dsl -> {
+            if (!dsl.fetchExists(EPISODES, EPISODES.ID.eq(prepared.asset().episodeId()),
+                    EPISODES.DELETED_AT.isNull())) {
+                throw EpisodeStore.notFound(prepared.asset().episodeId());
+            }
+            return insert(dsl, prepared, now);
+        });
+    }
+
+    /** An asset checked (before any database work) and ready to insert. */
+    record Prepared(NewAsset asset, AssetLocation location, JSONB metadata) {}
+
+    /**
+     * Checks an asset: required fields, lengths, a parseable URI, metadata of the type's kind.
+     *
+     * @throws ValidationException naming the field, the value and the limit
+     */
+    static Prepared prepare(NewAsset asset) {
         Checks.notNull(ENTITY, "asset", asset);
-        UUID episodeId = Checks.notNull(ENTITY, "episode_id", asset.episodeId());
+        Checks.notNull(ENTITY, "episode_id", asset.episodeId());
         AssetType type = Checks.notNull(ENTITY, "type", asset.type());
         String uri = Checks.required(ENTITY, ASSETS.URI, asset.uri());
         AssetLocation location = AssetLocation.parse(ENTITY, ASSETS.URI.getName(), uri);
-        String name = Checks.optional(ENTITY, ASSETS.NAME, asset.name());
-        String provider = Checks.optional(ENTITY, ASSETS.PROVIDER, asset.provider());
-        String providerJobId = Checks.optional(ENTITY, ASSETS.PROVIDER_JOB_ID, asset.providerJobId());
-        String mimeType = Checks.optional(ENTITY, ASSETS.MIME_TYPE, asset.mimeType());
+        Checks.optional(ENTITY, ASSETS.NAME, asset.name());
+        Checks.optional(ENTITY, ASSETS.PROVIDER, asset.provider());
+        Checks.optional(ENTITY, ASSETS.PROVIDER_JOB_ID, asset.providerJobId());
+        Checks.optional(ENTITY, ASSETS.MIME_TYPE, asset.mimeType());
         Checks.optional(ENTITY, ASSETS.STORAGE_BUCKET, location.bucket());
         Checks.optional(ENTITY, ASSETS.STORAGE_KEY, location.key());
         if (asset.fileSizeBytes() != null) {
@@ -59,34 +79,36 @@ final class AssetStore implements AssetRepository {
                     .getSimpleName() + ", but a " + type.getLiteral() + " asset takes "
                     + expected.getSimpleName());
         }
-        JSONB metadataJson = JSONB.valueOf(Checks.json(ENTITY, "metadata",
-                JsonCodec.text(metadata)));
-        OffsetDateTime now = db.now();
-        return db.write(dsl -> {
-            if (!dsl.fetchExists(EPISODES, EPISODES.ID.eq(episodeId), EPISODES.DELETED_AT.isNull())) {
-                throw EpisodeStore.notFound(episodeId);
-            }
-            if (asset.primary()) {
-                demotePrimary(dsl, episodeId, type);
-            }
-            return map(dsl.insertInto(ASSETS)
-                    .set(ASSETS.EPISODE_ID, episodeId)
-                    .set(ASSETS.TYPE, type)
-                    .set(ASSETS.NAME, name)
-                    .set(ASSETS.URI, uri)
-                    .set(ASSETS.STORAGE_BUCKET, location.bucket())
-                    .set(ASSETS.STORAGE_KEY, location.key())
-                    .set(ASSETS.PROVIDER, provider)
-                    .set(ASSETS.PROVIDER_JOB_ID, providerJobId)
-                    .set(ASSETS.METADATA, metadataJson)
-                    .set(ASSETS.MIME_TYPE, mimeType)
-                    .set(ASSETS.FILE_SIZE_BYTES, asset.fileSizeBytes())
-                    .set(ASSETS.DURATION_MS, asset.durationMs())
-                    .set(ASSETS.IS_PRIMARY, asset.primary())
-                    .set(ASSETS.CREATED_AT, now)
-                    .set(ASSETS.UPDATED_AT, now)
-                    .returning().fetchOne());
-        });
+        return new Prepared(asset, location, JSONB.valueOf(Checks.json(ENTITY, "metadata",
+                JsonCodec.text(metadata))));
+    }
+
+    /**
+     * Inserts a prepared asset of an episode the caller knows to be live (and, in the pipeline,
+     * holds locked); a primary asset first demotes the type's previous primary.
+     */
+    static Asset insert(DSLContext dsl, Prepared prepared, OffsetDateTime now) {
+        NewAsset asset = prepared.asset();
+        if (asset.primary()) {
+            demotePrimary(dsl, asset.episodeId(), asset.type());
+        }
+        return map(dsl.insertInto(ASSETS)
+                .set(ASSETS.EPISODE_ID, asset.episodeId())
+                .set(ASSETS.TYPE, asset.type())
+                .set(ASSETS.NAME, asset.name())
+                .set(ASSETS.URI, asset.uri())
+                .set(ASSETS.STORAGE_BUCKET, prepared.location().bucket())
+                .set(ASSETS.STORAGE_KEY, prepared.location().key())
+                .set(ASSETS.PROVIDER, asset.provider())
+                .set(ASSETS.PROVIDER_JOB_ID, asset.providerJobId())
+                .set(ASSETS.METADATA, prepared.metadata())
+                .set(ASSETS.MIME_TYPE, asset.mimeType())
+                .set(ASSETS.FILE_SIZE_BYTES, asset.fileSizeBytes())
+                .set(ASSETS.DURATION_MS, asset.durationMs())
+                .set(ASSETS.IS_PRIMARY, asset.primary())
+                .set(ASSETS.CREATED_AT, now)
+                .set(ASSETS.UPDATED_AT, now)
+                .returning().fetchOne());
     }
 
     /**

@@ -259,10 +259,19 @@ final class EpisodeStore implements EpisodeRepository {
 
     /** The script's metadata: version one up from the stored one, counts, duration; extras kept. */
     private ScriptMetadata scriptMetadata(DSLContext dsl, EpisodesRecord episode, Script script) {
-        ScriptMetadata previous = JsonCodec.read(episode.getScriptMetadata(), ScriptMetadata.class);
         StyleGuide style = JsonCodec.read(dsl.select(CHANNELS.STYLE_GUIDE).from(CHANNELS)
                 .where(CHANNELS.ID.eq(episode.getChannelId())).fetchOne(CHANNELS.STYLE_GUIDE),
                 StyleGuide.class);
+        return scriptMetadata(JsonCodec.read(episode.getScriptMetadata(), ScriptMetadata.class),
+                style, script, db.now());
+    }
+
+    /**
+     * The metadata of a new script replacing one with {@code previous} metadata, at the channel's
+     * speaking rate: version one up, counts, spoken duration; keys ACOG does not compute kept.
+     */
+    static ScriptMetadata scriptMetadata(ScriptMetadata previous, StyleGuide style, Script script,
+            OffsetDateTime now) {
         int wordsPerMinute = SpeakingRate.wordsPerMinute(style);
         int words = script.wordCount();
         int version = previous.version() == null ? 1 : previous.version() + 1;
@@ -270,7 +279,7 @@ final class EpisodeStore implements EpisodeRepository {
                 (int) SpeakingRate.estimate(words, wordsPerMinute).toSeconds(), wordsPerMinute,
                 script.segments(SegmentKind.AVATAR).size(),
                 script.segments(SegmentKind.VOICEOVER).size(),
-                script.segments(SegmentKind.BROLL).size(), db.now(), previous.extra());
+                script.segments(SegmentKind.BROLL).size(), now, previous.extra());
     }
 
     @Override
@@ -429,23 +438,33 @@ final class EpisodeStore implements EpisodeRepository {
             List<String> removed, boolean countAttempt) {
         Checks.notNull(ENTITY, "id", id);
         Checks.notNull(ENTITY, "stage", stage);
-        JSONB patchJson = json(EPISODES.PIPELINE_STATE, patch);
+        Field<JSONB> state = mergedState(stage, json(EPISODES.PIPELINE_STATE, patch), removed,
+                countAttempt);
+        return db.write(dsl -> dsl.update(EPISODES).set(EPISODES.PIPELINE_STATE, state)
+                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
+                .returning().fetchOptional(EpisodeStore::map)
+                .orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * {@code pipeline_state} with {@code patch} merged into the stage's entry, as an SQL
+     * expression over the row being updated: the entry's {@code removed} keys dropped, and with
+     * {@code countAttempt} its {@code attempts} one up.
+     */
+    static Field<JSONB> mergedState(PipelineStage stage, JSONB patch, List<String> removed,
+            boolean countAttempt) {
         String key = stage.getLiteral();
         Field<JSONB> entry = DSL.field("coalesce({0} -> {1}, '{}'::jsonb) - {2}::text[]",
                 SQLDataType.JSONB, EPISODES.PIPELINE_STATE, DSL.val(key),
                 DSL.val(removed.toArray(String[]::new)));
-        Field<JSONB> merged = DSL.field("{0} || {1}", SQLDataType.JSONB, entry, DSL.val(patchJson));
+        Field<JSONB> merged = DSL.field("{0} || {1}", SQLDataType.JSONB, entry, DSL.val(patch));
         if (countAttempt) {
             merged = DSL.field("{0} || jsonb_build_object('attempts',"
                     + " coalesce(({1} -> {2} ->> 'attempts')::int, 0) + 1)", SQLDataType.JSONB,
                     merged, EPISODES.PIPELINE_STATE, DSL.val(key));
         }
-        Field<JSONB> state = DSL.field("jsonb_set({0}, {1}::text[], {2}, true)", SQLDataType.JSONB,
+        return DSL.field("jsonb_set({0}, {1}::text[], {2}, true)", SQLDataType.JSONB,
                 EPISODES.PIPELINE_STATE, DSL.val(new String[] {key}), merged);
-        return db.write(dsl -> dsl.update(EPISODES).set(EPISODES.PIPELINE_STATE, state)
-                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
-                .returning().fetchOptional(EpisodeStore::map)
-                .orElseThrow(() -> notFound(id)));
     }
 
     @Override

@@ -432,7 +432,13 @@ final class JobStore implements JobTracker {
 
     @Override
     public Job fail(ClaimedJob job, String error, boolean retryable) {
+        return fail(job, error, retryable, Duration.ZERO);
+    }
+
+    @Override
+    public Job fail(ClaimedJob job, String error, boolean retryable, Duration notBefore) {
         Checks.notNull(ENTITY, "job", job);
+        Duration floor = notBefore == null || notBefore.isNegative() ? Duration.ZERO : notBefore;
         String message = Checks.storable(ENTITY, "error_message",
                 error == null || error.isBlank() ? "failed without a message" : error);
         OffsetDateTime now = db.now();
@@ -451,7 +457,8 @@ final class JobStore implements JobTracker {
             if (retry) {
                 update = update.set(JOBS.STATUS, JobStatus.QUEUED)
                         .set(JOBS.RETRY_COUNT, retries.value1() + 1)
-                        .set(JOBS.RUN_AFTER, now.plus(retryPolicy.delay(retries.value1(), draw)));
+                        .set(JOBS.RUN_AFTER, now.plus(max(floor,
+                                retryPolicy.delay(retries.value1(), draw))));
             } else {
                 update = update.set(JOBS.STATUS, JobStatus.FAILED).set(JOBS.COMPLETED_AT, now);
             }
@@ -534,6 +541,54 @@ final class JobStore implements JobTracker {
                 .set(JOBS.CANCEL_REQUESTED, true)
                 .where(JOBS.EPISODE_ID.eq(episodeId), LIVE_STATUS)
                 .execute());
+    }
+
+    /**
+     * Cancels an episode's queued jobs that have not begun work at a provider (their input holds
+     * no {@code progressKey}); running jobs, and renders waiting for their next check, go on.
+     *
+     * @return how many were cancelled
+     */
+    int cancelQueued(UUID episodeId, String progressKey) {
+        OffsetDateTime now = db.now();
+        return db.statement(dsl -> dsl.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.CANCELLED)
+                .set(JOBS.COMPLETED_AT, now)
+                .where(JOBS.EPISODE_ID.eq(episodeId), QUEUED,
+                        DSL.condition("not ({0} ? {1})", JOBS.INPUT_PARAMS, DSL.val(progressKey)))
+                .execute());
+    }
+
+    /** Removes keys a job's earlier runs merged into its input (a render's task id). */
+    void forgetProgress(UUID jobId, String... keys) {
+        db.statement(dsl -> dsl.update(JOBS)
+                .set(JOBS.INPUT_PARAMS, DSL.field("{0} - {1}::text[]", JOBS.INPUT_PARAMS.getDataType(),
+                        JOBS.INPUT_PARAMS, DSL.val(keys)))
+                .where(JOBS.ID.eq(jobId)).execute());
+    }
+
+    /**
+     * Makes the queued job of one of {@code stages} whose input has {@code key = value} and
+     * {@code providerKey = provider} due now, and wakes idle workers.
+     *
+     * @return whether there was such a job
+     */
+    boolean wake(Set<PipelineStage> stages, String key, String value, String providerKey,
+            String provider) {
+        OffsetDateTime now = db.now();
+        return db.write(dsl -> {
+            int woken = dsl.update(JOBS).set(JOBS.RUN_AFTER, now)
+                    .where(QUEUED, JOBS.STAGE.in(stages.stream().map(PipelineStage::getLiteral).toList()),
+                            DSL.condition("{0} ->> {1} = {2}", JOBS.INPUT_PARAMS, DSL.val(key),
+                                    DSL.val(value)),
+                            DSL.condition("{0} ->> {1} = {2}", JOBS.INPUT_PARAMS,
+                                    DSL.val(providerKey), DSL.val(provider)))
+                    .execute();
+            if (woken > 0) {
+                dsl.execute("SELECT pg_notify({0}, '')", DSL.inline(CHANNEL));
+            }
+            return woken > 0;
+        });
     }
 
     /** A reclaimed job and the worker whose lease ran out. */
@@ -644,6 +699,10 @@ final class JobStore implements JobTracker {
 
     private static Map<String, Object> object(JSONB json) {
         return JobRows.object(json == null ? null : json.data());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void checkLease(Duration lease) {

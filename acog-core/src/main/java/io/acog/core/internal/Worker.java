@@ -11,6 +11,7 @@ import io.acog.core.job.JobTracker;
 import io.acog.core.job.JobWorker;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.job.PermanentJobFailure;
+import io.acog.spi.ProviderException;
 import io.acog.jooq.generated.enums.PipelineStage;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -240,6 +241,8 @@ final class Worker implements JobWorker {
         private volatile boolean cancelRequested;
         private volatile boolean leaseLost;
         private volatile boolean started;
+        /** The handler ended the job itself ({@link JobOutcome.Recorded}): no lease to keep. */
+        private volatile boolean recorded;
         private volatile Thread thread;
         private final long claimedAt = System.nanoTime();
 
@@ -279,12 +282,18 @@ final class Worker implements JobWorker {
         try {
             JobOutcome outcome = handlers.get(job.stage()).handle(job, running);
             Objects.requireNonNull(outcome, "the handler returned no JobOutcome");
+            running.recorded = outcome instanceof JobOutcome.Recorded;
             outcomes.add(new Outcome(running, outcome instanceof JobOutcome.CheckAgain
-                    ? Kind.CHECK_AGAIN : Kind.COMPLETE, outcome, null));
+                    ? Kind.CHECK_AGAIN
+                    : outcome instanceof JobOutcome.Recorded ? Kind.RECORDED : Kind.COMPLETE,
+                    outcome, null));
         } catch (JobCancelledException e) {
             outcomes.add(new Outcome(running, Kind.CANCELLED, null, e));
         } catch (PermanentJobFailure e) {
             outcomes.add(new Outcome(running, Kind.FAIL_PERMANENTLY, null, e));
+        } catch (ProviderException e) {
+            outcomes.add(new Outcome(running, e.retryable() ? Kind.FAIL : Kind.FAIL_PERMANENTLY,
+                    null, e));
         } catch (Throwable e) {
             boolean interruptedByShutdown = !claiming && (e instanceof InterruptedException
                     || Thread.currentThread().isInterrupted());
@@ -303,7 +312,7 @@ final class Worker implements JobWorker {
 
     // ---- recording outcomes --------------------------------------------------------------------
 
-    private enum Kind { COMPLETE, CHECK_AGAIN, FAIL, FAIL_PERMANENTLY, CANCELLED, RELEASE }
+    private enum Kind { COMPLETE, CHECK_AGAIN, RECORDED, FAIL, FAIL_PERMANENTLY, CANCELLED, RELEASE }
 
     private record Outcome(Running running, Kind kind, JobOutcome outcome, Throwable error) {}
 
@@ -376,8 +385,10 @@ final class Worker implements JobWorker {
                     notify(() -> listener.rescheduled(job));
                 }
                 case FAIL, FAIL_PERMANENTLY -> {
+                    Duration notBefore = outcome.error() instanceof ProviderException p
+                            ? p.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
                     Job job = store.fail(claim, describe(outcome.error()),
-                            outcome.kind() == Kind.FAIL);
+                            outcome.kind() == Kind.FAIL, notBefore);
                     if (job.status() == io.acog.jooq.generated.enums.JobStatus.QUEUED) {
                         notify(() -> listener.retried(job, outcome.error()));
                     } else {
@@ -391,6 +402,7 @@ final class Worker implements JobWorker {
                     notify(() -> listener.cancelled(job));
                 }
                 case RELEASE -> store.release(claim);
+                case RECORDED -> { } // the handler wrote the job's end with its outputs
                 case COMPLETE -> throw new IllegalStateException("completions go in batches");
             }
         } catch (LeaseLostException e) {
@@ -405,7 +417,8 @@ final class Worker implements JobWorker {
     private static String describe(Throwable error) {
         String message = error.getMessage();
         return message == null || message.isBlank() ? error.getClass().getName()
-                : error instanceof PermanentJobFailure ? message
+                : error instanceof PermanentJobFailure || error instanceof ProviderException
+                        ? message
                 : error.getClass().getSimpleName() + ": " + message;
     }
 
@@ -420,6 +433,7 @@ final class Worker implements JobWorker {
                 return;
             }
             List<Running> held = new ArrayList<>(inHand.values());
+            held.removeIf(running -> running.recorded);
             if (held.isEmpty()) {
                 continue;
             }
@@ -431,7 +445,8 @@ final class Worker implements JobWorker {
                 for (Running running : held) {
                     Job job = alive.get(running.claim.job().id());
                     if (job == null) {
-                        if (inHand.containsKey(running.claim.job().id()) && !running.leaseLost) {
+                        if (inHand.containsKey(running.claim.job().id()) && !running.leaseLost
+                                && !running.recorded) {
                             running.leaseLost = true;
                             LOG.warn("Job worker {} lost the lease of job {}", name,
                                     running.claim.job().id());

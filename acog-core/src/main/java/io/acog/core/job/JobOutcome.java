@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * What a {@link JobHandler} reports: the job is done ({@link #completed}), or it should be looked
  * at again later ({@link #checkAgainIn}) — for a long provider render that was submitted and is
- * polled, so that no worker thread waits for it. To fail, the handler throws (see
- * {@link JobHandler}).
+ * polled, so that no worker thread waits for it — or the handler already recorded the end itself
+ * ({@link #recorded}). To fail, the handler throws (see {@link JobHandler}).
  */
 public sealed interface JobOutcome {
 
@@ -33,6 +33,17 @@ public sealed interface JobOutcome {
             }
             progress = progress == null ? java.util.Map.of() : java.util.Map.copyOf(progress);
         }
+    }
+
+    /**
+     * The handler recorded the job's end itself, in the same transaction as its outputs (with
+     * {@link JobTracker#complete} or {@link JobTracker#fail} on the claim in
+     * {@link JobContext#claim()}); the worker writes nothing more.
+     */
+    record Recorded() implements JobOutcome {}
+
+    static JobOutcome recorded() {
+        return new Recorded();
     }
 
     static JobOutcome completed() {

@@ -78,6 +78,12 @@ public interface JobTracker {
     Job fail(ClaimedJob job, String error, boolean retryable);
 
     /**
+     * As {@link #fail(ClaimedJob, String, boolean)}, retrying no sooner than {@code notBefore}
+     * from now (a provider's retry-after) even when the backoff is shorter.
+     */
+    Job fail(ClaimedJob job, String error, boolean retryable, Duration notBefore);
+
+    /**
      * Puts a held job back in the queue to run after {@code delay}, merging {@code progress} into
      * its input, without counting a retry: the submit-then-poll loop of long provider renders.
      */

@@ -1,0 +1,142 @@
+package io.acog.core.pipeline;
+
+import io.acog.core.Acog;
+import io.acog.core.episode.Episode;
+import io.acog.core.internal.PipelineFactory;
+import io.acog.core.job.JobWorker;
+import io.acog.spi.AssetStorage;
+import io.acog.spi.AvatarRenderer;
+import io.acog.spi.BrollGenerator;
+import io.acog.spi.ContentWriter;
+import io.acog.spi.ProviderConfig;
+import io.acog.spi.Publisher;
+import io.acog.spi.VideoAssembler;
+import io.acog.spi.VoiceSynthesizer;
+import java.time.YearMonth;
+import java.util.UUID;
+
+/**
+ * Takes an episode from idea to published through the nine stages, each a job on
+ * {@link io.acog.core.job.JobTracker}:
+ *
+ * <pre>
+ * planning → scripting → script_review → ┬ metadata ─────────────┐
+ *                                        ├ audio → avatar ───────┼→ assembly → (ready) → upload
+ *                                        └ broll (one job a clip)┘
+ * </pre>
+ *
+ * <p>Each stage gives its provider what it needs (the channel's persona, style guide and profiles;
+ * the episode's idea, plan, script, earlier assets), calls it outside any transaction, then stores
+ * what came back, completes its job, updates {@code pipeline_state}, moves the status and enqueues
+ * the next stages in one transaction. A worker dying between the call and the commit makes the
+ * stage run again (the provider gets the same idempotency key), but nothing is stored twice.
+ * Long renders (avatar, b-roll) are submitted, then polled, without holding a thread.
+ *
+ * <p>Failures: retryable provider errors are retried with backoff; permanent ones, and retryable
+ * ones out of retries, fail the episode with the stage's error. {@link #retry} resumes at the
+ * failed stage, keeping what earlier stages made.
+ *
+ * <p>Run stages with {@link #worker(String)}; any number of workers in any number of JVMs can
+ * share the database. Thread-safe.
+ */
+public interface EpisodePipeline {
+
+    static Builder builder(Acog acog) {
+        return PipelineFactory.builder(acog);
+    }
+
+    /**
+     * Starts an episode in {@code idea}: it moves to {@code planning} and its planning job is
+     * enqueued.
+     *
+     * @throws io.acog.core.InvalidTransitionException unless the episode is in {@code idea}
+     * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
+     */
+    Episode start(UUID episodeId);
+
+    /**
+     * Approves a script waiting for manual review: metadata, audio and b-roll start.
+     *
+     * @throws io.acog.core.ConflictException unless the episode's script waits for review
+     */
+    Episode approveScript(UUID episodeId, String reviewer);
+
+    /**
+     * Sends a script waiting for manual review back to scripting; the writer gets the notes.
+     *
+     * @throws io.acog.core.ConflictException unless the episode's script waits for review
+     */
+    Episode rejectScript(UUID episodeId, String notes);
+
+    /**
+     * Publishes a {@code ready} episode (channels without automatic publishing): it moves to
+     * {@code publishing} and its upload job is enqueued.
+     */
+    Episode publish(UUID episodeId);
+
+    /**
+     * Resumes a {@code failed} episode at its failed stage(s), keeping every finished stage's
+     * outputs; counts {@code retry_count}.
+     *
+     * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
+     */
+    Episode retry(UUID episodeId);
+
+    /**
+     * Cancels an episode: its queued jobs are cancelled, running ones asked to stop, renders in
+     * progress at providers cancelled; it ends {@code cancelled}.
+     */
+    Episode cancel(UUID episodeId);
+
+    /**
+     * Hands over a provider's webhook: the render's job is checked at once.
+     *
+     * @return whether a job was waiting for that render
+     */
+    boolean callback(RenderCallback callback);
+
+    /** What the episode cost so far. */
+    EpisodeCost cost(UUID episodeId);
+
+    /** What the channel's episodes cost in a month. */
+    ChannelCost cost(UUID channelId, YearMonth month);
+
+    /** A worker with the handlers of all nine stages; set threads and start it. */
+    JobWorker.Builder worker(String name);
+
+    /**
+     * Builds a pipeline: at least one provider per capability, registered here or found by
+     * {@link #plugins}. Channels choose among several by name ({@code voice_profile.provider},
+     * {@code avatar_profile.provider}); otherwise the first registered serves.
+     */
+    interface Builder {
+
+        Builder contentWriter(ContentWriter writer);
+
+        Builder voiceSynthesizer(VoiceSynthesizer synthesizer);
+
+        Builder avatarRenderer(AvatarRenderer renderer);
+
+        Builder brollGenerator(BrollGenerator generator);
+
+        Builder videoAssembler(VideoAssembler assembler);
+
+        Builder publisher(Publisher publisher);
+
+        /** Where produced files go; {@link LocalFileStorage} under a temporary directory if unset. */
+        Builder assetStorage(AssetStorage storage);
+
+        /** Adds the providers of every {@link io.acog.spi.ProviderPlugin} on the class path. */
+        Builder plugins(ProviderConfig config);
+
+        Builder listener(PipelineListener listener);
+
+        /** How often a stage is retried before the episode fails; 3 by default. */
+        Builder maxRetries(int maxRetries);
+
+        /**
+         * @throws IllegalStateException naming the capabilities that have no provider
+         */
+        EpisodePipeline build();
+    }
+}
