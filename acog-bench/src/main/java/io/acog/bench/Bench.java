@@ -13,10 +13,21 @@ public final class Bench {
         switch (name) {
             case "queries" -> QueriesBenchmark.main(rest);
             case "jobtracker" -> JobTrackerBenchmark.main(rest);
+            case "pipeline" -> PipelineBenchmark.main(rest);
             default -> {
-                System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker)");
+                System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker, pipeline)");
                 System.exit(2);
             }
         }
+    }
+
+    /** The integer after {@code name} among the arguments, else {@code fallback}. */
+    static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
     }
 }

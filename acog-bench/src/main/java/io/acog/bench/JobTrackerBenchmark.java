@@ -44,8 +44,8 @@ final class JobTrackerBenchmark {
     private JobTrackerBenchmark() {}
 
     static void main(String[] args) throws Exception {
-        int jobs = intArg(args, "--jobs", 20_000);
-        int threads = intArg(args, "--threads", 4);
+        int jobs = Bench.intArg(args, "--jobs", 20_000);
+        int threads = Bench.intArg(args, "--threads", 4);
         try (BenchDatabase database = new BenchDatabase(threads + 6)) {
             Acog acog = Acog.builder().dataSource(database.pooled()).build();
             UUID channel = acog.channels().create(NewChannel.builder("Bench", "bench").build()).id();
@@ -203,12 +203,4 @@ final class JobTrackerBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
 }

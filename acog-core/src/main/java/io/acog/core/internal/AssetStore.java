@@ -88,11 +88,101 @@ final class AssetStore implements AssetRepository {
      * holds locked); a primary asset first demotes the type's previous primary.
      */
     static Asset insert(DSLContext dsl, Prepared prepared, OffsetDateTime now) {
+        return map(insertion(dsl, prepared, now).returning().fetchOne());
+    }
+
+    /** As {@link #insert}, without reading the asset back. */
+    static void store(DSLContext dsl, Prepared prepared, OffsetDateTime now) {
+        insertion(dsl, prepared, now).execute();
+    }
+
+    /**
+     * Inserts prepared assets of episodes the caller holds locked, in two statements whatever
+     * their number: the previous primaries of the new primaries' types demoted (under the same
+     * advisory locks as {@link #add}, taken in a fixed order), then one multi-row insert.
+     */
+    static void storeAll(DSLContext dsl, List<Prepared> assets, OffsetDateTime now) {
+        if (assets.isEmpty()) {
+            return;
+        }
+        java.util.TreeSet<String> primaries = new java.util.TreeSet<>();
+        for (Prepared prepared : assets) {
+            if (prepared.asset().primary()) {
+                primaries.add(prepared.asset().episodeId() + "/"
+                        + prepared.asset().type().getLiteral());
+            }
+        }
+        if (!primaries.isEmpty()) {
+            String[] keys = primaries.toArray(String[]::new);
+            dsl.resultQuery("""
+                    WITH locks AS (
+                        SELECT pg_advisory_xact_lock({0}, hashtext(k))
+                        FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n)
+                    UPDATE assets a SET is_primary = false
+                    FROM unnest({1}::text[]) AS x(k)
+                    WHERE (SELECT count(*) FROM locks) >= 0
+                      AND a.episode_id = split_part(x.k, '/', 1)::uuid
+                      AND a.type = split_part(x.k, '/', 2)::asset_type
+                      AND a.is_primary AND a.deleted_at IS NULL
+                    RETURNING a.id""", DSL.inline(PRIMARY_LOCK), DSL.val(keys)).fetch();
+        }
+        int n = assets.size();
+        UUID[] episodes = new UUID[n];
+        String[] types = new String[n];
+        String[] names = new String[n];
+        String[] uris = new String[n];
+        String[] buckets = new String[n];
+        String[] storageKeys = new String[n];
+        String[] providers = new String[n];
+        String[] providerJobs = new String[n];
+        String[] metadata = new String[n];
+        String[] mimeTypes = new String[n];
+        Long[] sizes = new Long[n];
+        Integer[] durations = new Integer[n];
+        Boolean[] primary = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Prepared prepared = assets.get(i);
+            NewAsset asset = prepared.asset();
+            episodes[i] = asset.episodeId();
+            types[i] = asset.type().getLiteral();
+            names[i] = asset.name();
+            uris[i] = asset.uri();
+            buckets[i] = prepared.location().bucket();
+            storageKeys[i] = prepared.location().key();
+            providers[i] = asset.provider();
+            providerJobs[i] = asset.providerJobId();
+            metadata[i] = prepared.metadata().data();
+            mimeTypes[i] = asset.mimeType();
+            sizes[i] = asset.fileSizeBytes();
+            durations[i] = asset.durationMs();
+            primary[i] = asset.primary();
+        }
+        dsl.execute("""
+                INSERT INTO assets (episode_id, type, name, uri, storage_bucket, storage_key,
+                                    provider, provider_job_id, metadata, mime_type,
+                                    file_size_bytes, duration_ms, is_primary, created_at,
+                                    updated_at)
+                SELECT episode_id, type::asset_type, name, uri, bucket, storage_key, provider,
+                       provider_job, metadata::jsonb, mime_type, size, duration, is_primary,
+                       {13}, {13}
+                FROM unnest({0}::uuid[], {1}::text[], {2}::text[], {3}::text[], {4}::text[],
+                            {5}::text[], {6}::text[], {7}::text[], {8}::text[], {9}::text[],
+                            {10}::bigint[], {11}::int[], {12}::boolean[])
+                     AS x(episode_id, type, name, uri, bucket, storage_key, provider,
+                          provider_job, metadata, mime_type, size, duration, is_primary)""",
+                DSL.val(episodes), DSL.val(types), DSL.val(names), DSL.val(uris),
+                DSL.val(buckets), DSL.val(storageKeys), DSL.val(providers),
+                DSL.val(providerJobs), DSL.val(metadata), DSL.val(mimeTypes), DSL.val(sizes),
+                DSL.val(durations), DSL.val(primary), DSL.val(now));
+    }
+
+    private static org.jooq.InsertSetMoreStep<AssetsRecord> insertion(DSLContext dsl,
+            Prepared prepared, OffsetDateTime now) {
         NewAsset asset = prepared.asset();
         if (asset.primary()) {
             demotePrimary(dsl, asset.episodeId(), asset.type());
         }
-        return map(dsl.insertInto(ASSETS)
+        return dsl.insertInto(ASSETS)
                 .set(ASSETS.EPISODE_ID, asset.episodeId())
                 .set(ASSETS.TYPE, asset.type())
                 .set(ASSETS.NAME, asset.name())
@@ -107,8 +197,7 @@ final class AssetStore implements AssetRepository {
                 .set(ASSETS.DURATION_MS, asset.durationMs())
                 .set(ASSETS.IS_PRIMARY, asset.primary())
                 .set(ASSETS.CREATED_AT, now)
-                .set(ASSETS.UPDATED_AT, now)
-                .returning().fetchOne());
+                .set(ASSETS.UPDATED_AT, now);
     }
 
     /**

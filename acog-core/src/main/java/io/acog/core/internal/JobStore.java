@@ -169,6 +169,11 @@ final class JobStore implements JobTracker {
     }
 
     private static List<JobsRecord> insert(DSLContext dsl, List<Input> inputs, OffsetDateTime now) {
+        return dsl.resultQuery(INSERT_SQL + " RETURNING *", insertBinds(inputs, now))
+                .coerce(JOBS).fetch();
+    }
+
+    private static Object[] insertBinds(List<Input> inputs, OffsetDateTime now) {
         int n = inputs.size();
         UUID[] ids = new UUID[n];
         UUID[] episodes = new UUID[n];
@@ -189,23 +194,78 @@ final class JobStore implements JobTracker {
             runAfter[i] = input.runAfter().toString();
             keys[i] = input.job().idempotencyKey();
         }
-        return dsl.resultQuery("""
-                INSERT INTO jobs (id, episode_id, stage, input_params, priority, max_retries,
-                                  run_after, idempotency_key, created_at, updated_at)
-                SELECT id, episode_id, stage, params::jsonb, priority, retries, run_after::timestamptz,
-                       key, {8}, {8}
-                FROM unnest({0}::uuid[], {1}::uuid[], {2}::text[], {3}::text[], {4}::int[],
-                            {5}::int[], {6}::text[], {7}::text[])
-                     AS x(id, episode_id, stage, params, priority, retries, run_after, key)
-                ON CONFLICT (idempotency_key)
-                    WHERE idempotency_key IS NOT NULL AND status IN ('queued', 'running')
-                    DO NOTHING
-                RETURNING *""",
-                DSL.val(ids), DSL.val(episodes), DSL.val(stages), DSL.val(params),
+        return new Object[] {DSL.val(ids), DSL.val(episodes), DSL.val(stages), DSL.val(params),
                 DSL.val(priorities), DSL.val(retries), DSL.val(runAfter), DSL.val(keys),
-                DSL.val(now))
-                .coerce(JOBS).fetch();
+                DSL.val(now)};
     }
+
+    /**
+     * Inserts jobs from unnested arrays, skipping those whose idempotency key names a live job;
+     * binds from {@link #insertBinds}.
+     */
+    private static final String INSERT_SQL = """
+            INSERT INTO jobs (id, episode_id, stage, input_params, priority, max_retries,
+                              run_after, idempotency_key, created_at, updated_at)
+            SELECT id, episode_id, stage, params::jsonb, priority, retries, run_after::timestamptz,
+                   key, {8}, {8}
+            FROM unnest({0}::uuid[], {1}::uuid[], {2}::text[], {3}::text[], {4}::int[],
+                        {5}::int[], {6}::text[], {7}::text[])
+                 AS x(id, episode_id, stage, params, priority, retries, run_after, key)
+            ON CONFLICT (idempotency_key)
+                WHERE idempotency_key IS NOT NULL AND status IN ('queued', 'running')
+                DO NOTHING""";
+
+    /**
+     * Enqueues jobs of episodes whose rows the caller holds locked, in the caller's transaction,
+     * in one statement that also wakes idle workers: the pipeline's way, which needs neither the
+     * episodes' check nor the jobs back. A job whose idempotency key names a live job is skipped.
+     */
+    void enqueueLocked(List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = db.now();
+        List<Input> inputs = new ArrayList<>(jobs.size());
+        for (NewJob job : jobs) {
+            inputs.add(check(ENTITY, job, now));
+        }
+        db.statement(dsl -> dsl.resultQuery("WITH inserted AS (" + INSERT_SQL
+                + " RETURNING 1) SELECT pg_notify('" + CHANNEL + "', '')"
+                + " WHERE EXISTS (SELECT FROM inserted)", insertBinds(inputs, now)).fetch());
+    }
+
+    /**
+     * Completes a held job in the caller's transaction, without reading it back.
+     *
+     * @throws LeaseLostException when it is no longer held
+     */
+    void completeHeld(ClaimedJob job, JobCompletion completion) {
+        JobCompletion outcome = completion == null ? JobCompletion.empty() : completion;
+        String result = outcome.result() == null ? null
+                : Checks.json(ENTITY, "result", JsonCodec.text(outcome.result()));
+        String cost = cost(outcome.costUsd());
+        OffsetDateTime now = db.now();
+        int updated = db.statement(dsl -> dsl.connectionResult(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(COMPLETE_ONE_SQL)) {
+                update.setObject(1, now);
+                update.setString(2, result);
+                update.setString(3, cost);
+                update.setObject(4, outcome.tokensUsed(), java.sql.Types.INTEGER);
+                update.setObject(5, job.job().id());
+                update.setString(6, job.token());
+                return update.executeUpdate();
+            }
+        }));
+        if (updated == 0) {
+            throw new LeaseLostException(job.job().id(), job.token());
+        }
+    }
+
+    /** {@link #COMPLETE_SQL} for one job, by primary key. */
+    private static final String COMPLETE_ONE_SQL = """
+            UPDATE jobs SET status = 'completed', completed_at = ?, result = ?::jsonb,
+                   cost_usd = ?::numeric, tokens_used = ?, locked_by = NULL, locked_until = NULL
+            WHERE id = ? AND status::text = 'running' AND celery_task_id IS NOT DISTINCT FROM ?""";
 
     private static Input check(String entity, NewJob job, OffsetDateTime now) {
         Checks.notNull(entity, "job", job);
@@ -245,13 +305,23 @@ final class JobStore implements JobTracker {
                 key -> claimSql(max, stages));
         List<ClaimedJob> jobs = db.statement(dsl -> dsl.connectionResult(connection -> {
             List<ClaimedJob> claimed = new ArrayList<>(max);
-            try (PreparedStatement claim = connection.prepareStatement(sql)) {
+            // On its own (auto-commit), the claim runs with sorting disabled for its implicit
+            // transaction only: statistics gathered while the queue was empty make the planner
+            // think any plan is as good, and it may sort every queued job by priority on each
+            // claim instead of walking idx_jobs_claim, which is in that order already.
+            boolean alone = connection.getAutoCommit();
+            try (PreparedStatement claim = connection.prepareStatement(
+                    alone ? "SET LOCAL enable_sort = off; " + sql : sql)) {
                 claim.setObject(1, now);
                 claim.setString(2, workerId);
                 claim.setObject(3, until);
                 claim.setString(4, token);
                 claim.setObject(5, now);
-                try (ResultSet rows = claim.executeQuery()) {
+                boolean rowsFirst = claim.execute();
+                while (!rowsFirst && claim.getUpdateCount() != -1) {
+                    rowsFirst = claim.getMoreResults();
+                }
+                try (ResultSet rows = claim.getResultSet()) {
                     while (rows.next()) {
                         claimed.add(new ClaimedJob(JobRows.read(rows), token, workerId, until));
                     }
@@ -319,7 +389,8 @@ final class JobStore implements JobTracker {
      * table), and the status literal lets idx_jobs_claim's predicate be proven.
      */
     private static String claimSql(int max, Set<PipelineStage> stages) {
-        String stageFilter = stages == null || stages.isEmpty() ? ""
+        String stageFilter = stages == null || stages.isEmpty()
+                || stages.containsAll(EnumSet.allOf(PipelineStage.class)) ? ""
                 : " AND stage IN (" + EnumSet.copyOf(stages).stream()
                         .map(stage -> "'" + stage.getLiteral() + "'")
                         .collect(java.util.stream.Collectors.joining(", ")) + ")";
@@ -363,6 +434,14 @@ final class JobStore implements JobTracker {
 
     @Override
     public Set<UUID> completeAll(Collection<Completion> completions) {
+        return completeAll(completions, false);
+    }
+
+    /**
+     * @param inTransaction whether the caller runs this in a transaction of its own, so that
+     *     several statements need no savepoint to be atomic together
+     */
+    Set<UUID> completeAll(Collection<Completion> completions, boolean inTransaction) {
         Checks.notNull(ENTITY, "completions", completions);
         if (completions.isEmpty()) {
             return Set.of();
@@ -406,7 +485,8 @@ final class JobStore implements JobTracker {
                     return done;
                 });
         // One group is one statement, atomic alone; several share a transaction.
-        Set<UUID> completed = groups.size() == 1 ? db.statement(complete) : db.write(complete);
+        Set<UUID> completed = groups.size() == 1 || inTransaction ? db.statement(complete)
+                : db.write(complete);
         Set<UUID> ids = new HashSet<>();
         completions.forEach(completion -> ids.add(completion.job().job().id()));
         Set<UUID> lost = new HashSet<>();

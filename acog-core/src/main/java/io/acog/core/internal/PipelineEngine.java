@@ -33,7 +33,6 @@ import io.acog.core.pipeline.RenderCallback;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.jooq.generated.tables.records.EpisodesRecord;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
 import io.acog.spi.ProviderException;
@@ -53,7 +52,23 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import io.acog.core.job.JobTracker;
 import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import io.acog.core.episode.SegmentKind;
+import io.acog.spi.ChannelBrief;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -98,12 +113,12 @@ final class PipelineEngine implements EpisodePipeline {
     @Override
     public Episode start(UUID episodeId) {
         return change(episodeId, (tx, row, state, events) -> {
-            EpisodeStatus from = row.getStatus();
+            EpisodeStatus from = row.status();
             EpisodeLifecycle.refusal(from, EpisodeStatus.PLANNING, state.read()).ifPresent(why -> {
                 throw new InvalidTransitionException(episodeId, from, EpisodeStatus.PLANNING, why
                         + "; only an episode in idea can be started");
             });
-            checkBudget(tx, row.getChannelId());
+            checkBudget(tx, row.channelId());
             return List.of(PipelineStage.PLANNING);
         });
     }
@@ -142,8 +157,8 @@ final class PipelineEngine implements EpisodePipeline {
     @Override
     public Episode publish(UUID episodeId) {
         return change(episodeId, (tx, row, state, events) -> {
-            if (row.getStatus() != EpisodeStatus.READY) {
-                throw new InvalidTransitionException(episodeId, row.getStatus(),
+            if (row.status() != EpisodeStatus.READY) {
+                throw new InvalidTransitionException(episodeId, row.status(),
                         EpisodeStatus.PUBLISHING, "only a ready episode can be published");
             }
             return List.of(PipelineStage.UPLOAD);
@@ -153,12 +168,12 @@ final class PipelineEngine implements EpisodePipeline {
     @Override
     public Episode retry(UUID episodeId) {
         return change(episodeId, (tx, row, state, events) -> {
-            if (row.getStatus() != EpisodeStatus.FAILED) {
-                throw new InvalidTransitionException(episodeId, row.getStatus(),
+            if (row.status() != EpisodeStatus.FAILED) {
+                throw new InvalidTransitionException(episodeId, row.status(),
                         EpisodeStatus.FAILED, "only a failed episode can be retried; it is "
-                                + row.getStatus().getLiteral());
+                                + row.status().getLiteral());
             }
-            checkBudget(tx, row.getChannelId());
+            checkBudget(tx, row.channelId());
             for (PipelineStage stage : PipelineStage.values()) {
                 StageState entry = state.get(stage);
                 if (entry != null && (entry.status() == StageStatus.FAILED
@@ -176,7 +191,7 @@ final class PipelineEngine implements EpisodePipeline {
     public Episode cancel(UUID episodeId) {
         List<RenderTask> tasks = new ArrayList<>();
         Episode episode = change(episodeId, (tx, row, state, events) -> {
-            EpisodeStatus from = row.getStatus();
+            EpisodeStatus from = row.status();
             if (from == EpisodeStatus.CANCELLED) {
                 return List.of();
             }
@@ -270,23 +285,23 @@ final class PipelineEngine implements EpisodePipeline {
     }
 
     /** The refusal to start a stage when the channel's monthly budget (if any) is spent. */
-    private static java.util.Optional<BudgetExceededException> budgetRefusal(Db db,
+    private static Optional<BudgetExceededException> budgetRefusal(Db db,
             UUID channelId, BigDecimal budget) {
         if (budget == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BigDecimal spent = db.read(dsl -> spent(dsl, channelId,
                 YearMonth.from(db.now()))).get(0, BigDecimal.class);
         return spent.compareTo(budget) >= 0
-                ? java.util.Optional.of(new BudgetExceededException(channelId, budget, spent))
-                : java.util.Optional.empty();
+                ? Optional.of(new BudgetExceededException(channelId, budget, spent))
+                : Optional.empty();
     }
 
-    private static void waitingForReview(EpisodesRecord row, State state) {
-        if (row.getStatus() != EpisodeStatus.SCRIPT_REVIEW
+    private static void waitingForReview(PipelineRows.Locked row, State state) {
+        if (row.status() != EpisodeStatus.SCRIPT_REVIEW
                 || state.status(PipelineStage.SCRIPT_REVIEW) != StageStatus.WAITING) {
-            throw new ConflictException(ENTITY, "episode " + row.getId() + "'s script does not"
-                    + " wait for review: the episode is " + row.getStatus().getLiteral()
+            throw new ConflictException(ENTITY, "episode " + row.id() + "'s script does not"
+                    + " wait for review: the episode is " + row.status().getLiteral()
                     + " and script_review is " + state.status(PipelineStage.SCRIPT_REVIEW)
                             .label());
         }
@@ -311,20 +326,32 @@ final class PipelineEngine implements EpisodePipeline {
 
     // ---- the one way an episode changes --------------------------------------------------------
 
-    /** An episode's pipeline state being changed under its row lock. */
+    /**
+     * One episode being changed in a transaction, under its row lock: its pipeline state, its
+     * status as the changes apply, and what to write when the transaction ends.
+     */
     private static final class State {
+        final PipelineRows.Locked row;
         final EnumMap<PipelineStage, StageState> stages;
         final Map<String, Object> extra;
-        /** The status to end in, when not the one the stages imply. */
+        /** The status as the changes so far leave it. */
+        EpisodeStatus status;
+        /** The status to end in, when not the one the stages imply (cancelled, failed). */
         EpisodeStatus to;
         boolean retried;
         String lastError;
+        String script;
         List<String> scriptingNotes = List.of();
+        final Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        final List<NewJob> jobs = new ArrayList<>();
 
-        State(PipelineState state) {
+        State(PipelineRows.Locked row) {
+            this.row = row;
             this.stages = new EnumMap<>(PipelineStage.class);
-            this.stages.putAll(state.stages());
-            this.extra = state.extra();
+            this.stages.putAll(row.state().stages());
+            this.extra = row.state().extra();
+            this.status = row.status();
+            this.script = row.script();
         }
 
         StageState get(PipelineStage stage) {
@@ -336,19 +363,35 @@ final class PipelineEngine implements EpisodePipeline {
         }
 
         StageStatus status(PipelineStage stage) {
-            return read().status(stage);
+            StageState entry = stages.get(stage);
+            return entry == null || entry.status() == null ? StageStatus.PENDING : entry.status();
         }
 
         PipelineState read() {
             return new PipelineState(stages, extra);
         }
+
+        void set(Map<Field<?>, Object> values) {
+            columns.putAll(values);
+            if (values.containsKey(EPISODES.SCRIPT)) {
+                script = (String) values.get(EPISODES.SCRIPT);
+            }
+        }
+
+        PipelineRows.Update update() {
+            Map<Field<?>, Object> values = new LinkedHashMap<>(columns);
+            if (lastError != null) {
+                values.put(EPISODES.LAST_ERROR, lastError);
+            }
+            return new PipelineRows.Update(row.id(), read(), status, values, retried);
+        }
     }
 
     /** Events to fire once the transaction committed. */
     private static final class Events {
-        final List<java.util.function.Consumer<PipelineListener>> pending = new ArrayList<>();
+        final List<Consumer<PipelineListener>> pending = new ArrayList<>();
 
-        void add(java.util.function.Consumer<PipelineListener> event) {
+        void add(Consumer<PipelineListener> event) {
             pending.add(event);
         }
     }
@@ -360,92 +403,91 @@ final class PipelineEngine implements EpisodePipeline {
          *
          * @return the stages to start now
          */
-        List<PipelineStage> apply(AcogImpl tx, EpisodesRecord row, State state, Events events);
+        List<PipelineStage> apply(AcogImpl tx, PipelineRows.Locked row, State state,
+                Events events);
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(AcogImpl tx, Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, on its connection. */
+    private <T> T transaction(Work<T> work) {
+        return acog.transactionResult(scope -> {
+            AcogImpl tx = (AcogImpl) scope;
+            return tx.db().dsl().connectionResult(connection -> work.apply(tx, connection));
+        });
     }
 
     /**
-     * Locks the episode, lets {@code change} work on its state, then marks the stages it asks to
-     * start pending and enqueues their jobs, writes the state and the status the stages imply,
-     * and fires the events after commit.
+     * Locks the episode, lets {@code change} work on its state, settles and writes it, and
+     * fires the events after commit.
      */
     private Episode change(UUID episodeId, Change change) {
         Checks.notNull(ENTITY, "id", episodeId);
         Events events = new Events();
-        Episode episode = acog.transactionResult(scope -> {
-            AcogImpl tx = (AcogImpl) scope;
-            EpisodesRecord row = lock(tx.db().dsl(), episodeId);
+        transaction((tx, connection) -> {
+            PipelineRows.Locked row = PipelineRows.lock(tx.db().dsl(), episodeId);
             if (row == null) {
                 throw EpisodeStore.notFound(episodeId);
             }
-            State state = new State(JsonCodec.read(row.getPipelineState(), PipelineState.class));
-            List<PipelineStage> start = change.apply(tx, row, state, events);
-            return write(tx, row, state, start, Map.of(), events);
+            State state = new State(row);
+            settle(state, change.apply(tx, row, state, events), events, tx.db().now());
+            flush(tx, connection, List.of(state));
+            return null;
         });
         fire(events);
-        return episode;
-    }
-
-    /** {@code SELECT * FROM episodes WHERE id = ? FOR UPDATE}, live episodes only. */
-    private static EpisodesRecord lock(DSLContext dsl, UUID episodeId) {
-        return dsl.selectFrom(EPISODES)
-                .where(EPISODES.ID.eq(episodeId), EPISODES.DELETED_AT.isNull())
-                .forUpdate().fetchOne();
+        return acog.episodes().get(episodeId);
     }
 
     /**
-     * Enqueues the stages to start (marking them pending), then writes the episode: the columns,
-     * the state, and the status ({@link State#to}, else the one the stages imply while the episode
-     * is on its way, else unchanged).
+     * After a change: marks the stages to start pending and makes their jobs (while the episode
+     * is on its way), and moves the status to {@link State#to}, else to the one the stages imply
+     * while on its way; a status change is an event.
      */
-    private Episode write(AcogImpl tx, EpisodesRecord row, State state,
-            List<PipelineStage> start, Map<Field<?>, Object> columns, Events events) {
-        UUID episodeId = row.getId();
-        EpisodeStatus from = row.getStatus();
+    private void settle(State state, List<PipelineStage> start, Events events,
+            OffsetDateTime now) {
+        EpisodeStatus from = state.status;
         boolean onItsWay = EpisodeLifecycle.isActive(from) || state.retried;
-        List<NewJob> jobs = new ArrayList<>();
         if (onItsWay && state.to == null) {
             for (PipelineStage stage : schedule(state, start)) {
-                jobs.addAll(jobsFor(tx, row, state, stage));
+                state.jobs.addAll(jobsFor(state, stage, now));
             }
         }
         EpisodeStatus to = state.to != null ? state.to
                 : onItsWay ? StageGraph.status(state.read()) : from;
-        Map<Field<?>, Object> values = new LinkedHashMap<>(columns);
-        values.put(EPISODES.PIPELINE_STATE, JsonCodec.jsonb(state.read()));
-        values.put(EPISODES.STATUS, to);
-        if (state.retried) {
-            values.put(EPISODES.RETRY_COUNT, EPISODES.RETRY_COUNT.plus(1));
-        }
-        if (state.lastError != null) {
-            values.put(EPISODES.LAST_ERROR, state.lastError);
-        }
-        Episode episode = EpisodeStore.map(tx.db().dsl().update(EPISODES).set(values)
-                .where(EPISODES.ID.eq(episodeId)).returning().fetchOne());
-        if (!jobs.isEmpty()) {
-            tx.jobs().enqueueAll(jobs);
-        }
+        state.status = to;
         if (to != from) {
+            UUID episodeId = state.row.id();
             events.add(listener -> listener.statusChanged(episodeId, from, to));
         }
-        return episode;
     }
 
-    /**
-     * The stages to start, and those their starting lets start at once (a b-roll stage with no
-     * clips is done as it starts); each marked pending, or waiting for a person (manual review).
-     */
-    private List<PipelineStage> schedule(State state, List<PipelineStage> start) {
+    /** Writes the changed episodes and enqueues their new jobs. */
+    private static void flush(AcogImpl tx, Connection connection, Collection<State> states)
+            throws SQLException {
+        List<PipelineRows.Update> updates = new ArrayList<>(states.size());
+        List<NewJob> jobs = new ArrayList<>();
+        for (State state : states) {
+            updates.add(state.update());
+            jobs.addAll(state.jobs);
+        }
+        PipelineRows.updateAll(connection, updates);
+        tx.jobStore().enqueueLocked(jobs);
+    }
+
+    /** The stages to start, each marked pending unless a live job works on it already. */
+    private static List<PipelineStage> schedule(State state, List<PipelineStage> start) {
         List<PipelineStage> scheduled = new ArrayList<>();
-        java.util.ArrayDeque<PipelineStage> queue = new java.util.ArrayDeque<>(start);
-        while (!queue.isEmpty()) {
-            PipelineStage stage = queue.poll();
+        for (PipelineStage stage : start) {
             if (scheduled.contains(stage)) {
                 continue;
             }
             scheduled.add(stage);
             StageState entry = state.get(stage);
             if (entry != null && entry.status() == StageStatus.RUNNING) {
-                continue; // a live job works on it already (retry of a sibling's failure)
+                continue; // a retry while a render of this stage goes on
             }
             state.put(stage, merged(entry, StageState.empty().withStatus(StageStatus.PENDING),
                     null, "error", "completed_at"));
@@ -455,11 +497,9 @@ final class PipelineEngine implements EpisodePipeline {
 
     /**
      * The jobs that run a stage about to start: one, or one per b-roll clip still missing, or
-     * none for a script waiting for a person or a b-roll stage without clips (then done).
+     * none for a script waiting for a person or a b-roll stage without clips (then skipped).
      */
-    private List<NewJob> jobsFor(AcogImpl tx, EpisodesRecord row, State state,
-            PipelineStage stage) {
-        UUID episodeId = row.getId();
+    private List<NewJob> jobsFor(State state, PipelineStage stage, OffsetDateTime now) {
         Map<String, Object> input = new LinkedHashMap<>();
         switch (stage) {
             case SCRIPTING -> {
@@ -468,36 +508,33 @@ final class PipelineEngine implements EpisodePipeline {
                 }
             }
             case SCRIPT_REVIEW -> {
-                if (manualReview(tx, row)) {
+                if (channel(state.row.channelId()).channel().platformConfig()
+                        .manualScriptReview()) {
                     state.put(stage, merged(state.get(stage),
                             StageState.empty().withStatus(StageStatus.WAITING), null));
                     return List.of();
                 }
             }
             case BROLL -> {
-                return clipJobs(tx, row, state);
+                return clipJobs(state, now);
             }
             default -> { }
         }
-        return List.of(job(row, stage, input, key(episodeId, stage, null)));
+        return List.of(job(state.row, stage, input, key(state.row.id(), stage, null)));
     }
 
-    private List<NewJob> clipJobs(AcogImpl tx, EpisodesRecord row, State state) {
-        UUID episodeId = row.getId();
-        List<ScriptSegment> clips = ScriptParser.parse(row.getScript() == null ? ""
-                : row.getScript()).segments(io.acog.core.episode.SegmentKind.BROLL);
+    private List<NewJob> clipJobs(State state, OffsetDateTime now) {
+        List<ScriptSegment> clips = ScriptParser.parse(state.script == null ? "" : state.script)
+                .segments(SegmentKind.BROLL);
         Set<Integer> done = new TreeSet<>(clipsDone(state.get(PipelineStage.BROLL)));
-        int wordsPerMinute = SpeakingRate.wordsPerMinute(JsonCodec.read(
-                tx.db().dsl().select(CHANNELS.STYLE_GUIDE).from(CHANNELS)
-                        .where(CHANNELS.ID.eq(row.getChannelId())).fetchOne(CHANNELS.STYLE_GUIDE),
-                io.acog.core.channel.StyleGuide.class));
+        int wordsPerMinute = SpeakingRate.wordsPerMinute(
+                channel(state.row.channelId()).channel().styleGuide());
         StageState current = state.get(PipelineStage.BROLL);
         StageStatus status = clips.isEmpty() ? StageStatus.SKIPPED
                 : current != null && current.status() == StageStatus.RUNNING ? StageStatus.RUNNING
                 : StageStatus.PENDING;
-        StageState entry = merged(current, StageState.empty().withStatus(status)
-                .withExtra(CLIPS_TOTAL, clips.size()), clips.isEmpty() ? tx.db().now() : null);
-        state.put(PipelineStage.BROLL, entry);
+        state.put(PipelineStage.BROLL, merged(current, StageState.empty().withStatus(status)
+                .withExtra(CLIPS_TOTAL, clips.size()), clips.isEmpty() ? now : null));
         List<NewJob> jobs = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             if (done.contains(i)) {
@@ -510,31 +547,24 @@ final class PipelineEngine implements EpisodePipeline {
             input.put(StageCalls.CLIP_INDEX, i);
             input.put(StageCalls.DESCRIPTION, clip.brollDescription());
             input.put(StageCalls.SECONDS, (int) Math.max(3, Math.min(seconds, 10)));
-            jobs.add(job(row, PipelineStage.BROLL, input, key(episodeId, PipelineStage.BROLL, i)));
+            jobs.add(job(state.row, PipelineStage.BROLL, input,
+                    key(state.row.id(), PipelineStage.BROLL, i)));
         }
         return jobs;
     }
 
-    private static boolean manualReview(AcogImpl tx, EpisodesRecord row) {
-        return JsonCodec.read(tx.db().dsl().select(CHANNELS.PLATFORM_CONFIG).from(CHANNELS)
-                        .where(CHANNELS.ID.eq(row.getChannelId()))
-                        .fetchOne(CHANNELS.PLATFORM_CONFIG),
-                io.acog.core.channel.PlatformConfig.class).manualScriptReview();
-    }
-
-    private NewJob job(EpisodesRecord row, PipelineStage stage, Map<String, Object> input,
+    private NewJob job(PipelineRows.Locked row, PipelineStage stage, Map<String, Object> input,
             String key) {
-        return NewJob.builder(row.getId(), stage).input(input)
-                .priority(Math.max(0, row.getPriority())).maxRetries(maxRetries)
+        return NewJob.builder(row.id(), stage).input(input)
+                .priority(Math.max(0, row.priority())).maxRetries(maxRetries)
                 .idempotencyKey(key).build();
     }
 
-    /** One live job per stage (and clip) of an episode: enqueuing twice yields the same job. */
+    /** One live job per stage (and clip) of an episode: enqueuing twice yields one job. */
     private static String key(UUID episodeId, PipelineStage stage, Integer clip) {
         return "acog:" + episodeId + ":" + stage.getLiteral() + (clip == null ? "" : ":" + clip);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Integer> clipsDone(StageState broll) {
         Object done = broll == null ? null : broll.extra().get(CLIPS_DONE);
         List<Integer> indexes = new ArrayList<>();
@@ -563,6 +593,43 @@ final class PipelineEngine implements EpisodePipeline {
         return JsonCodec.convert(json, StageState.class);
     }
 
+    // ---- channels ------------------------------------------------------------------------------
+
+    /** A channel as stages see it, and the brief providers get. */
+    record CachedChannel(Channel channel, ChannelBrief brief) {}
+
+    /**
+     * Channels by id, as of their {@code updated_at}: every stage needs its channel's profiles,
+     * which change rarely, so they are read and converted once per change. A change applies from
+     * the next stage that starts.
+     */
+    private final Map<UUID, CachedChannel> channels = new ConcurrentHashMap<>();
+
+    private CachedChannel channel(UUID channelId, OffsetDateTime updatedAt) {
+        CachedChannel cached = channels.get(channelId);
+        if (cached != null && cached.channel().updatedAt().isEqual(updatedAt)) {
+            return cached;
+        }
+        return reload(channelId);
+    }
+
+    private CachedChannel channel(UUID channelId) {
+        CachedChannel cached = channels.get(channelId);
+        return cached != null ? cached : reload(channelId);
+    }
+
+    private CachedChannel reload(UUID channelId) {
+        Channel channel = acog.db().read(dsl -> dsl.selectFrom(CHANNELS)
+                .where(CHANNELS.ID.eq(channelId)).fetchOptional(ChannelStore::map))
+                .orElseThrow(() -> ChannelStore.notFound(channelId));
+        CachedChannel cached = new CachedChannel(channel, StageCalls.brief(channel));
+        if (channels.size() > 10_000) {
+            channels.clear();
+        }
+        channels.put(channelId, cached);
+        return cached;
+    }
+
     // ---- running stages ------------------------------------------------------------------------
 
     @Override
@@ -581,7 +648,7 @@ final class PipelineEngine implements EpisodePipeline {
         }
         Object task = job.input().get(StageCalls.TASK_ID);
         if (task != null && StageGraph.RENDERS.contains(job.stage())) {
-            return poll(job, context, task.toString(),
+            return poll(job, context, null, task.toString(),
                     String.valueOf(job.input().get(StageCalls.PROVIDER)));
         }
         StageCalls.Work work = begin(job, context);
@@ -590,7 +657,7 @@ final class PipelineEngine implements EpisodePipeline {
         }
         fire(List.of(listener -> listener.stageStarted(job.episodeId(), job.stage(),
                 attempts(work.episode(), job.stage()))));
-        java.util.Optional<BudgetExceededException> overBudget = budgetRefusal(acog.db(),
+        Optional<BudgetExceededException> overBudget = budgetRefusal(acog.db(),
                 work.channel().id(), work.channel().platformConfig().monthlyBudgetUsd());
         if (overBudget.isPresent()) {
             return recordFailure(job, context, overBudget.get().getMessage(), false, null, false);
@@ -608,6 +675,10 @@ final class PipelineEngine implements EpisodePipeline {
                     + e.getMessage(), true, null, false);
         }
         if (ran instanceof StageCalls.Submitted submitted) {
+            if (submitted.task().checkAfter().isZero()) {
+                // a provider that may be done already: ask at once rather than queue a check
+                return poll(job, context, work, submitted.task().taskId(), submitted.provider());
+            }
             return recordSubmitted(job, context, submitted);
         }
         StageCalls.Output output = (StageCalls.Output) ran;
@@ -622,46 +693,30 @@ final class PipelineEngine implements EpisodePipeline {
     }
 
     private static int attempts(Episode episode, PipelineStage stage) {
-        return episode.pipelineState().stage(stage).map(StageState::attempts).orElse(1);
+        Integer attempts = episode.pipelineState().stage(stage).map(StageState::attempts)
+                .orElse(null);
+        return attempts == null ? 1 : attempts;
     }
 
     /**
      * Marks the stage running (attempts one up, started now, error cleared) and loads the episode
-     * with its channel, in one statement; null when the episode is no longer on its way.
+     * and its channel; null when the episode is no longer on its way.
      */
     private StageCalls.Work begin(Job job, JobContext context) {
-        PipelineStage stage = job.stage();
-        OffsetDateTime now = acog.db().now();
-        StageState patch = StageState.empty().withStatus(StageStatus.RUNNING);
-        boolean firstClip = stage == PipelineStage.BROLL;
-        Field<org.jooq.JSONB> merged = EpisodeStore.mergedState(stage,
-                JsonCodec.jsonb(firstClip ? patch : new StageState(StageStatus.RUNNING, now, null,
-                        null, null, null, null, null, null, null, null, null, null)),
-                List.of("error", "completed_at"), !firstClip);
-        // b-roll runs as clips: the stage started with its first clip
-        Field<org.jooq.JSONB> state = !firstClip ? merged : DSL.field("jsonb_set({0}, {1}::text[],"
-                        + " coalesce({2} #> {1}::text[], {3}), true)",
-                org.jooq.impl.SQLDataType.JSONB, merged,
-                    DSL.val(new String[] {stage.getLiteral(), "started_at"}),
-                    EPISODES.PIPELINE_STATE, DSL.val(org.jooq.JSONB.valueOf(
-                            JsonCodec.text(now))));
-        List<Field<?>> fields = Stream.concat(Stream.of(EPISODES.fields()),
-                Stream.of(CHANNELS.fields())).toList();
-        Record row = acog.db().statement(dsl -> dsl.update(EPISODES)
-                .set(EPISODES.PIPELINE_STATE, state)
-                .from(CHANNELS)
-                .where(EPISODES.ID.eq(job.episodeId()), CHANNELS.ID.eq(EPISODES.CHANNEL_ID),
-                        EPISODES.DELETED_AT.isNull(), EPISODES.STATUS.notIn(
-                                DSL.inline(EpisodeStatus.FAILED), DSL.inline(EpisodeStatus.CANCELLED),
-                                DSL.inline(EpisodeStatus.PUBLISHED)))
-                .returningResult(fields).fetchOne());
-        if (row == null) {
-            return null;
-        }
-        Episode episode = EpisodeStore.map(row.into(EPISODES));
-        Channel channel = ChannelStore.map(row.into(CHANNELS));
-        return new StageCalls.Work(job, episode, channel, StageCalls.brief(channel),
-                call(job, context));
+        Object begun = lane(new Start(job, context.claim()));
+        return begun instanceof PipelineRows.Row row ? work(job, context, row) : null;
+    }
+
+    /** The episode and channel, without marking anything; null when the episode is gone. */
+    private StageCalls.Work load(Job job, JobContext context) {
+        PipelineRows.Row loaded = acog.db().read(dsl -> PipelineRows.load(dsl, job.episodeId()));
+        return loaded == null ? null : work(job, context, loaded);
+    }
+
+    private StageCalls.Work work(Job job, JobContext context, PipelineRows.Row row) {
+        CachedChannel channel = channel(row.episode().getChannelId(), row.channelUpdatedAt());
+        return new StageCalls.Work(job, EpisodeStore.map(row.episode()), channel.channel(),
+                channel.brief(), call(job, context));
     }
 
     private StageCalls.Call call(Job job, JobContext context) {
@@ -670,76 +725,257 @@ final class PipelineEngine implements EpisodePipeline {
                 context::cancelRequested);
     }
 
-    /** The stage's results, stored with the job's completion and the next stages' jobs. */
-    private JobOutcome commit(Job job, JobContext context, StageCalls.Output output) {
-        PipelineStage stage = job.stage();
-        UUID episodeId = job.episodeId();
-        Events events = new Events();
-        acog.transaction(scope -> {
-            AcogImpl tx = (AcogImpl) scope;
-            DSLContext dsl = tx.db().dsl();
-            EpisodesRecord row = lock(dsl, episodeId);
-            if (row == null || row.getStatus() == EpisodeStatus.CANCELLED) {
-                tx.jobs().cancelled(context.claim());
+    // ---- the lane: stages starting and finishing, in group transactions ----------------------
+
+    /** How a stage's results were stored. */
+    private enum Stored { COMMITTED, CANCELLED, LEASE_LOST }
+
+    /** Marks the result of a start whose episode is no longer on its way. */
+    private static final Object NOT_ON_ITS_WAY = new Object();
+
+    /** Something to do to an episode in the lane's next transaction. */
+    private abstract static class Request {
+        final Job job;
+        final ClaimedJob claim;
+        final Events events = new Events();
+        final CompletableFuture<Object> done = new CompletableFuture<>();
+
+        Request(Job job, ClaimedJob claim) {
+            this.job = job;
+            this.claim = claim;
+        }
+    }
+
+    /** A stage starting: marked running; the result is its episode's row, or NOT_ON_ITS_WAY. */
+    private static final class Start extends Request {
+        Start(Job job, ClaimedJob claim) {
+            super(job, claim);
+        }
+    }
+
+    /** A stage's results, to store with its job's completion; the result is a {@link Stored}. */
+    private static final class Finish extends Request {
+        final StageCalls.Output output;
+        final List<AssetStore.Prepared> assets;
+
+        Finish(Job job, ClaimedJob claim, StageCalls.Output output,
+                List<AssetStore.Prepared> assets) {
+            super(job, claim);
+            this.output = output;
+            this.assets = assets;
+        }
+    }
+
+    private static final int MAX_GROUP = 64;
+    private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lane = new ReentrantLock();
+
+    /**
+     * Runs a request in the lane: stages starting and finishing at the same moment share one
+     * transaction (group commit). Whichever handler finds the lane free takes every waiting
+     * request into the next transaction, and the others wait for it. A group that fails is run
+     * again one request at a time, so that one bad request fails only its own job.
+     */
+    private Object lane(Request request) {
+        requests.add(request);
+        while (!request.done.isDone()) {
+            if (lane.tryLock()) {
+                try {
+                    List<Request> group = new ArrayList<>();
+                    for (Request next; group.size() < MAX_GROUP
+                            && (next = requests.poll()) != null;) {
+                        group.add(next);
+                    }
+                    if (!group.isEmpty()) {
+                        run(group);
+                    }
+                } finally {
+                    lane.unlock();
+                }
+            } else {
+                try {
+                    request.done.get(1, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // done below, or our turn to lead
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        try {
+            return request.done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Runs a group in one transaction; when that fails, each request alone. */
+    private void run(List<Request> group) {
+        try {
+            Map<Request, Object> results = transaction((tx, connection) ->
+                    runAll(tx, connection, group));
+            results.forEach((request, result) -> request.done.complete(result));
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).done.completeExceptionally(e);
                 return;
             }
-            tx.jobs().complete(context.claim(), output.completion());
-            OffsetDateTime now = tx.db().now();
-            for (io.acog.core.asset.NewAsset asset : output.assets()) {
-                AssetStore.insert(dsl, AssetStore.prepare(asset), now);
+            for (Request request : group) {
+                request.events.pending.clear();
+                run(List.of(request));
             }
-            State state = new State(JsonCodec.read(row.getPipelineState(), PipelineState.class));
-            List<PipelineStage> start = new ArrayList<>();
-            StageState entry = state.get(stage);
-            if (stage == PipelineStage.BROLL) {
-                Set<Integer> done = new LinkedHashSet<>(clipsDone(entry));
-                done.add(((Number) job.input().get(StageCalls.CLIP_INDEX)).intValue());
-                Object total = entry == null ? null : entry.extra().get(CLIPS_TOTAL);
-                boolean all = total instanceof Number number && done.size() >= number.intValue();
-                StageState patch = output.details().withExtra(CLIPS_DONE, List.copyOf(done))
-                        .withCostUsd(sum(entry == null ? null : entry.costUsd(),
-                                output.details().costUsd()));
-                state.put(stage, merged(entry, all ? patch.withStatus(StageStatus.COMPLETED)
-                        : patch, all ? now : null, all ? new String[] {"error"} : new String[0]));
-                if (all) {
-                    events.add(listener -> listener.stageCompleted(episodeId, stage));
-                    start.addAll(StageGraph.unblockedBy(state.read(), stage));
+        }
+    }
+
+    private Map<Request, Object> runAll(AcogImpl tx, Connection connection, List<Request> group)
+            throws SQLException {
+        Set<UUID> ids = new TreeSet<>();
+        group.forEach(request -> ids.add(request.job.episodeId()));
+        Map<UUID, PipelineRows.Row> rows = PipelineRows.lockAll(tx.db().dsl(), ids);
+        Map<UUID, State> states = new LinkedHashMap<>();
+        Map<Request, Object> results = new LinkedHashMap<>();
+        List<JobTracker.Completion> completions = new ArrayList<>();
+        for (Request request : group) {
+            PipelineRows.Row row = rows.get(request.job.episodeId());
+            if (request instanceof Finish finish) {
+                if (row == null || row.episode().getStatus() == EpisodeStatus.CANCELLED) {
+                    tx.jobs().cancelled(finish.claim);
+                    results.put(finish, Stored.CANCELLED);
+                } else {
+                    completions.add(new JobTracker.Completion(finish.claim,
+                            finish.output.completion()));
                 }
-            } else if (stage == PipelineStage.SCRIPT_REVIEW
-                    && !Boolean.TRUE.equals(output.approved())) {
-                state.put(stage, merged(entry, output.details(), null));
-                sendBack(state, output.notes());
-                start.add(PipelineStage.SCRIPTING);
-            } else {
-                StageState patch = output.details().withStatus(StageStatus.COMPLETED);
-                if (stage == PipelineStage.SCRIPT_REVIEW) {
-                    patch = new StageState(patch.status(), null, null, null, null,
-                            patch.provider(), patch.jobId(), patch.modelUsed(), patch.tokensUsed(),
-                            patch.costUsd(), revisions(entry), "auto", patch.extra());
+            }
+        }
+        Set<UUID> lost = tx.jobStore().completeAll(completions, true);
+        OffsetDateTime now = tx.db().now();
+        List<AssetStore.Prepared> assets = new ArrayList<>();
+        for (Request request : group) {
+            if (!(request instanceof Finish finish) || results.containsKey(finish)) {
+                continue;
+            }
+            if (lost.contains(finish.job.id())) {
+                results.put(finish, Stored.LEASE_LOST);
+                continue;
+            }
+            assets.addAll(finish.assets);
+            apply(state(states, rows, finish), finish, now);
+            results.put(finish, Stored.COMMITTED);
+        }
+        for (Request request : group) {
+            if (request instanceof Start start) {
+                PipelineRows.Row row = rows.get(start.job.episodeId());
+                EpisodeStatus status = row == null ? null
+                        : states.containsKey(row.episode().getId())
+                                ? states.get(row.episode().getId()).status
+                                : row.episode().getStatus();
+                if (row == null || !EpisodeLifecycle.isActive(status)) {
+                    results.put(start, NOT_ON_ITS_WAY);
+                } else {
+                    markRunning(state(states, rows, start), start.job.stage(), now);
+                    results.put(start, row);
                 }
-                state.put(stage, merged(entry, patch, now, "error"));
+            }
+        }
+        AssetStore.storeAll(tx.db().dsl(), assets, now);
+        flush(tx, connection, states.values());
+        for (State state : states.values()) {
+            PipelineRows.Row row = rows.get(state.row.id());
+            row.episode().setPipelineState(JsonCodec.jsonb(state.read()));
+        }
+        return results;
+    }
+
+    private static State state(Map<UUID, State> states, Map<UUID, PipelineRows.Row> rows,
+            Request request) {
+        return states.computeIfAbsent(request.job.episodeId(), id -> new State(rows.get(id)
+                .locked()));
+    }
+
+    /**
+     * Marks a stage running: started now, attempts one up, error and completion cleared; the
+     * b-roll stage runs as clips, so it started with its first clip and counts no attempts here.
+     */
+    private static void markRunning(State state, PipelineStage stage, OffsetDateTime now) {
+        StageState entry = state.get(stage);
+        boolean clip = stage == PipelineStage.BROLL;
+        int attempts = entry == null || entry.attempts() == null ? 0 : entry.attempts();
+        StageState patch = new StageState(StageStatus.RUNNING,
+                clip && entry != null && entry.startedAt() != null ? entry.startedAt() : now,
+                null, clip ? (entry == null ? null : entry.attempts()) : Integer.valueOf(attempts + 1),
+                null, null,
+                null, null, null, null, null, null, null);
+        state.put(stage, merged(entry, patch, null, "error", "completed_at"));
+    }
+
+    /**
+     * Stores the stage's results with the job's completion and the next stages' jobs, in the
+     * lane.
+     */
+    private JobOutcome commit(Job job, JobContext context, StageCalls.Output output) {
+        List<AssetStore.Prepared> assets = new ArrayList<>();
+        for (io.acog.core.asset.NewAsset asset : output.assets()) {
+            assets.add(AssetStore.prepare(asset));
+        }
+        Finish finish = new Finish(job, context.claim(), output, assets);
+        if (lane(finish) == Stored.LEASE_LOST) {
+            throw new io.acog.core.job.LeaseLostException(job.id(), context.claim().token());
+        }
+        fire(finish.events);
+        return JobOutcome.recorded();
+    }
+
+    /** One stage's results applied to its episode's state. */
+    private void apply(State state, Finish commit, OffsetDateTime now) {
+        PipelineStage stage = commit.job.stage();
+        UUID episodeId = commit.job.episodeId();
+        StageCalls.Output output = commit.output;
+        Events events = commit.events;
+        state.set(output.columns());
+        List<PipelineStage> start = new ArrayList<>();
+        StageState entry = state.get(stage);
+        if (stage == PipelineStage.BROLL) {
+            Set<Integer> done = new LinkedHashSet<>(clipsDone(entry));
+            done.add(((Number) commit.job.input().get(StageCalls.CLIP_INDEX)).intValue());
+            Object total = entry == null ? null : entry.extra().get(CLIPS_TOTAL);
+            boolean all = total instanceof Number number && done.size() >= number.intValue();
+            StageState patch = output.details().withExtra(CLIPS_DONE, List.copyOf(done))
+                    .withCostUsd(sum(entry == null ? null : entry.costUsd(),
+                            output.details().costUsd()));
+            state.put(stage, all
+                    ? merged(entry, patch.withStatus(StageStatus.COMPLETED), now, "error")
+                    : merged(entry, patch, null));
+            if (all) {
                 events.add(listener -> listener.stageCompleted(episodeId, stage));
                 start.addAll(StageGraph.unblockedBy(state.read(), stage));
-                if (stage == PipelineStage.ASSEMBLY && publishesAutomatically(tx, row)) {
-                    start.add(PipelineStage.UPLOAD);
-                }
             }
-            write(tx, row, state, start, output.columns(), events);
-        });
-        fire(events);
-        return JobOutcome.recorded();
+        } else if (stage == PipelineStage.SCRIPT_REVIEW && !Boolean.TRUE.equals(output.approved())) {
+            state.put(stage, merged(entry, output.details(), null));
+            sendBack(state, output.notes());
+            start.add(PipelineStage.SCRIPTING);
+        } else {
+            StageState patch = output.details().withStatus(StageStatus.COMPLETED);
+            if (stage == PipelineStage.SCRIPT_REVIEW) {
+                patch = new StageState(patch.status(), null, null, null, null, patch.provider(),
+                        patch.jobId(), patch.modelUsed(), patch.tokensUsed(), patch.costUsd(),
+                        revisions(entry), "system", patch.extra());
+            }
+            state.put(stage, merged(entry, patch, now, "error"));
+            events.add(listener -> listener.stageCompleted(episodeId, stage));
+            start.addAll(StageGraph.unblockedBy(state.read(), stage));
+            if (stage == PipelineStage.ASSEMBLY && channel(state.row.channelId()).channel()
+                    .platformConfig().publishesAutomatically()) {
+                start.add(PipelineStage.UPLOAD);
+            }
+        }
+        settle(state, start, events, now);
     }
 
     private static BigDecimal sum(BigDecimal a, BigDecimal b) {
         return a == null ? b : b == null ? a : a.add(b);
     }
 
-    private static boolean publishesAutomatically(AcogImpl tx, EpisodesRecord row) {
-        return JsonCodec.read(tx.db().dsl().select(CHANNELS.PLATFORM_CONFIG).from(CHANNELS)
-                        .where(CHANNELS.ID.eq(row.getChannelId()))
-                        .fetchOne(CHANNELS.PLATFORM_CONFIG),
-                io.acog.core.channel.PlatformConfig.class).publishesAutomatically();
-    }
+    // ---- failures, renders, cancellation --------------------------------------------------------
 
     /**
      * A failed run: the job is retried (the stage waits, with the error) while retries are left
@@ -756,43 +992,36 @@ final class PipelineEngine implements EpisodePipeline {
         String message = Checks.storable(ENTITY, "error", error == null || error.isBlank()
                 ? "failed without a message" : error);
         Events events = new Events();
-        acog.transaction(scope -> {
-            AcogImpl tx = (AcogImpl) scope;
-            EpisodesRecord row = lock(tx.db().dsl(), episodeId);
+        transaction((tx, connection) -> {
+            PipelineRows.Locked row = PipelineRows.lock(tx.db().dsl(), episodeId);
             Job after = tx.jobs().fail(context.claim(), message, retryable, retryAfter);
             if (forgetTask) {
                 tx.jobStore().forgetProgress(job.id(), StageCalls.TASK_ID, StageCalls.PROVIDER);
             }
             if (row == null) {
-                return;
+                return null;
             }
-            State state = new State(JsonCodec.read(row.getPipelineState(), PipelineState.class));
+            State state = new State(row);
             boolean willRetry = after.status() == JobStatus.QUEUED;
             events.add(listener -> listener.stageFailed(episodeId, stage, message, willRetry));
             if (willRetry) {
-                state.put(stage, merged(state.get(stage), StageState.empty()
-                        .withStatus(StageStatus.PENDING), null));
-                state.put(stage, withError(state.get(stage), message));
+                state.put(stage, withError(merged(state.get(stage), StageState.empty()
+                        .withStatus(StageStatus.PENDING), null), message));
             } else {
                 state.put(stage, withError(merged(state.get(stage), StageState.empty()
                         .withStatus(StageStatus.FAILED), tx.db().now()), message));
-                if (EpisodeLifecycle.isActive(row.getStatus())) {
+                if (EpisodeLifecycle.isActive(row.status())) {
                     state.to = EpisodeStatus.FAILED;
                     state.lastError = stage.getLiteral() + ": " + message;
                     tx.jobStore().cancelQueued(episodeId, StageCalls.TASK_ID);
                 }
             }
-            write(tx, row, state, List.of(), Map.of(), events);
+            settle(state, List.of(), events, tx.db().now());
+            flush(tx, connection, List.of(state));
+            return null;
         });
         fire(events);
         return JobOutcome.recorded();
-    }
-
-    private static StageState withError(StageState entry, String error) {
-        return new StageState(entry.status(), entry.startedAt(), entry.completedAt(),
-                entry.attempts(), error, entry.provider(), entry.jobId(), entry.modelUsed(),
-                entry.tokensUsed(), entry.costUsd(), entry.refinementPasses(), entry.reviewer(),
-                entry.extra());
     }
 
     /** A render the provider accepted: the job waits for it, keeping its task id. */
@@ -800,23 +1029,19 @@ final class PipelineEngine implements EpisodePipeline {
             StageCalls.Submitted submitted) {
         PipelineStage stage = job.stage();
         String taskId = submitted.task().taskId();
-        boolean cancelled = acog.transactionResult(scope -> {
-            AcogImpl tx = (AcogImpl) scope;
-            DSLContext dsl = tx.db().dsl();
-            EpisodesRecord row = lock(dsl, job.episodeId());
-            if (row == null || row.getStatus() == EpisodeStatus.CANCELLED) {
+        boolean cancelled = transaction((tx, connection) -> {
+            PipelineRows.Locked row = PipelineRows.lock(tx.db().dsl(), job.episodeId());
+            if (row == null || row.status() == EpisodeStatus.CANCELLED) {
                 tx.jobs().cancelled(context.claim());
                 return true;
             }
             tx.jobs().reschedule(context.claim(), submitted.task().checkAfter(),
                     Map.of(StageCalls.TASK_ID, taskId, StageCalls.PROVIDER, submitted.provider()));
             if (stage == PipelineStage.AVATAR) {
-                State state = new State(JsonCodec.read(row.getPipelineState(),
-                        PipelineState.class));
+                State state = new State(row);
                 state.put(stage, merged(state.get(stage), StageState.empty()
                         .withProvider(submitted.provider()).withJobId(taskId), null));
-                dsl.update(EPISODES).set(EPISODES.PIPELINE_STATE, JsonCodec.jsonb(state.read()))
-                        .where(EPISODES.ID.eq(job.episodeId())).execute();
+                flush(tx, connection, List.of(state));
             }
             return false;
         });
@@ -826,8 +1051,12 @@ final class PipelineEngine implements EpisodePipeline {
         return JobOutcome.recorded();
     }
 
-    /** A later run of a render job: asks the provider how the render goes. */
-    private JobOutcome poll(Job job, JobContext context, String taskId, String provider) {
+    /**
+     * Asks the provider how a render goes: on a later run of its job ({@code work} null), or
+     * right after submitting it (the task id is then not stored yet).
+     */
+    private JobOutcome poll(Job job, JobContext context, StageCalls.Work work, String taskId,
+            String provider) {
         StageCalls.Call call = call(job, context);
         RenderProgress progress;
         try {
@@ -844,6 +1073,10 @@ final class PipelineEngine implements EpisodePipeline {
                     + e.getMessage(), true, null, false);
         }
         if (progress instanceof RenderProgress.Pending pending) {
+            if (work != null) {
+                return recordSubmitted(job, context, new StageCalls.Submitted(
+                        new io.acog.spi.RenderTask(taskId, pending.checkAfter()), provider));
+            }
             return JobOutcome.checkAgainIn(pending.checkAfter(),
                     Map.of("progress", pending.fractionDone()));
         }
@@ -852,38 +1085,22 @@ final class PipelineEngine implements EpisodePipeline {
                     + failed.error(), failed.retryable(), null, true);
         }
         RenderProgress.Done done = (RenderProgress.Done) progress;
-        StageCalls.Work work = load(job, context);
-        if (work == null) {
+        StageCalls.Work loaded = work != null ? work : load(job, context);
+        if (loaded == null) {
             return endCancelled(context, Map.of());
         }
         StageCalls.Output output;
         try {
             output = job.stage() == PipelineStage.AVATAR
-                    ? calls.avatarDone(work, provider, taskId, done.media(), done.durationMs(),
+                    ? calls.avatarDone(loaded, provider, taskId, done.media(), done.durationMs(),
                             done.usage())
-                    : calls.clipDone(work, provider, taskId, done.media(), done.durationMs(),
+                    : calls.clipDone(loaded, provider, taskId, done.media(), done.durationMs(),
                             done.usage());
         } catch (ProviderException e) {
             return recordFailure(job, context, e.getMessage(), e.retryable(),
                     e.retryAfter().orElse(null), false);
         }
         return commit(job, context, output);
-    }
-
-    /** The episode and channel, without marking anything; null when the episode is gone. */
-    private StageCalls.Work load(Job job, JobContext context) {
-        List<Field<?>> fields = Stream.concat(Stream.of(EPISODES.fields()),
-                Stream.of(CHANNELS.fields())).toList();
-        Record row = acog.db().read(dsl -> dsl.select(fields).from(EPISODES).join(CHANNELS)
-                .on(CHANNELS.ID.eq(EPISODES.CHANNEL_ID))
-                .where(EPISODES.ID.eq(job.episodeId()), EPISODES.DELETED_AT.isNull())
-                .fetchOne());
-        if (row == null) {
-            return null;
-        }
-        Channel channel = ChannelStore.map(row.into(CHANNELS));
-        return new StageCalls.Work(job, EpisodeStore.map(row.into(EPISODES)), channel,
-                StageCalls.brief(channel), call(job, context));
     }
 
     /** Ends a job whose episode was cancelled (or is gone), cancelling its render if any. */
@@ -896,6 +1113,13 @@ final class PipelineEngine implements EpisodePipeline {
                     String.valueOf(input.get(StageCalls.PROVIDER))));
         }
         return JobOutcome.recorded();
+    }
+
+    private static StageState withError(StageState entry, String error) {
+        return new StageState(entry.status(), entry.startedAt(), entry.completedAt(),
+                entry.attempts(), error, entry.provider(), entry.jobId(), entry.modelUsed(),
+                entry.tokensUsed(), entry.costUsd(), entry.refinementPasses(), entry.reviewer(),
+                entry.extra());
     }
 
     // ---- renders at providers ------------------------------------------------------------------
@@ -939,8 +1163,8 @@ final class PipelineEngine implements EpisodePipeline {
         fire(events.pending);
     }
 
-    private void fire(List<java.util.function.Consumer<PipelineListener>> events) {
-        for (java.util.function.Consumer<PipelineListener> event : events) {
+    private void fire(List<Consumer<PipelineListener>> events) {
+        for (Consumer<PipelineListener> event : events) {
             for (PipelineListener listener : listeners) {
                 try {
                     event.accept(listener);

@@ -1,0 +1,133 @@
+package io.acog.bench;
+
+import io.acog.core.Acog;
+import io.acog.core.channel.Channel;
+import io.acog.core.episode.EpisodeIdea;
+import io.acog.core.episode.NewEpisode;
+import io.acog.core.job.JobWorker;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.pipeline.LocalFileStorage;
+import io.acog.core.pipeline.PipelineListener;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.testkit.fixtures.AcogFixtures;
+import io.acog.testkit.providers.OfflineProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code acog-bench/run pipeline [--episodes N] [--threads N]}: takes N episodes through all nine
+ * stages with zero-latency offline providers on one pipeline worker: two warm-up rounds (so the
+ * JIT has compiled the hot paths), then three measured rounds of N new episodes each, printing
+ * stage executions (completed stage jobs: one per stage, one per b-roll clip) and episodes per
+ * second from the worker's start until the last episode is published, and their medians. Target
+ * on a 2-core machine: ≥ 2,000 stage executions per second.
+ */
+final class PipelineBenchmark {
+
+    private PipelineBenchmark() {}
+
+    static void main(String[] args) throws Exception {
+        int episodes = Bench.intArg(args, "--episodes", 1000);
+        int threads = Bench.intArg(args, "--threads", 8);
+        Path storage = Files.createTempDirectory("acog-bench-assets-");
+        try (BenchDatabase database = new BenchDatabase(threads + 6)) {
+            Acog acog = Acog.builder().dataSource(database.pooled()).build();
+            Channel channel = new AcogFixtures(acog).channel().create();
+            OfflineProviders offline = OfflineProviders.builder().audioSampleRate(1000).build();
+            // Warm-up rounds until the JIT has compiled the hot paths, then measured rounds; the
+            // median counts.
+            for (int round = 0; round < WARMUP_ROUNDS; round++) {
+                run(acog, offline, storage, channel, Math.max(100, episodes), threads);
+            }
+            acog.maintenance().vacuumAnalyze();
+            double[] stages = new double[ROUNDS];
+            double[] perEpisode = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                double[] result = run(acog, offline, storage, channel, episodes, threads);
+                stages[round] = result[0];
+                perEpisode[round] = result[1];
+                System.out.printf(Locale.ROOT, "round=%d pipeline_stage_executions_per_s=%.0f"
+                        + " episodes_per_s=%.1f stage_executions=%.0f seconds=%.2f%n", round + 1,
+                        result[0], result[1], result[2], result[3]);
+            }
+            double median = median(stages);
+            System.out.printf(Locale.ROOT, "pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f"
+                    + " episodes=%d threads=%d%n", median, median(perEpisode), episodes, threads);
+            System.out.printf(Locale.ROOT, "targets pipeline_stage_executions_per_s>=2000:%s%n",
+                    median >= 2000 ? "met" : "MISSED");
+        } finally {
+            deleteTree(storage);
+        }
+    }
+
+    private static final int WARMUP_ROUNDS = 2;
+    private static final int ROUNDS = 3;
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * Takes {@code count} new episodes from idea to published.
+     *
+     * @return stage executions per second, episodes per second, stage executions, seconds
+     */
+    private static double[] run(Acog acog, OfflineProviders offline, Path storage,
+            Channel channel, int count, int threads) throws InterruptedException {
+        CountDownLatch published = new CountDownLatch(count);
+        EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage))
+                .listener(new PipelineListener() {
+                    @Override
+                    public void statusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) {
+                        if (to == EpisodeStatus.PUBLISHED) {
+                            published.countDown();
+                        }
+                    }
+                }).build();
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID id = acog.episodes().create(NewEpisode.builder(channel.id())
+                    .idea(EpisodeIdea.of("benchmark topic " + i)).build()).id();
+            pipeline.start(id);
+            ids.add(id);
+        }
+        long start = System.nanoTime();
+        JobWorker worker = pipeline.worker("bench").threads(threads).start();
+        if (!published.await(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(published.getCount() + " episodes not published");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        worker.shutdown(Duration.ofSeconds(30));
+        long executions = 0;
+        for (UUID id : ids) {
+            var jobs = acog.episodes().getWithJobs(id).jobs();
+            if (acog.episodes().get(id).status() != EpisodeStatus.PUBLISHED) {
+                throw new IllegalStateException("episode " + id + " is not published");
+            }
+            executions += jobs.stream().filter(job -> job.status()
+                    == io.acog.jooq.generated.enums.JobStatus.COMPLETED).count();
+        }
+        return new double[] {executions / seconds, count / seconds, executions, seconds};
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
