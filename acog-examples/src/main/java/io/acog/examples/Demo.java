@@ -1,85 +1,361 @@
 package io.acog.examples;
 
 import io.acog.core.Acog;
+import io.acog.core.asset.Asset;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeIdea;
+import io.acog.core.episode.NewEpisode;
+import io.acog.core.episode.StageState;
+import io.acog.core.job.JobWorker;
+import io.acog.core.pipeline.EpisodeCost;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.pipeline.LocalFileStorage;
+import io.acog.core.pipeline.PipelineListener;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
 import io.acog.jooq.AcogSchema;
 import io.acog.jooq.SchemaMigration;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.jooq.generated.enums.PipelineStage;
 import io.acog.testkit.fixtures.SeedExamples;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
+import io.acog.testkit.providers.OfflineProviders;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The README's demo: a PostgreSQL with no setup, the ACOG schema, a channel with the seed's
- * example persona, a few trend signals, and the best one turned into an episode — all through the
- * public API.
+ * example persona (Dr. Sarah Chen, cosmology), a few trend signals, the best one turned into an
+ * episode, and that episode taken from idea to published through all nine stages by a pipeline
+ * worker with the offline providers — all through the public API.
+ *
+ * <pre>
+ * ./demo                      one episode, its progress stage by stage, then a summary
+ * ./demo --episodes 200       many at once; prints throughput
+ * options: --threads N (worker threads, 4), --latency-ms N (each provider call; 40 for one
+ *          episode, 0 for many), --timeout-s N (600)
+ * </pre>
+ *
+ * Exits 0 only if every episode was published.
  */
 public final class Demo {
 
     private Demo() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
         PostgresServer server = PostgresServer.shared();
         System.out.println("PostgreSQL   " + server.description());
+        boolean allPublished;
+        Path storage = Path.of("target", "demo-assets").toAbsolutePath();
+        deleteTree(storage); // the last run's files
+        Files.createDirectories(storage);
         try (TestDatabase database = server.createEmptyDatabase()) {
             SchemaMigration migration = AcogSchema.migrate(database.dataSource());
             System.out.println("Schema       " + database.name() + " migrated to version "
-                    + migration.currentVersion() + " (" + String.join(", ", migration.applied()) + ")");
-            Acog acog = Acog.builder().dataSource(database.dataSource()).build();
-
-            Channel channel = acog.channels().create(NewChannel.builder(
-                            "Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
-                    .niche("cosmology")
-                    .persona(SeedExamples.persona())
-                    .styleGuide(SeedExamples.styleGuide())
-                    .avatarProfile(SeedExamples.avatarProfile())
-                    .voiceProfile(SeedExamples.voiceProfile())
-                    .cadence("3_per_week")
-                    .build());
-            System.out.println("Channel      " + channel.slug() + ": persona "
-                    + channel.persona().name() + ", niche " + channel.niche() + ", pacing "
-                    + channel.styleGuide().pacing());
-
-            List<PulseEvent> events = acog.pulseEvents().ingest(List.of(
-                    signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
-                            "0.91", "cosmology", "jwst"),
-                    signal("reddit", "t3_bh42", "Why time slows near black holes", "0.87",
-                            "black holes", "relativity"),
-                    signal("news", "n-mars-7", "Mars sample return delayed again", "0.64",
-                            "space exploration", "mars"),
-                    signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
-                            "0.91", "cosmology", "jwst"))).created();
-            long matched = acog.pulseEvents().matchChannels(events.stream().map(PulseEvent::id)
-                    .toList()).values().stream().filter(ids -> ids.contains(channel.id())).count();
-            System.out.println("Pulse        " + events.size() + " new trend signals (duplicates"
-                    + " skipped), " + matched + " matched to the channel by niche or persona"
-                    + " expertise");
-
-            PulseEvent best = acog.pulseEvents().nextUnprocessed(1).get(0);
-            Episode episode = acog.pulseEvents().createEpisode(best.id(), channel.id());
-            acog.pulseEvents().markProcessed(List.of(best.id()));
-            episode = acog.episodes().saveScript(episode.id(), SeedExamples.script());
-            System.out.println("Episode      \"" + episode.title() + "\" from " + best.source()
-                    + " (score " + best.relevanceScore() + "), status "
-                    + episode.status().getLiteral());
-            System.out.println("Script       version " + episode.scriptMetadata().version() + ", "
-                    + episode.scriptMetadata().wordCount() + " words, about "
-                    + episode.scriptMetadata().estimatedDurationSeconds() + " s at "
-                    + episode.scriptMetadata().wordsPerMinute() + " words per minute, b-roll: "
-                    + episode.parsedScript().orElseThrow().brollDescriptions());
-            System.out.println("Dashboard    " + acog.episodes().statusOverview(channel.id(),
-                    java.time.Duration.ofDays(30)));
+                    + migration.currentVersion() + " (" + String.join(", ", migration.applied())
+                    + ")");
+            HikariConfig pool = new HikariConfig();
+            pool.setDataSource(database.dataSource());
+            pool.setMaximumPoolSize(options.threads + 4); // worker threads, its claimer, the rest
+            pool.setPoolName("acog-demo");
+            try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            Acog acog = Acog.builder().dataSource(dataSource).build();
+            Channel channel = channel(acog);
+            Episode first = episodeFromPulse(acog, channel);
+            List<UUID> episodes = new ArrayList<>(List.of(first.id()));
+            for (int i = 1; i < options.episodes; i++) {
+                episodes.add(acog.episodes().create(NewEpisode.builder(channel.id())
+                        .idea(EpisodeIdea.of(TOPICS.get(i % TOPICS.size()) + " (part " + i + ")"))
+                        .build()).id());
+            }
+            Progress progress = new Progress(episodes.size());
+            OfflineProviders.Builder providers = OfflineProviders.builder()
+                    .latency(Duration.ofMillis(options.latencyMs))
+                    .renderPolls(progress.one ? 2 : 1, Duration.ofMillis(progress.one ? 200 : 10));
+            if (!progress.one) {
+                providers.audioSampleRate(1_000); // smaller silence, as long as the script
+            }
+            OfflineProviders offline = providers.build();
+            EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                    .assetStorage(new LocalFileStorage(storage))
+                    .listener(progress)
+                    .build();
+            allPublished = run(acog, pipeline, progress, options, episodes);
+            summary(acog, pipeline, first.id(), storage, options);
+            }
         }
+        System.exit(allPublished ? 0 : 1);
+    }
+
+    private static final List<String> TOPICS = List.of(
+            "Why time slows near black holes", "The galaxy that should not exist",
+            "How we weigh dark matter", "What the cosmic microwave background tells us",
+            "Could we ever see the Big Bang?");
+
+    private static Channel channel(Acog acog) {
+        Channel channel = acog.channels().create(NewChannel.builder(
+                        "Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
+                .niche("cosmology")
+                .persona(SeedExamples.persona())
+                .styleGuide(SeedExamples.styleGuide())
+                .avatarProfile(SeedExamples.avatarProfile())
+                .voiceProfile(SeedExamples.voiceProfile())
+                .cadence("3_per_week")
+                .build());
+        System.out.println("Channel      " + channel.slug() + ": persona "
+                + channel.persona().name() + ", niche " + channel.niche() + ", pacing "
+                + channel.styleGuide().pacing() + ", voice " + channel.voiceProfile().provider()
+                + ", avatar " + channel.avatarProfile().provider());
+        return channel;
+    }
+
+    private static Episode episodeFromPulse(Acog acog, Channel channel) {
+        List<PulseEvent> events = acog.pulseEvents().ingest(List.of(
+                signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
+                        "0.91", "cosmology", "jwst"),
+                signal("reddit", "t3_bh42", "Why time slows near black holes", "0.87",
+                        "black holes", "relativity"),
+                signal("news", "n-mars-7", "Mars sample return delayed again", "0.64",
+                        "space exploration", "mars"),
+                signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
+                        "0.91", "cosmology", "jwst"))).created();
+        long matched = acog.pulseEvents().matchChannels(events.stream().map(PulseEvent::id)
+                .toList()).values().stream().filter(ids -> ids.contains(channel.id())).count();
+        System.out.println("Pulse        " + events.size() + " new trend signals (duplicates"
+                + " skipped), " + matched + " matched to the channel by niche or persona"
+                + " expertise");
+        PulseEvent best = acog.pulseEvents().nextUnprocessed(1).get(0);
+        Episode episode = acog.pulseEvents().createEpisode(best.id(), channel.id());
+        acog.pulseEvents().markProcessed(List.of(best.id()));
+        System.out.println("Episode      \"" + episode.title() + "\" from " + best.source()
+                + " (score " + best.relevanceScore() + "), status "
+                + episode.status().getLiteral());
+        return episode;
+    }
+
+    /** Prints an episode's progress as it happens (one episode), or counts endings (many). */
+    private static final class Progress implements PipelineListener {
+        final boolean one;
+        final CountDownLatch ended;
+        final Map<UUID, EpisodeStatus> endings = new ConcurrentHashMap<>();
+        final long started = System.nanoTime();
+        /** Stages run (a b-roll stage once per clip). */
+        final java.util.concurrent.atomic.LongAdder executions =
+                new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.AtomicInteger clips =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        Progress(int episodes) {
+            this.one = episodes == 1;
+            this.ended = new CountDownLatch(episodes);
+        }
+
+        @Override
+        public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
+            executions.increment();
+            if (one) {
+                line(started, stage.getLiteral(), stage == PipelineStage.BROLL
+                        ? "clip " + clips.incrementAndGet() + " started"
+                        : "started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+            }
+        }
+
+        @Override
+        public void stageCompleted(UUID episodeId, PipelineStage stage) {
+            if (one) {
+                line(started, stage.getLiteral(), "completed");
+            }
+        }
+
+        @Override
+        public void stageFailed(UUID episodeId, PipelineStage stage, String error,
+                boolean willRetry) {
+            if (one || !willRetry) {
+                line(started, stage.getLiteral(), "failed: " + error
+                        + (willRetry ? " (will retry)" : ""));
+            }
+        }
+
+        @Override
+        public void statusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) {
+            if (one) {
+                line(started, "status", from.getLiteral() + " → " + to.getLiteral());
+            }
+            if ((to == EpisodeStatus.PUBLISHED || to == EpisodeStatus.FAILED
+                    || to == EpisodeStatus.CANCELLED)
+                    && endings.putIfAbsent(episodeId, to) == null) {
+                ended.countDown();
+            }
+        }
+    }
+
+    /** Starts the episodes, runs a worker until all are done or failed; whether all published. */
+    private static boolean run(Acog acog, EpisodePipeline pipeline, Progress progress,
+            Options options, List<UUID> episodes) throws InterruptedException {
+        boolean one = progress.one;
+        long started = progress.started;
+        CountDownLatch ended = progress.ended;
+        Map<UUID, EpisodeStatus> endings = progress.endings;
+        System.out.println("Pipeline     " + episodes.size() + " episode(s); a worker with "
+                + options.threads + " threads, offline providers (" + options.latencyMs
+                + " ms a call)");
+        for (UUID id : episodes) {
+            pipeline.start(id);
+        }
+        long runStart = System.nanoTime();
+        try (JobWorker worker = pipeline.worker("demo").threads(options.threads).start()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds);
+            while (!ended.await(one ? 100 : 1000, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    System.out.println("Timeout      " + ended.getCount() + " episode(s) not done"
+                            + " after " + options.timeoutSeconds + " s");
+                    break;
+                }
+                if (!one) {
+                    line(started, "progress", endings.size() + "/" + episodes.size()
+                            + " episodes done");
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - runStart) / 1e9;
+        long published = endings.values().stream().filter(EpisodeStatus.PUBLISHED::equals)
+                .count();
+        if (!one) {
+            long executions = progress.executions.sum();
+            System.out.printf(Locale.ROOT, "Throughput   episodes=%d published=%d seconds=%.2f"
+                    + " episodes_per_s=%.1f stage_executions=%d stage_executions_per_s=%.0f%n",
+                    episodes.size(), published, seconds, published / seconds, executions,
+                    executions / seconds);
+            for (UUID id : episodes) {
+                Episode episode = acog.episodes().get(id);
+                if (episode.status() != EpisodeStatus.PUBLISHED) {
+                    System.out.println("Not done     " + id + " " + episode.status().getLiteral()
+                            + (episode.lastError() == null ? "" : ": " + episode.lastError()));
+                }
+            }
+        }
+        return published == episodes.size();
+    }
+
+    private static void line(long since, String what, String text) {
+        System.out.printf(Locale.ROOT, "  %6.2f s  %-14s %s%n", (System.nanoTime() - since) / 1e9,
+                what, text);
+    }
+
+    /** Each stage with duration, attempts, provider and cost; each asset; the final status. */
+    private static void summary(Acog acog, EpisodePipeline pipeline, UUID episodeId, Path storage,
+            Options options) {
+        Episode episode = acog.episodes().get(episodeId);
+        EpisodeCost cost = pipeline.cost(episodeId);
+        System.out.println();
+        System.out.println("Summary of \"" + episode.title() + "\"" + (options.episodes > 1
+                ? " (the first of " + options.episodes + ")" : ""));
+        System.out.printf(Locale.ROOT, "  %-14s %-10s %8s %9s %-9s %10s%n", "stage", "status",
+                "attempts", "duration", "provider", "cost_usd");
+        for (PipelineStage stage : PipelineStage.values()) {
+            StageState state = episode.pipelineState().stage(stage).orElse(null);
+            if (state == null) {
+                System.out.printf(Locale.ROOT, "  %-14s %-10s%n", stage.getLiteral(), "-");
+                continue;
+            }
+            String duration = state.startedAt() == null || state.completedAt() == null ? "-"
+                    : String.format(Locale.ROOT, "%.2f s", Duration.between(state.startedAt(),
+                            state.completedAt()).toMillis() / 1000.0);
+            BigDecimal stageCost = cost.byStage().getOrDefault(stage, BigDecimal.ZERO);
+            System.out.printf(Locale.ROOT, "  %-14s %-10s %8s %9s %-9s %10s%n",
+                    stage.getLiteral(), state.status() == null ? "-" : state.status().label(),
+                    attempts(state), duration,
+                    state.provider() == null ? "-" : state.provider(), stageCost.toPlainString());
+        }
+        System.out.println("  total cost   " + cost.totalUsd().toPlainString() + " USD, "
+                + cost.tokens() + " LLM tokens");
+        System.out.println("Assets (stored under " + storage + ")");
+        for (Asset asset : acog.assets().list(episodeId)) {
+            System.out.printf(Locale.ROOT, "  %-16s %-8s %8s bytes  %s%n",
+                    asset.type().getLiteral(), asset.primary() ? "primary" : "",
+                    asset.fileSizeBytes() == null ? "-" : asset.fileSizeBytes(), asset.uri());
+        }
+        System.out.println("Status       " + episode.status().getLiteral()
+                + (episode.publishedUrl() == null ? "" : " at " + episode.publishedUrl())
+                + (episode.lastError() == null ? "" : " — " + episode.lastError()));
+    }
+
+    /** A stage's attempts; for b-roll, which runs a job per clip, the clips. */
+    private static String attempts(StageState state) {
+        Object clips = state.extra().get("clips_total");
+        return state.attempts() != null ? state.attempts().toString()
+                : clips != null ? clips + " clips" : "-";
     }
 
     private static NewPulseEvent signal(String source, String id, String title, String score,
             String... tags) {
         return NewPulseEvent.builder(source, id).payload(PulsePayload.of(title, null))
                 .topicTags(tags).relevanceScore(score).build();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** The command line. */
+    private record Options(int episodes, int threads, long latencyMs, long timeoutSeconds) {
+
+        private static final Set<String> NAMES = Set.of("--episodes", "--threads",
+                "--latency-ms", "--timeout-s");
+
+        static Options parse(String[] args) {
+            Map<String, Long> values = new java.util.HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (!NAMES.contains(name) || i + 1 >= args.length) {
+                    throw usage(name.startsWith("--") && NAMES.contains(name)
+                            ? name + " needs a value" : "unknown option " + name);
+                }
+                try {
+                    long value = Long.parseLong(args[++i]);
+                    if (value < (name.equals("--latency-ms") ? 0 : 1)) {
+                        throw usage(name + " must be " + (name.equals("--latency-ms")
+                                ? "0 or more" : "1 or more") + ", not " + value);
+                    }
+                    values.put(name, value);
+                } catch (NumberFormatException e) {
+                    throw usage(name + " takes a whole number, not " + args[i]);
+                }
+            }
+            int episodes = Math.toIntExact(values.getOrDefault("--episodes", 1L));
+            return new Options(episodes, Math.toIntExact(values.getOrDefault("--threads", 4L)),
+                    values.getOrDefault("--latency-ms", episodes == 1 ? 40L : 0L),
+                    values.getOrDefault("--timeout-s", 600L));
+        }
+
+        private static IllegalArgumentException usage(String problem) {
+            return new IllegalArgumentException(problem + "; usage: ./demo [--episodes N]"
+                    + " [--threads N] [--latency-ms N] [--timeout-s N]");
+        }
     }
 }
