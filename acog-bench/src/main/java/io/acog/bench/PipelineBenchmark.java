@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code acog-bench/run pipeline [--episodes N] [--threads N]}: takes N episodes through all nine
- * stages with zero-latency offline providers on one pipeline worker: two warm-up rounds (so the
+ * stages with zero-latency offline providers on one pipeline worker (32 threads by default: with
+ * providers that take no time, handler threads mostly wait for their stage's group commit, and
+ * more of them make bigger groups): two warm-up rounds (so the
  * JIT has compiled the hot paths), then three measured rounds of N new episodes each, printing
  * stage executions (completed stage jobs: one per stage, one per b-roll clip) and episodes per
  * second from the worker's start until the last episode is published, and their medians. Target
@@ -38,7 +40,7 @@ final class PipelineBenchmark {
 
     static void main(String[] args) throws Exception {
         int episodes = Bench.intArg(args, "--episodes", 1000);
-        int threads = Bench.intArg(args, "--threads", 8);
+        int threads = Bench.intArg(args, "--threads", 32);
         Path storage = Files.createTempDirectory("acog-bench-assets-");
         try (BenchDatabase database = new BenchDatabase(threads + 6)) {
             Acog acog = Acog.builder().dataSource(database.pooled()).build();

@@ -635,7 +635,10 @@ final class JobStore implements JobTracker {
                 .set(JOBS.STATUS, JobStatus.CANCELLED)
                 .set(JOBS.COMPLETED_AT, now)
                 .where(JOBS.EPISODE_ID.eq(episodeId), QUEUED,
-                        DSL.condition("not ({0} ? {1})", JOBS.INPUT_PARAMS, DSL.val(progressKey)))
+                        // ({0} ->> {1}) rather than the jsonb ? operator: in a jOOQ template a
+                        // ? is a bind placeholder, which made this statement invalid SQL
+                        DSL.condition("({0} ->> {1}) is null", JOBS.INPUT_PARAMS,
+                                DSL.val(progressKey)))
                 .execute());
     }
 

@@ -193,6 +193,7 @@ final class PipelineEngine implements EpisodePipeline {
         Episode episode = change(episodeId, (tx, row, state, events) -> {
             EpisodeStatus from = row.status();
             if (from == EpisodeStatus.CANCELLED) {
+                state.unchanged = true;
                 return List.of();
             }
             if (from == EpisodeStatus.PUBLISHED) {
@@ -339,6 +340,8 @@ final class PipelineEngine implements EpisodePipeline {
         /** The status to end in, when not the one the stages imply (cancelled, failed). */
         EpisodeStatus to;
         boolean retried;
+        /** Nothing to write: the change found the episode as it should be. */
+        boolean unchanged;
         String lastError;
         String script;
         List<String> scriptingNotes = List.of();
@@ -470,6 +473,9 @@ final class PipelineEngine implements EpisodePipeline {
         List<PipelineRows.Update> updates = new ArrayList<>(states.size());
         List<NewJob> jobs = new ArrayList<>();
         for (State state : states) {
+            if (state.unchanged) {
+                continue;
+            }
             updates.add(state.update());
             jobs.addAll(state.jobs);
         }
@@ -778,6 +784,7 @@ final class PipelineEngine implements EpisodePipeline {
      */
     private Object lane(Request request) {
         requests.add(request);
+        boolean interrupted = false;
         while (!request.done.isDone()) {
             if (lane.tryLock()) {
                 try {
@@ -798,9 +805,12 @@ final class PipelineEngine implements EpisodePipeline {
                 } catch (TimeoutException | ExecutionException e) {
                     // done below, or our turn to lead
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true; // the request is in the lane: see it through, then say so
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         try {
             return request.done.join();

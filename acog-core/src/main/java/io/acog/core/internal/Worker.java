@@ -243,6 +243,8 @@ final class Worker implements JobWorker {
         private volatile boolean started;
         /** The handler ended the job itself ({@link JobOutcome.Recorded}): no lease to keep. */
         private volatile boolean recorded;
+        /** Heartbeats in a row that did not find the job held (only the heartbeat thread). */
+        private int missedHeartbeat;
         private volatile Thread thread;
         private final long claimedAt = System.nanoTime();
 
@@ -445,13 +447,17 @@ final class Worker implements JobWorker {
                 for (Running running : held) {
                     Job job = alive.get(running.claim.job().id());
                     if (job == null) {
+                        // A handler that ends its job itself (JobOutcome.Recorded) has committed
+                        // before it returns: a job missing once may be just that. Missing on two
+                        // heartbeats in a row, with its handler still on it, the lease is lost.
                         if (inHand.containsKey(running.claim.job().id()) && !running.leaseLost
-                                && !running.recorded) {
+                                && !running.recorded && running.missedHeartbeat++ > 0) {
                             running.leaseLost = true;
                             LOG.warn("Job worker {} lost the lease of job {}", name,
                                     running.claim.job().id());
                         }
                     } else {
+                        running.missedHeartbeat = 0;
                         running.claim = running.claim.withLeaseUntil(job.lockedUntil());
                         running.cancelRequested = job.cancelRequested();
                     }

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,8 +46,9 @@ import org.postgresql.core.Parser;
  * force_generic_plan}) with the statement's real parameters: the plan the server settles on once
  * the JDBC driver has prepared the statement a few times, which is the one that can miss a partial
  * index whose predicate a bound parameter hides. Where the statement cannot be prepared that way,
- * it records the plan for the parameters' values instead ({@link Plan#generic()} says which). For
- * tests only: it adds round trips. Thread-safe.
+ * it records the plan for the parameters' values instead ({@link Plan#generic()} says which). A
+ * statement sent with {@code SET [LOCAL] name = value;} before it in the same string is explained
+ * under those settings. For tests only: it adds round trips. Thread-safe.
  */
 public final class QueryPlans {
 
@@ -121,9 +123,55 @@ public final class QueryPlans {
     private Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (method, args, result) ->
                 method.getName().equals("prepareStatement") && args != null
-                        && args[0] instanceof String sql && explainable(sql)
+                        && args[0] instanceof String sql && explainable(Settings.of(sql).sql())
                         ? statement(connection, sql, (PreparedStatement) result)
                         : result);
+    }
+
+    /**
+     * A statement with the {@code SET [LOCAL] name = value;} statements that precede it in the
+     * same string (a statement run under settings of its own, e.g. {@code SET LOCAL enable_sort =
+     * off; SELECT ...}): it is explained under those settings.
+     */
+    private record Settings(Map<String, String> values, String sql) {
+
+        private static final Pattern SET = Pattern.compile(
+                "(?is)^\\s*set\\s+(?:local\\s+|session\\s+)?(\\w+)\\s*(?:=|to)\\s*([^;]+);(.*)");
+
+        static Settings of(String sql) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            String rest = sql;
+            for (Matcher set; (set = SET.matcher(rest)).matches();) {
+                values.put(set.group(1), set.group(2).trim());
+                rest = set.group(3);
+            }
+            return new Settings(values, rest);
+        }
+
+        /** Applies the settings for this transaction (or statement); returns what they were. */
+        Map<String, String> apply(Connection connection) throws SQLException {
+            Map<String, String> before = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> setting : values.entrySet()) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet current = statement.executeQuery(
+                                "SELECT current_setting(" + quote(setting.getKey()) + ")")) {
+                    current.next();
+                    before.put(setting.getKey(), current.getString(1));
+                    statement.execute("SET " + setting.getKey() + " = " + setting.getValue());
+                }
+            }
+            return before;
+        }
+
+        static void restore(Connection connection, Map<String, String> before)
+                throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                for (Map.Entry<String, String> setting : before.entrySet()) {
+                    statement.execute("SELECT set_config(" + quote(setting.getKey()) + ", "
+                            + quote(setting.getValue()) + ", false)");
+                }
+            }
+        }
     }
 
     private PreparedStatement statement(Connection connection, String sql,
@@ -151,11 +199,22 @@ public final class QueryPlans {
                 new Class<?>[] {PreparedStatement.class}, handler);
     }
 
-    private void explain(Connection connection, String sql, List<Method> setters,
+    private void explain(Connection connection, String statement, List<Method> setters,
             List<Object[]> parameters) throws SQLException {
+        Settings settings = Settings.of(statement);
+        Map<String, String> before = settings.apply(connection);
+        try {
+            explain(connection, settings.sql(), setters, parameters, statement);
+        } finally {
+            Settings.restore(connection, before);
+        }
+    }
+
+    private void explain(Connection connection, String sql, List<Method> setters,
+            List<Object[]> parameters, String statement) throws SQLException {
         List<String> generic = explainGeneric(connection, sql, setters, parameters);
         if (generic != null) {
-            plans.add(new Plan(sql, generic, true));
+            plans.add(new Plan(statement, generic, true));
             return;
         }
         List<String> lines = new ArrayList<>();
@@ -173,7 +232,7 @@ public final class QueryPlans {
                 }
             }
         }
-        plans.add(new Plan(sql, List.copyOf(lines), false));
+        plans.add(new Plan(statement, List.copyOf(lines), false));
     }
 
     /**

@@ -1,0 +1,241 @@
+package io.acog.core.pipeline;
+
+import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
+import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
+import static io.acog.core.pipeline.PipelineTesting.awaitRest;
+import static io.acog.core.pipeline.PipelineTesting.eventually;
+import static io.acog.core.pipeline.PipelineTesting.jobs;
+import static io.acog.core.pipeline.PipelineTesting.liveJobs;
+import static io.acog.core.pipeline.PipelineTesting.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acog.core.Acog;
+import io.acog.core.InvalidTransitionException;
+import io.acog.core.episode.Episode;
+import io.acog.core.episode.StageState;
+import io.acog.core.episode.StageStatus;
+import io.acog.core.job.Job;
+import io.acog.core.job.JobWorker;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.jooq.generated.enums.JobStatus;
+import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.testkit.fixtures.AcogFixtures;
+import io.acog.testkit.postgres.AcogPostgres;
+import io.acog.testkit.providers.OfflineProviders;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cancelling episodes, and renders ended early by a provider's webhook. */
+@AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
+class PipelineCancelTest {
+
+    private Acog acog;
+    private AcogFixtures fixtures;
+    @TempDir
+    Path storage;
+
+    @BeforeEach
+    void setUp(DataSource dataSource) {
+        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
+        fixtures = new AcogFixtures(acog);
+    }
+
+    private EpisodePipeline pipeline(OfflineProviders offline) {
+        return offline.installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage)).build();
+    }
+
+    /** The avatar render's task id, once it was submitted and its job waits for it. */
+    private String avatarTask(UUID episodeId) {
+        return acog.episodes().get(episodeId).pipelineState().stage(PipelineStage.AVATAR)
+                .map(StageState::jobId).orElse(null);
+    }
+
+    @Test
+    void cancellingDuringAnAvatarRenderCancelsTheRenderAndEveryJob() throws Exception {
+        // renders that never finish on their own
+        OfflineProviders offline = OfflineProviders.builder()
+                .renderPolls(1_000_000, Duration.ofMillis(100)).build();
+        EpisodePipeline pipeline = pipeline(offline);
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            eventually(() -> avatarTask(episode.id()) != null);
+            String task = avatarTask(episode.id());
+            assertThat(offline.renders(episode.id())).contains(task);
+            Episode rendering = acog.episodes().get(episode.id());
+            assertThat(rendering.status()).isIn(EpisodeStatus.AVATAR, EpisodeStatus.AUDIO);
+            assertThat(stage(rendering, PipelineStage.AVATAR).status())
+                    .isEqualTo(StageStatus.RUNNING);
+
+            Episode cancelled = pipeline.cancel(episode.id());
+
+            assertThat(cancelled.status()).isEqualTo(EpisodeStatus.CANCELLED);
+            assertThat(stage(cancelled, PipelineStage.AVATAR).status())
+                    .isEqualTo(StageStatus.CANCELLED);
+            assertThat(offline.cancelledRenders()).contains(task);
+            awaitNoLiveJobs(acog, episode.id());
+            // every render the episode started is cancelled at the provider, b-roll too
+            eventually(() -> "all of " + offline.renders(episode.id()) + " cancelled, only "
+                            + offline.cancelledRenders(),
+                    () -> offline.cancelledRenders().containsAll(offline.renders(episode.id())));
+            Thread.sleep(300); // a worker that would go on would do so now
+        }
+        Episode after = acog.episodes().get(episode.id());
+        assertThat(after.status()).isEqualTo(EpisodeStatus.CANCELLED);
+        assertThat(liveJobs(acog, episode.id())).isEmpty();
+        assertThat(jobs(acog, episode.id(), PipelineStage.AVATAR)).singleElement()
+                .extracting(Job::status).isEqualTo(JobStatus.CANCELLED);
+        assertThat(after.pipelineState().stages().values()).extracting(StageState::status)
+                .doesNotContain(StageStatus.RUNNING, StageStatus.PENDING, StageStatus.WAITING);
+        assertThat(offline.calls("assembly")).isEmpty();
+        assertThat(offline.calls("upload")).isEmpty();
+
+        // cancelling again is a no-op
+        List<Job> jobsBefore = jobs(acog, episode.id());
+        Episode again = pipeline.cancel(episode.id());
+        assertThat(again.status()).isEqualTo(EpisodeStatus.CANCELLED);
+        assertThat(again.pipelineState()).isEqualTo(after.pipelineState());
+        assertThat(again.retryCount()).isEqualTo(after.retryCount());
+        assertThat(again.updatedAt()).as("the row is not even rewritten")
+                .isEqualTo(acog.episodes().get(episode.id()).updatedAt())
+                .isEqualTo(after.updatedAt());
+        assertThat(jobs(acog, episode.id())).containsExactlyInAnyOrderElementsOf(jobsBefore);
+
+        assertThatThrownBy(() -> pipeline.retry(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> pipeline.publish(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void cancellingAFailedEpisodeStopsTheRendersItLeftGoing() throws Exception {
+        // audio fails for good while the b-roll clips render (and would render for ever)
+        OfflineProviders offline = OfflineProviders.builder()
+                .renderPolls(1_000_000, Duration.ofMillis(50))
+                .latency("audio", Duration.ofMillis(300))
+                .fail("audio", OfflineProviders.Failure.PERMANENT, 1).build();
+        EpisodePipeline pipeline = pipeline(offline);
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            Episode failed = awaitRest(acog, episode.id());
+            assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
+            assertThat(failed.lastError()).startsWith("audio: ");
+            List<String> renders = offline.renders(episode.id());
+            assertThat(renders).as("b-roll renders submitted before audio failed").isNotEmpty();
+            assertThat(offline.cancelledRenders()).as("failing leaves renders going").isEmpty();
+
+            Episode cancelled = pipeline.cancel(episode.id());
+
+            assertThat(cancelled.status()).isEqualTo(EpisodeStatus.CANCELLED);
+            awaitNoLiveJobs(acog, episode.id());
+            eventually(() -> offline.cancelledRenders().containsAll(
+                    offline.renders(episode.id())));
+            assertThat(offline.cancelledRenders()).containsAll(renders);
+        }
+        assertThat(offline.calls("avatar")).isEmpty();
+        assertThatThrownBy(() -> pipeline.retry(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class);
+        assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(EpisodeStatus.CANCELLED);
+    }
+
+    @Test
+    void anEpisodeNotYetStartedCanBeCancelled() {
+        EpisodePipeline pipeline = pipeline(OfflineProviders.create());
+        Episode episode = fixtures.episode().create();
+
+        assertThat(pipeline.cancel(episode.id()).status()).isEqualTo(EpisodeStatus.CANCELLED);
+        assertThat(jobs(acog, episode.id())).isEmpty();
+        assertThatThrownBy(() -> pipeline.start(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class);
+        assertThat(jobs(acog, episode.id())).isEmpty();
+    }
+
+    @Test
+    void aPublishedEpisodeCannotBeCancelled() throws Exception {
+        OfflineProviders offline = OfflineProviders.create();
+        EpisodePipeline pipeline = pipeline(offline);
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            awaitRest(acog, episode.id());
+        }
+        Episode published = acog.episodes().get(episode.id());
+        assertThat(published.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+
+        assertThatThrownBy(() -> pipeline.cancel(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class)
+                .hasMessageContaining("published is final")
+                .satisfies(e -> assertThat(((InvalidTransitionException) e).to())
+                        .isEqualTo(EpisodeStatus.CANCELLED));
+        Episode after = acog.episodes().get(episode.id());
+        assertThat(after.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(after.pipelineState()).isEqualTo(published.pipelineState());
+        assertThat(offline.cancelledRenders()).isEmpty();
+    }
+
+    @Test
+    void aRenderCallbackWakesTheRenderJobSoTheEpisodeDoesNotWaitForItsNextPoll()
+            throws Exception {
+        // every render asks to be checked again in an hour, and is done at its second poll
+        OfflineProviders offline = OfflineProviders.builder()
+                .renderPolls(1, Duration.ofHours(1)).build();
+        EpisodePipeline pipeline = pipeline(offline);
+        Episode episode = fixtures.episode().create();
+
+        assertThat(pipeline.callback(new RenderCallback("offline", "no-such-task"))).isFalse();
+        long started = System.nanoTime();
+        pipeline.start(episode.id());
+        int woken = 0;
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            eventually(() -> avatarTask(episode.id()) != null);
+            String task = avatarTask(episode.id());
+            Job waiting = jobs(acog, episode.id(), PipelineStage.AVATAR).get(0);
+            assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(waiting.input()).containsEntry("task_id", task)
+                    .containsEntry("provider", "offline");
+            assertThat(waiting.runAfter()).isAfter(OffsetDateTime.now().plusMinutes(50));
+
+            // the provider's name must match too
+            assertThat(pipeline.callback(new RenderCallback("heygen", task))).isFalse();
+            assertThat(pipeline.callback(new RenderCallback("offline", "offline-avatar-x")))
+                    .isFalse();
+
+            // the host's webhook endpoint hands over every render's "done" as it arrives
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (acog.episodes().get(episode.id()).status() != EpisodeStatus.PUBLISHED) {
+                assertThat(System.nanoTime()).as("published within 60 s").isLessThan(deadline);
+                for (String render : offline.renders(episode.id())) {
+                    if (pipeline.callback(new RenderCallback("offline", render))) {
+                        woken++;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            awaitNoLiveJobs(acog, episode.id());
+        }
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofMinutes(1));
+        // each render needed two polls, so at least two wake-ups each (avatar and every clip)
+        int renders = offline.renders(episode.id()).size();
+        assertThat(renders).isEqualTo(1 + done.scriptMetadata().brollSegments());
+        assertThat(woken).isGreaterThanOrEqualTo(2 * renders);
+        long polls = offline.calls().stream()
+                .filter(call -> call.operation().equals("poll")).count();
+        assertThat(polls).isEqualTo(2L * renders);
+        // a render that is done waits for nothing any more
+        assertThat(pipeline.callback(new RenderCallback("offline", avatarTask(episode.id()))))
+                .isFalse();
+    }
+}

@@ -1,0 +1,220 @@
+package io.acog.core.pipeline;
+
+import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
+import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
+import static io.acog.core.pipeline.PipelineTesting.awaitRest;
+import static io.acog.core.pipeline.PipelineTesting.channel;
+import static io.acog.core.pipeline.PipelineTesting.jobs;
+import static io.acog.core.pipeline.PipelineTesting.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acog.core.Acog;
+import io.acog.core.BudgetExceededException;
+import io.acog.core.channel.Channel;
+import io.acog.core.episode.Episode;
+import io.acog.core.episode.StageState;
+import io.acog.core.episode.StageStatus;
+import io.acog.core.job.Job;
+import io.acog.core.job.JobWorker;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.jooq.generated.enums.JobStatus;
+import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.testkit.fixtures.AcogFixtures;
+import io.acog.testkit.postgres.AcogPostgres;
+import io.acog.testkit.providers.OfflineProviders;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What episodes and channels cost, and monthly budgets. */
+@AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
+class PipelineCostTest {
+
+    private Acog acog;
+    private AcogFixtures fixtures;
+    @TempDir
+    Path storage;
+    private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void setUp(DataSource dataSource) {
+        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
+        fixtures = new AcogFixtures(acog);
+    }
+
+    private EpisodePipeline pipeline(OfflineProviders offline) {
+        return offline.installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage))
+                .listener(new PipelineListener() {
+                    @Override
+                    public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
+                        heard.add(episodeId + " started " + stage.getLiteral());
+                    }
+
+                    @Override
+                    public void statusChanged(UUID episodeId, EpisodeStatus from,
+                            EpisodeStatus to) {
+                        heard.add(episodeId + " " + from.getLiteral() + "->" + to.getLiteral());
+                    }
+                }).build();
+    }
+
+    private void runAll(EpisodePipeline pipeline, Episode... episodes) throws Exception {
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            for (Episode episode : episodes) {
+                awaitRest(acog, episode.id());
+                awaitNoLiveJobs(acog, episode.id());
+            }
+        }
+    }
+
+    private static YearMonth thisMonth() {
+        return YearMonth.now(ZoneOffset.UTC);
+    }
+
+    @Test
+    void anEpisodeCostsTheSumOfItsStagesAndAChannelTheSumOfItsEpisodes() throws Exception {
+        // one retried attempt: a failed job costs nothing
+        OfflineProviders offline = OfflineProviders.builder()
+                .fail("planning", OfflineProviders.Failure.RETRYABLE, 1).build();
+        EpisodePipeline pipeline = pipeline(offline);
+        Channel channel = fixtures.channel().create();
+        Channel other = fixtures.channel().create();
+        Episode first = fixtures.episode().channel(channel).create();
+        Episode second = fixtures.episode().channel(channel).title("Neutron stars").create();
+        Episode elsewhere = fixtures.episode().channel(other).create();
+        Episode notStarted = fixtures.episode().channel(channel).create();
+        for (Episode episode : List.of(first, second, elsewhere)) {
+            pipeline.start(episode.id());
+        }
+        runAll(pipeline, first, second, elsewhere);
+
+        BigDecimal channelTotal = BigDecimal.ZERO;
+        for (Episode episode : List.of(first, second)) {
+            Episode done = acog.episodes().get(episode.id());
+            assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+            EpisodeCost cost = pipeline.cost(episode.id());
+            assertThat(cost.episodeId()).isEqualTo(episode.id());
+            assertThat(cost.totalUsd()).isPositive();
+            assertThat(cost.totalUsd()).isEqualByComparingTo(cost.byStage().values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertThat(cost.byStage()).containsKeys(PipelineStage.PLANNING,
+                    PipelineStage.SCRIPTING, PipelineStage.SCRIPT_REVIEW, PipelineStage.METADATA,
+                    PipelineStage.AUDIO, PipelineStage.AVATAR, PipelineStage.BROLL);
+            assertThat(cost.byStage().get(PipelineStage.AUDIO)).isPositive();
+            assertThat(cost.byStage().get(PipelineStage.AVATAR)).isPositive();
+            assertThat(cost.byStage().get(PipelineStage.BROLL)).isPositive();
+            // what each stage cost is what pipeline_state says it cost (b-roll: all its clips)
+            cost.byStage().forEach((stage, usd) -> {
+                StageState state = stage(done, stage);
+                assertThat(state.costUsd()).as(stage.getLiteral()).isNotNull();
+                assertThat(usd).as(stage.getLiteral()).isEqualByComparingTo(state.costUsd());
+            });
+            // and what the completed jobs cost
+            BigDecimal jobsTotal = jobs(acog, episode.id()).stream()
+                    .filter(job -> job.status() == JobStatus.COMPLETED)
+                    .map(Job::costUsd).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(cost.totalUsd()).isEqualByComparingTo(jobsTotal);
+            assertThat(cost.tokens()).isPositive();
+            long stateTokens = done.pipelineState().stages().values().stream()
+                    .map(StageState::tokensUsed).filter(java.util.Objects::nonNull)
+                    .mapToLong(Integer::longValue).sum();
+            assertThat(cost.tokens()).isEqualTo(stateTokens);
+            channelTotal = channelTotal.add(cost.totalUsd());
+        }
+        assertThat(pipeline.cost(notStarted.id()).totalUsd()).isEqualByComparingTo("0");
+        assertThat(pipeline.cost(notStarted.id()).byStage()).isEmpty();
+
+        ChannelCost month = pipeline.cost(channel.id(), thisMonth());
+        assertThat(month.channelId()).isEqualTo(channel.id());
+        assertThat(month.month()).isEqualTo(thisMonth());
+        assertThat(month.episodes()).isEqualTo(2);
+        assertThat(month.totalUsd()).isEqualByComparingTo(channelTotal);
+        assertThat(month.budgetUsd()).isNull();
+
+        ChannelCost otherMonth = pipeline.cost(other.id(), thisMonth());
+        assertThat(otherMonth.episodes()).isEqualTo(1);
+        assertThat(otherMonth.totalUsd())
+                .isEqualByComparingTo(pipeline.cost(elsewhere.id()).totalUsd());
+
+        ChannelCost lastMonth = pipeline.cost(channel.id(), thisMonth().minusMonths(1));
+        assertThat(lastMonth.episodes()).isZero();
+        assertThat(lastMonth.totalUsd()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aSpentBudgetStopsTheNextStageAndRefusesNewStarts() throws Exception {
+        OfflineProviders offline = OfflineProviders.create();
+        EpisodePipeline pipeline = pipeline(offline);
+        BigDecimal budget = new BigDecimal("0.0001");
+        Channel channel = channel(acog, fixtures, config -> config.withMonthlyBudgetUsd(budget));
+        Episode first = fixtures.episode().channel(channel).create();
+
+        // nothing spent yet: the episode starts; planning spends more than the budget
+        pipeline.start(first.id());
+        runAll(pipeline, first);
+
+        Episode stopped = acog.episodes().get(first.id());
+        assertThat(stopped.status()).isEqualTo(EpisodeStatus.FAILED);
+        assertThat(stopped.lastError()).startsWith("scripting: ")
+                .contains("monthly budget", "$0.0001", channel.id().toString());
+        StageState scripting = stage(stopped, PipelineStage.SCRIPTING);
+        assertThat(scripting.status()).isEqualTo(StageStatus.FAILED);
+        assertThat(scripting.error()).contains("budget");
+        assertThat(scripting.attempts()).isEqualTo(1);
+        assertThat(stage(stopped, PipelineStage.PLANNING).status())
+                .isEqualTo(StageStatus.COMPLETED);
+        // the provider was not called for the refused stage, nor asked again
+        assertThat(offline.calls("planning")).hasSize(1);
+        assertThat(offline.calls("scripting")).isEmpty();
+        assertThat(jobs(acog, first.id(), PipelineStage.SCRIPTING)).singleElement()
+                .satisfies(job -> {
+                    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+                    assertThat(job.retryCount()).isZero();
+                });
+        BigDecimal spent = pipeline.cost(first.id()).totalUsd();
+        assertThat(spent).isGreaterThan(budget);
+        ChannelCost month = pipeline.cost(channel.id(), thisMonth());
+        assertThat(month.budgetUsd()).isEqualByComparingTo(budget);
+        assertThat(month.totalUsd()).isEqualByComparingTo(spent);
+
+        // a new episode of the channel does not start, and nothing of it is written
+        Episode second = fixtures.episode().channel(channel).create();
+        heard.clear();
+        assertThatThrownBy(() -> pipeline.start(second.id()))
+                .isInstanceOf(BudgetExceededException.class)
+                .satisfies(e -> {
+                    BudgetExceededException refusal = (BudgetExceededException) e;
+                    assertThat(refusal.channelId()).isEqualTo(channel.id());
+                    assertThat(refusal.budgetUsd()).isEqualByComparingTo(budget);
+                    assertThat(refusal.spentUsd()).isEqualByComparingTo(spent);
+                });
+        Episode untouched = acog.episodes().get(second.id());
+        assertThat(untouched.status()).isEqualTo(EpisodeStatus.IDEA);
+        assertThat(untouched.pipelineState().stages()).isEmpty();
+        assertThat(untouched.lastError()).isNull();
+        assertThat(untouched.updatedAt()).isEqualTo(second.updatedAt());
+        assertThat(jobs(acog, second.id())).isEmpty();
+        assertThat(heard).isEmpty();
+
+        // nor is the stopped one retried
+        assertThatThrownBy(() -> pipeline.retry(first.id()))
+                .isInstanceOf(BudgetExceededException.class);
+        Episode still = acog.episodes().get(first.id());
+        assertThat(still.status()).isEqualTo(EpisodeStatus.FAILED);
+        assertThat(still.retryCount()).isZero();
+        assertThat(jobs(acog, first.id())).hasSize(2);
+        assertThat(heard).isEmpty();
+    }
+}

@@ -1,0 +1,170 @@
+package io.acog.core.pipeline;
+
+import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
+import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
+import static io.acog.core.pipeline.PipelineTesting.awaitRest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acog.core.Acog;
+import io.acog.core.asset.Asset;
+import io.acog.core.episode.Episode;
+import io.acog.core.job.JobWorker;
+import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.spi.ProviderConfig;
+import io.acog.spi.ProviderPlugin;
+import io.acog.spi.Secret;
+import io.acog.testkit.fixtures.AcogFixtures;
+import io.acog.testkit.postgres.AcogPostgres;
+import io.acog.testkit.providers.OfflineProviders;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The provider SPI: plugins found by ServiceLoader, secrets and settings. */
+@AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
+class ProviderSpiTest {
+
+    private static final String SECRET_VALUE = "sk-live-7f3a9c1e-do-not-leak";
+
+    private Acog acog;
+    private AcogFixtures fixtures;
+    @TempDir
+    Path storage;
+
+    @BeforeEach
+    void setUp(DataSource dataSource) {
+        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
+        fixtures = new AcogFixtures(acog);
+        OfflineTestPlugin.REGISTERED.clear();
+        OfflineTestPlugin.INSTANCES.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        OfflineTestPlugin.OFFLINE.set(null);
+    }
+
+    @Test
+    void thePluginIsOnTheClassPathForServiceLoader() {
+        assertThat(ServiceLoader.load(ProviderPlugin.class).stream()
+                .map(ServiceLoader.Provider::type).toList())
+                .contains(OfflineTestPlugin.class);
+    }
+
+    @Test
+    void aPluginFoundByServiceLoaderProvidesForThePipeline() throws Exception {
+        OfflineProviders offline = OfflineProviders.create();
+        OfflineTestPlugin.OFFLINE.set(offline);
+        EpisodePipeline pipeline = EpisodePipeline.builder(acog)
+                .plugins(ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE,
+                        OfflineTestPlugin.MODEL, "offline-writer-1",
+                        OfflineTestPlugin.STORAGE_DIR, storage.toString())))
+                .build();
+        assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
+        assertThat(OfflineTestPlugin.REGISTERED).containsExactly("offline-writer-1");
+
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        // the plugin's providers did the work
+        for (PipelineStage stage : PipelineStage.values()) {
+            assertThat(offline.calls(stage.getLiteral(), episode.id())).as(stage.getLiteral())
+                    .isNotEmpty();
+            assertThat(done.pipelineState().stage(stage).orElseThrow().provider())
+                    .as(stage.getLiteral()).isEqualTo(OfflineProviders.NAME);
+        }
+        // and the storage it offered holds the files
+        List<Asset> assets = acog.assets().list(episode.id());
+        assertThat(assets).isNotEmpty().allSatisfy(asset -> {
+            Path file = Path.of(URI.create(asset.uri()));
+            assertThat(file).startsWith(storage.toAbsolutePath()).exists();
+            assertThat(Files.size(file)).isPositive();
+        });
+    }
+
+    @Test
+    void aPluginWithoutItsApiKeyOffersNothingAndBuildingSaysWhatIsMissing() {
+        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        EpisodePipeline.Builder builder = EpisodePipeline.builder(acog)
+                .plugins(ProviderConfig.empty());
+        assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
+        assertThat(OfflineTestPlugin.REGISTERED).isEmpty();
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("contentWriter, voiceSynthesizer, avatarRenderer,"
+                        + " brollGenerator, videoAssembler, publisher");
+    }
+
+    @Test
+    void providersRegisteredOnTheBuilderServeWithoutAnyPlugin() {
+        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        EpisodePipeline.Builder builder = EpisodePipeline.builder(acog)
+                .contentWriter(OfflineProviders.create().contentWriter());
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("voiceSynthesizer")
+                .hasMessageNotContaining("contentWriter,");
+        assertThat(OfflineTestPlugin.INSTANCES).as("no plugins(config), no ServiceLoader")
+                .isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredSettingIsNamedButNoSecretIsShown() {
+        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        ProviderConfig config = ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE,
+                OfflineTestPlugin.STRICT, "true"));
+
+        assertThatThrownBy(() -> config.require(OfflineTestPlugin.MODEL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'" + OfflineTestPlugin.MODEL + "'")
+                .hasMessageContaining("not configured")
+                .hasMessageNotContaining(SECRET_VALUE);
+        // through a plugin, as a host sees it when building its pipeline
+        assertThatThrownBy(() -> EpisodePipeline.builder(acog).plugins(config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(OfflineTestPlugin.MODEL)
+                .hasMessageNotContaining(SECRET_VALUE);
+        assertThat(OfflineTestPlugin.REGISTERED).isEmpty();
+        assertThat(config.require(OfflineTestPlugin.API_KEY)).isEqualTo(SECRET_VALUE);
+    }
+
+    @Test
+    void aSecretNeverShowsItsValue() {
+        Secret secret = new Secret(SECRET_VALUE);
+        assertThat(secret.toString()).isEqualTo("Secret[***]").doesNotContain(SECRET_VALUE);
+        assertThat(String.valueOf(secret)).doesNotContain(SECRET_VALUE);
+        assertThat("key=" + secret).doesNotContain(SECRET_VALUE);
+        assertThat(secret.reveal()).isEqualTo(SECRET_VALUE);
+        assertThat(secret).isEqualTo(new Secret(SECRET_VALUE)).isNotEqualTo(new Secret("other"));
+
+        ProviderConfig config = ProviderConfig.of(Map.of("heygen.api-key", SECRET_VALUE));
+        Optional<Secret> fromConfig = config.secret("heygen.api-key");
+        assertThat(fromConfig).isPresent();
+        assertThat(fromConfig.toString()).doesNotContain(SECRET_VALUE);
+        assertThat(fromConfig.get().reveal()).isEqualTo(SECRET_VALUE);
+        assertThat(config.secret("heygen.other")).isEmpty();
+        // inside a record, a log line or a collection too
+        record Credentials(String user, Secret key) {}
+        assertThat(new Credentials("bot", secret).toString()).doesNotContain(SECRET_VALUE);
+        assertThat(List.of(secret).toString()).doesNotContain(SECRET_VALUE);
+        assertThat(Map.of("heygen.api-key", secret).toString()).doesNotContain(SECRET_VALUE);
+        assertThat(String.format("calling with %s", secret)).doesNotContain(SECRET_VALUE);
+    }
+}
