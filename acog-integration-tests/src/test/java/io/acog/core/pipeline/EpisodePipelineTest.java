@@ -1,60 +1,24 @@
 package io.acog.core.pipeline;
 
+import static io.acog.core.pipeline.PipelineTesting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acog.core.Acog;
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
-import io.acog.core.job.RetryPolicy;
 import io.acog.jooq.generated.enums.AssetType;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class EpisodePipelineTest {
-
-    private static final RetryPolicy IMMEDIATE = new RetryPolicy(Duration.ZERO, Duration.ZERO, 0);
-
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
-
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
-
-    static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private EpisodePipeline pipeline(OfflineProviders offline) {
-        return offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage)).build();
-    }
+class EpisodePipelineTest extends PipelineTestCase {
 
     @Test
     void anEpisodeGoesFromIdeaToPublished() throws Exception {

@@ -1,6 +1,5 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.eventually;
@@ -10,7 +9,6 @@ import static io.acog.core.pipeline.PipelineTesting.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acog.core.Acog;
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
@@ -20,38 +18,18 @@ import io.acog.core.job.JobWorker;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling episodes, and renders ended early by a provider's webhook. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class PipelineCancelTest {
+class PipelineCancelTest extends PipelineTestCase {
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
-
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
-
-    private EpisodePipeline pipeline(OfflineProviders offline) {
-        return offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage)).build();
-    }
 
     /** The avatar render's task id, once it was submitted and its job waits for it. */
     private String avatarTask(UUID episodeId) {

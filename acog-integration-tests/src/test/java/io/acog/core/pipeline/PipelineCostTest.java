@@ -1,6 +1,5 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.channel;
@@ -9,7 +8,6 @@ import static io.acog.core.pipeline.PipelineTesting.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acog.core.Acog;
 import io.acog.core.BudgetExceededException;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.Episode;
@@ -20,41 +18,26 @@ import io.acog.core.job.JobWorker;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What episodes and channels cost, and monthly budgets. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class PipelineCostTest {
+class PipelineCostTest extends PipelineTestCase {
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
     private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
-
-    private EpisodePipeline pipeline(OfflineProviders offline) {
-        return offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage))
+    @Override
+    protected EpisodePipeline pipeline(OfflineProviders offline) {
+        return builder(offline)
                 .listener(new PipelineListener() {
                     @Override
                     public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {

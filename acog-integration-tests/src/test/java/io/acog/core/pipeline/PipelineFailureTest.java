@@ -1,6 +1,5 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.jobs;
@@ -8,7 +7,6 @@ import static io.acog.core.pipeline.PipelineTesting.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acog.core.Acog;
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
@@ -20,48 +18,33 @@ import io.acog.jooq.generated.enums.AssetType;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import io.acog.testkit.providers.OfflineProviders.Failure;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Provider failures: retried, permanent, out of retries, and {@link EpisodePipeline#retry}. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class PipelineFailureTest {
+class PipelineFailureTest extends PipelineTestCase {
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
 
     /** stageFailed events: "stage|error|willRetry". */
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
-
-    private EpisodePipeline pipeline(OfflineProviders offline) {
+    @Override
+    protected EpisodePipeline pipeline(OfflineProviders offline) {
         return pipeline(offline, UnaryOperator.identity());
     }
 
     private EpisodePipeline pipeline(OfflineProviders offline,
             UnaryOperator<EpisodePipeline.Builder> more) {
-        return more.apply(offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage))
+        return more.apply(builder(offline)
                 .listener(new PipelineListener() {
                     @Override
                     public void stageFailed(java.util.UUID episodeId, PipelineStage stage,

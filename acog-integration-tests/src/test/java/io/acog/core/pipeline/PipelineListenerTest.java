@@ -1,11 +1,9 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acog.core.Acog;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
@@ -13,36 +11,21 @@ import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link PipelineListener} events: which fire, in which order, and that each fires only once what
  * it tells of is committed (the listener reads the episode back through its own connection).
  */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class PipelineListenerTest {
+class PipelineListenerTest extends PipelineTestCase {
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
-
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
 
     /** An event, and what the database showed while the listener handled it. */
     record Event(String kind, UUID episodeId, PipelineStage stage, EpisodeStatus from,

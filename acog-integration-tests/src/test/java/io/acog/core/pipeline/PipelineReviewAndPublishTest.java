@@ -1,6 +1,5 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.channel;
@@ -11,7 +10,6 @@ import static io.acog.core.pipeline.PipelineTesting.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acog.core.Acog;
 import io.acog.core.ConflictException;
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.ValidationException;
@@ -23,39 +21,19 @@ import io.acog.core.job.Job;
 import io.acog.core.job.JobWorker;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Manual and automatic script review, and channels that publish only when told to. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class PipelineReviewAndPublishTest {
+class PipelineReviewAndPublishTest extends PipelineTestCase {
 
     private static final String NOTES = "Open with the 38 microseconds a day that GPS clocks gain.";
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
-
-    @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
-    }
-
-    private EpisodePipeline pipeline(OfflineProviders offline) {
-        return offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage)).build();
-    }
 
     private boolean waitsForReview(UUID episodeId) {
         Episode episode = acog.episodes().get(episodeId);

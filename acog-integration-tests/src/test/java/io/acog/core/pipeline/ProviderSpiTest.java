@@ -1,12 +1,10 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.IMMEDIATE;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acog.core.Acog;
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
 import io.acog.core.job.JobWorker;
@@ -15,7 +13,6 @@ import io.acog.jooq.generated.enums.PipelineStage;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.Secret;
-import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.net.URI;
@@ -25,27 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The provider SPI: plugins found by ServiceLoader, secrets and settings. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
-class ProviderSpiTest {
+class ProviderSpiTest extends PipelineTestCase {
 
     private static final String SECRET_VALUE = "sk-live-7f3a9c1e-do-not-leak";
 
-    private Acog acog;
-    private AcogFixtures fixtures;
-    @TempDir
-    Path storage;
 
     @BeforeEach
-    void setUp(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
-        fixtures = new AcogFixtures(acog);
+    void forgetPlugins() {
         OfflineTestPlugin.REGISTERED.clear();
         OfflineTestPlugin.INSTANCES.clear();
     }
