@@ -76,7 +76,8 @@ public interface EpisodePipeline {
 
     /**
      * Resumes a {@code failed} episode at its failed stage(s), keeping every finished stage's
-     * outputs; counts {@code retry_count}.
+     * outputs; counts {@code retry_count}. {@code last_error} keeps the error that failed it (the
+     * episode's most recent error) also once the retry succeeds.
      *
      * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
      */
