@@ -49,8 +49,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * ./demo                      one episode, its progress stage by stage, then a summary
  * ./demo --episodes 200       many at once; prints throughput
- * options: --threads N (worker threads, 4), --latency-ms N (each provider call; 40 for one
- *          episode, 0 for many), --timeout-s N (600)
+ * options: --threads N (worker threads; 4 for one episode, 16 for many), --latency-ms N (each
+ *          provider call; 40 for one episode, 0 for many), --timeout-s N (600)
  * </pre>
  *
  * Exits 0 only if every episode was published.
@@ -89,7 +89,7 @@ public final class Demo {
             Progress progress = new Progress(episodes.size());
             OfflineProviders.Builder providers = OfflineProviders.builder()
                     .latency(Duration.ofMillis(options.latencyMs))
-                    .renderPolls(progress.one ? 2 : 1, Duration.ofMillis(progress.one ? 200 : 10));
+                    .renderPolls(progress.one ? 2 : 0, Duration.ofMillis(200)); // one: show the polls
             if (!progress.one) {
                 providers.audioSampleRate(1_000); // smaller silence, as long as the script
             }
@@ -348,7 +348,8 @@ public final class Demo {
                 }
             }
             int episodes = Math.toIntExact(values.getOrDefault("--episodes", 1L));
-            return new Options(episodes, Math.toIntExact(values.getOrDefault("--threads", 4L)),
+            return new Options(episodes,
+                    Math.toIntExact(values.getOrDefault("--threads", episodes == 1 ? 4L : 16L)),
                     values.getOrDefault("--latency-ms", episodes == 1 ? 40L : 0L),
                     values.getOrDefault("--timeout-s", 600L));
         }

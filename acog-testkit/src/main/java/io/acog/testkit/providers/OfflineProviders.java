@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * OfflineProviders offline = OfflineProviders.builder()
- *         .renderPolls(2)                                  // avatar and b-roll poll twice
+ *         .renderPolls(2, Duration.ofSeconds(1))           // renders pending for two polls
  *         .fail("audio", Failure.RETRYABLE, 1, 2)          // the 1st and 2nd audio call fail
  *         .build();
  * EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)).build();
