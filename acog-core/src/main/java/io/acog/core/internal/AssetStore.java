@@ -91,11 +91,6 @@ final class AssetStore implements AssetRepository {
         return map(insertion(dsl, prepared, now).returning().fetchOne());
     }
 
-    /** As {@link #insert}, without reading the asset back. */
-    static void store(DSLContext dsl, Prepared prepared, OffsetDateTime now) {
-        insertion(dsl, prepared, now).execute();
-    }
-
     /**
      * Inserts prepared assets of episodes the caller holds locked, in two statements whatever
      * their number: the previous primaries of the new primaries' types demoted (under the same

@@ -37,10 +37,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record1;
 import org.jooq.Record2;
@@ -233,39 +231,6 @@ final class JobStore implements JobTracker {
                 + " RETURNING 1) SELECT pg_notify('" + CHANNEL + "', '')"
                 + " WHERE EXISTS (SELECT FROM inserted)", insertBinds(inputs, now)).fetch());
     }
-
-    /**
-     * Completes a held job in the caller's transaction, without reading it back.
-     *
-     * @throws LeaseLostException when it is no longer held
-     */
-    void completeHeld(ClaimedJob job, JobCompletion completion) {
-        JobCompletion outcome = completion == null ? JobCompletion.empty() : completion;
-        String result = outcome.result() == null ? null
-                : Checks.json(ENTITY, "result", JsonCodec.text(outcome.result()));
-        String cost = cost(outcome.costUsd());
-        OffsetDateTime now = db.now();
-        int updated = db.statement(dsl -> dsl.connectionResult(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(COMPLETE_ONE_SQL)) {
-                update.setObject(1, now);
-                update.setString(2, result);
-                update.setString(3, cost);
-                update.setObject(4, outcome.tokensUsed(), java.sql.Types.INTEGER);
-                update.setObject(5, job.job().id());
-                update.setString(6, job.token());
-                return update.executeUpdate();
-            }
-        }));
-        if (updated == 0) {
-            throw new LeaseLostException(job.job().id(), job.token());
-        }
-    }
-
-    /** {@link #COMPLETE_SQL} for one job, by primary key. */
-    private static final String COMPLETE_ONE_SQL = """
-            UPDATE jobs SET status = 'completed', completed_at = ?, result = ?::jsonb,
-                   cost_usd = ?::numeric, tokens_used = ?, locked_by = NULL, locked_until = NULL
-            WHERE id = ? AND status::text = 'running' AND celery_task_id IS NOT DISTINCT FROM ?""";
 
     private static Input check(String entity, NewJob job, OffsetDateTime now) {
         Checks.notNull(entity, "job", job);
