@@ -55,10 +55,6 @@ import java.util.function.Consumer;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import io.acog.core.job.JobTracker;
 import java.util.function.Function;
@@ -771,41 +767,52 @@ final class PipelineEngine implements EpisodePipeline {
     }
 
     private static final int MAX_GROUP = 64;
-    private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    /** Requests waiting for the next group; guarded by {@link #lane}. */
+    private final java.util.ArrayDeque<Request> requests = new java.util.ArrayDeque<>();
     private final ReentrantLock lane = new ReentrantLock();
+    /** Signalled when a group has committed (or failed); guarded by {@link #lane}. */
+    private final java.util.concurrent.locks.Condition groupEnded = lane.newCondition();
+    /** Whether a handler is running a group; guarded by {@link #lane}. */
+    private boolean leading;
 
     /**
      * Runs a request in the lane: stages starting and finishing at the same moment share one
-     * transaction (group commit). Whichever handler finds the lane free takes every waiting
-     * request into the next transaction, and the others wait for it. A group that fails is run
-     * again one request at a time, so that one bad request fails only its own job.
+     * transaction (group commit). A handler that finds no group running takes every waiting
+     * request into the next transaction; the others wait for it to end, and when it does, one
+     * whose request is still waiting leads the next at once. The lock guards only the queue and
+     * the leader flag, never a transaction. A group that fails is run again one request at a
+     * time, so that one bad request fails only its own job.
      */
     private Object lane(Request request) {
-        requests.add(request);
         boolean interrupted = false;
-        while (!request.done.isDone()) {
-            if (lane.tryLock()) {
-                try {
-                    List<Request> group = new ArrayList<>();
-                    for (Request next; group.size() < MAX_GROUP
-                            && (next = requests.poll()) != null;) {
-                        group.add(next);
+        lane.lock();
+        try {
+            requests.add(request);
+            while (!request.done.isDone()) {
+                if (leading) {
+                    try {
+                        groupEnded.await();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the request is in the lane: see it through
                     }
-                    if (!group.isEmpty()) {
-                        run(group);
-                    }
-                } finally {
-                    lane.unlock();
+                    continue;
                 }
-            } else {
+                leading = true;
+                List<Request> group = new ArrayList<>();
+                for (Request next; group.size() < MAX_GROUP && (next = requests.poll()) != null;) {
+                    group.add(next);
+                }
+                lane.unlock();
                 try {
-                    request.done.get(1, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | ExecutionException e) {
-                    // done below, or our turn to lead
-                } catch (InterruptedException e) {
-                    interrupted = true; // the request is in the lane: see it through, then say so
+                    run(group);
+                } finally {
+                    lane.lock();
+                    leading = false;
+                    groupEnded.signalAll();
                 }
             }
+        } finally {
+            lane.unlock();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
