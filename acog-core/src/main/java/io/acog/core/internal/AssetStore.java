@@ -103,24 +103,10 @@ final class AssetStore implements AssetRepository {
         java.util.TreeSet<String> primaries = new java.util.TreeSet<>();
         for (Prepared prepared : assets) {
             if (prepared.asset().primary()) {
-                primaries.add(prepared.asset().episodeId() + "/"
-                        + prepared.asset().type().getLiteral());
+                primaries.add(primaryKey(prepared.asset().episodeId(), prepared.asset().type()));
             }
         }
-        if (!primaries.isEmpty()) {
-            String[] keys = primaries.toArray(String[]::new);
-            dsl.resultQuery("""
-                    WITH locks AS (
-                        SELECT pg_advisory_xact_lock({0}, hashtext(k))
-                        FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n)
-                    UPDATE assets a SET is_primary = false
-                    FROM unnest({1}::text[]) AS x(k)
-                    WHERE (SELECT count(*) FROM locks) >= 0
-                      AND a.episode_id = split_part(x.k, '/', 1)::uuid
-                      AND a.type = split_part(x.k, '/', 2)::asset_type
-                      AND a.is_primary AND a.deleted_at IS NULL
-                    RETURNING a.id""", DSL.inline(PRIMARY_LOCK), DSL.val(keys)).fetch();
-        }
+        demotePrimaries(dsl, primaries);
         int n = assets.size();
         UUID[] episodes = new UUID[n];
         String[] types = new String[n];
@@ -201,12 +187,37 @@ final class AssetStore implements AssetRepository {
      * hitting the unique index.
      */
     private static void demotePrimary(DSLContext dsl, UUID episodeId, AssetType type) {
-        dsl.execute("SELECT pg_advisory_xact_lock({0}, hashtext({1}))", DSL.inline(PRIMARY_LOCK),
-                DSL.val(episodeId + "/" + type.getLiteral()));
-        dsl.update(ASSETS).set(ASSETS.IS_PRIMARY, false)
-                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.TYPE.eq(type),
-                        ASSETS.IS_PRIMARY.isTrue(), ASSETS.DELETED_AT.isNull())
-                .execute();
+        demotePrimaries(dsl, java.util.Set.of(primaryKey(episodeId, type)));
+    }
+
+    /** What the primary locks and {@link #demotePrimaries} know a pair by. */
+    private static String primaryKey(UUID episodeId, AssetType type) {
+        return episodeId + "/" + type.getLiteral();
+    }
+
+    /**
+     * {@link #demotePrimary} for several {@code episode_id/type} keys, the locks taken in the
+     * keys' order (give a sorted set, so that two callers never wait on each other in a cycle).
+     * Two statements, not one: under READ COMMITTED a statement sees the rows committed before
+     * it began, so an UPDATE that waited for the locks inside itself would miss the primary that
+     * the lock's previous holder just committed, and the insert after it would hit the unique
+     * index.
+     */
+    private static void demotePrimaries(DSLContext dsl, java.util.Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String[] pairs = keys.toArray(String[]::new);
+        dsl.resultQuery("""
+                SELECT pg_advisory_xact_lock({0}, hashtext(k))
+                FROM (SELECT k FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o""",
+                DSL.inline(PRIMARY_LOCK), DSL.val(pairs)).fetch();
+        dsl.execute("""
+                UPDATE assets a SET is_primary = false
+                FROM unnest({0}::text[]) AS x(k)
+                WHERE a.episode_id = split_part(x.k, '/', 1)::uuid
+                  AND a.type = split_part(x.k, '/', 2)::asset_type
+                  AND a.is_primary AND a.deleted_at IS NULL""", DSL.val(pairs));
     }
 
     @Override
