@@ -17,7 +17,8 @@ public final class DoomedWorkerMain {
 
     private DoomedWorkerMain() {}
 
-    public static void main(String[] args) throws Exception {
+    /** The test database: URL and user from the command line, password from the environment. */
+    public static PGSimpleDataSource dataSource(String[] args) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(args[0]);
         dataSource.setUser(args[1]);
@@ -25,6 +26,11 @@ public final class DoomedWorkerMain {
         if (password != null) {
             dataSource.setPassword(password);
         }
+        return dataSource;
+    }
+
+    public static void main(String[] args) throws Exception {
+        PGSimpleDataSource dataSource = dataSource(args);
         Acog acog = Acog.builder().dataSource(dataSource).build();
         acog.jobs().worker("doomed").threads(4).batchSize(20).lease(Duration.ofSeconds(2))
                 .handler(PipelineStage.AUDIO, (job, context) -> {

@@ -26,13 +26,7 @@ public final class DoomedPipelineWorkerMain {
     private DoomedPipelineWorkerMain() {}
 
     public static void main(String[] args) throws Exception {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(args[0]);
-        dataSource.setUser(args[1]);
-        String password = System.getenv("ACOG_JDBC_PASSWORD");
-        if (password != null) {
-            dataSource.setPassword(password);
-        }
+        PGSimpleDataSource dataSource = io.acog.core.job.DoomedWorkerMain.dataSource(args);
         Acog acog = Acog.builder().dataSource(dataSource).build();
         OfflineProviders offline = OfflineProviders.builder()
                 .latency("audio", Duration.ofMinutes(10))

@@ -1,7 +1,6 @@
 package io.acog.core.pipeline;
 
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
-import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.channel;
 import static io.acog.core.pipeline.PipelineTesting.eventually;
 import static io.acog.core.pipeline.PipelineTesting.jobs;
@@ -151,12 +150,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
         OfflineProviders offline = OfflineProviders.builder().rejectReviews(2).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
-        pipeline.start(episode.id());
-        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            awaitRest(acog, episode.id());
-            awaitNoLiveJobs(acog, episode.id());
-        }
-        Episode done = acog.episodes().get(episode.id());
+        Episode done = startAndRunToRest(pipeline, episode);
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(done.lastError()).isNull();
         // two rejections, two rewrites: three scripts and three reviews
@@ -180,12 +174,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
         OfflineProviders offline = OfflineProviders.builder().rejectReviews(100).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
-        pipeline.start(episode.id());
-        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            awaitRest(acog, episode.id());
-            awaitNoLiveJobs(acog, episode.id());
-        }
-        Episode done = acog.episodes().get(episode.id());
+        Episode done = startAndRunToRest(pipeline, episode);
         assertThat(done.status()).isEqualTo(EpisodeStatus.FAILED);
         // MAX_REVISIONS = 2: the original script and two rewrites, each reviewed once
         assertThat(offline.calls("scripting")).hasSize(3);

@@ -1,6 +1,8 @@
 package io.acog.core.pipeline;
 
 import io.acog.core.Acog;
+import io.acog.core.episode.Episode;
+import io.acog.core.job.JobWorker;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.providers.OfflineProviders;
 import java.nio.file.Path;
@@ -34,5 +36,19 @@ abstract class PipelineTestCase {
 
     protected EpisodePipeline pipeline(OfflineProviders offline) {
         return builder(offline).build();
+    }
+
+    /**
+     * Starts the episode and runs a two-thread worker until it rests (published, failed,
+     * cancelled or ready) with no live jobs left; returns it as it then is.
+     */
+    protected Episode startAndRunToRest(EpisodePipeline pipeline, Episode episode)
+            throws InterruptedException {
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            PipelineTesting.awaitRest(acog, episode.id());
+            PipelineTesting.awaitNoLiveJobs(acog, episode.id());
+        }
+        return acog.episodes().get(episode.id());
     }
 }

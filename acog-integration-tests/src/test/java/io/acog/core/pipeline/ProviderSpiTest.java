@@ -1,13 +1,10 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
-import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
-import io.acog.core.job.JobWorker;
 import io.acog.jooq.generated.enums.EpisodeStatus;
 import io.acog.jooq.generated.enums.PipelineStage;
 import io.acog.spi.ProviderConfig;
@@ -64,12 +61,7 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(OfflineTestPlugin.REGISTERED).containsExactly("offline-writer-1");
 
         Episode episode = fixtures.episode().create();
-        pipeline.start(episode.id());
-        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            awaitRest(acog, episode.id());
-            awaitNoLiveJobs(acog, episode.id());
-        }
-        Episode done = acog.episodes().get(episode.id());
+        Episode done = startAndRunToRest(pipeline, episode);
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         // the plugin's providers did the work
         for (PipelineStage stage : PipelineStage.values()) {
