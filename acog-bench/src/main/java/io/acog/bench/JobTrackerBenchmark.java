@@ -8,7 +8,7 @@ import io.acog.core.job.JobListener;
 import io.acog.core.job.JobOutcome;
 import io.acog.core.job.JobWorker;
 import io.acog.core.job.NewJob;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

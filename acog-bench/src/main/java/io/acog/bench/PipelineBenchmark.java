@@ -8,7 +8,7 @@ import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.core.pipeline.PipelineListener;
-import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.providers.OfflineProviders;
 import java.io.IOException;
@@ -120,7 +120,7 @@ final class PipelineBenchmark {
                 throw new IllegalStateException("episode " + id + " is not published");
             }
             executions += jobs.stream().filter(job -> job.status()
-                    == io.acog.jooq.generated.enums.JobStatus.COMPLETED).count();
+                    == io.acog.core.job.JobStatus.COMPLETED).count();
         }
         return new double[] {executions / seconds, count / seconds, executions, seconds};
     }

@@ -7,6 +7,7 @@ import io.acog.core.internal.AcogFactory;
 import io.acog.core.job.JobTracker;
 import io.acog.core.job.RetryPolicy;
 import io.acog.core.maintenance.Maintenance;
+import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pulse.PulseEventRepository;
 import java.sql.Connection;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 
 /**
  * The entry point of the ACOG domain API: hands out the repositories over one PostgreSQL database
@@ -27,7 +27,8 @@ import org.jooq.DSLContext;
  *
  * <p>Every repository method is atomic: it commits all of its writes or none. To make several
  * calls one unit, run them in {@link #transaction(Consumer)}; to make them part of a transaction
- * the host application already has open, use {@link #joining(Connection)}.
+ * the host application already has open, use {@link #joining(Connection)} (or, for a jOOQ
+ * transaction, {@link io.acog.core.jooq.AcogJooq#joining}).
  *
  * <p>Thread-safe; build one per database and share it. It holds no connections of its own: each
  * operation borrows one from the data source and returns it.
@@ -80,11 +81,11 @@ public interface Acog {
     Acog joining(Connection connection);
 
     /**
-     * As {@link #joining(Connection)}, for a host that manages its transactions with jOOQ: pass the
-     * {@code DSLContext} of the transaction ({@code configuration.dsl()} inside
-     * {@code dsl.transaction(configuration -> ...)}).
+     * Starts building an {@link EpisodePipeline} that runs on this {@code Acog}'s database; the same
+     * as {@link EpisodePipeline#builder(Acog)}. A decorator of {@code Acog} hands this on to the
+     * {@code Acog} it wraps.
      */
-    Acog joining(DSLContext transaction);
+    EpisodePipeline.Builder pipeline();
 
     /** Builds an {@link Acog}. Not thread-safe; the built instance is. */
     final class Builder {

@@ -1,6 +1,6 @@
 package io.acog.core;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.core.episode.EpisodeStatus;
 import java.util.UUID;
 
 /**
@@ -17,8 +17,8 @@ public class InvalidTransitionException extends AcogException {
 
     public InvalidTransitionException(UUID episodeId, EpisodeStatus from, EpisodeStatus to,
             String reason) {
-        super("episode " + episodeId + " cannot go from " + from.getLiteral() + " to "
-                + to.getLiteral() + ": " + reason);
+        super("episode " + episodeId + " cannot go from " + from.label() + " to "
+                + to.label() + ": " + reason);
         this.episodeId = episodeId;
         this.from = from;
         this.to = to;

@@ -18,8 +18,8 @@ import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
 import io.acog.jooq.AcogSchema;
 import io.acog.jooq.SchemaMigration;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.SeedExamples;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
@@ -147,7 +147,7 @@ public final class Demo {
         acog.pulseEvents().markProcessed(List.of(best.id()));
         System.out.println("Episode      \"" + episode.title() + "\" from " + best.source()
                 + " (score " + best.relevanceScore() + "), status "
-                + episode.status().getLiteral());
+                + episode.status().label());
         return episode;
     }
 
@@ -172,7 +172,7 @@ public final class Demo {
         public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
             executions.increment();
             if (one) {
-                line(started, stage.getLiteral(), stage == PipelineStage.BROLL
+                line(started, stage.label(), stage == PipelineStage.BROLL
                         ? "clip " + clips.incrementAndGet() + " started"
                         : "started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             }
@@ -181,7 +181,7 @@ public final class Demo {
         @Override
         public void stageCompleted(UUID episodeId, PipelineStage stage) {
             if (one) {
-                line(started, stage.getLiteral(), "completed");
+                line(started, stage.label(), "completed");
             }
         }
 
@@ -189,7 +189,7 @@ public final class Demo {
         public void stageFailed(UUID episodeId, PipelineStage stage, String error,
                 boolean willRetry) {
             if (one || !willRetry) {
-                line(started, stage.getLiteral(), "failed: " + error
+                line(started, stage.label(), "failed: " + error
                         + (willRetry ? " (will retry)" : ""));
             }
         }
@@ -197,7 +197,7 @@ public final class Demo {
         @Override
         public void statusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) {
             if (one) {
-                line(started, "status", from.getLiteral() + " → " + to.getLiteral());
+                line(started, "status", from.label() + " → " + to.label());
             }
             if ((to == EpisodeStatus.PUBLISHED || to == EpisodeStatus.FAILED
                     || to == EpisodeStatus.CANCELLED)
@@ -247,7 +247,7 @@ public final class Demo {
             for (UUID id : episodes) {
                 Episode episode = acog.episodes().get(id);
                 if (episode.status() != EpisodeStatus.PUBLISHED) {
-                    System.out.println("Not done     " + id + " " + episode.status().getLiteral()
+                    System.out.println("Not done     " + id + " " + episode.status().label()
                             + (episode.lastError() == null ? "" : ": " + episode.lastError()));
                 }
             }
@@ -273,7 +273,7 @@ public final class Demo {
         for (PipelineStage stage : PipelineStage.values()) {
             StageState state = episode.pipelineState().stage(stage).orElse(null);
             if (state == null) {
-                System.out.printf(Locale.ROOT, "  %-14s %-10s%n", stage.getLiteral(), "-");
+                System.out.printf(Locale.ROOT, "  %-14s %-10s%n", stage.label(), "-");
                 continue;
             }
             String duration = state.startedAt() == null || state.completedAt() == null ? "-"
@@ -281,7 +281,7 @@ public final class Demo {
                             state.completedAt()).toMillis() / 1000.0);
             BigDecimal stageCost = cost.byStage().getOrDefault(stage, BigDecimal.ZERO);
             System.out.printf(Locale.ROOT, "  %-14s %-10s %8s %9s %-9s %10s%n",
-                    stage.getLiteral(), state.status() == null ? "-" : state.status().label(),
+                    stage.label(), state.status() == null ? "-" : state.status().label(),
                     attempts(state), duration,
                     state.provider() == null ? "-" : state.provider(), stageCost.toPlainString());
         }
@@ -290,10 +290,10 @@ public final class Demo {
         System.out.println("Assets (stored under " + storage + ")");
         for (Asset asset : acog.assets().list(episodeId)) {
             System.out.printf(Locale.ROOT, "  %-16s %-8s %8s bytes  %s%n",
-                    asset.type().getLiteral(), asset.primary() ? "primary" : "",
+                    asset.type().label(), asset.primary() ? "primary" : "",
                     asset.fileSizeBytes() == null ? "-" : asset.fileSizeBytes(), asset.uri());
         }
-        System.out.println("Status       " + episode.status().getLiteral()
+        System.out.println("Status       " + episode.status().label()
                 + (episode.publishedUrl() == null ? "" : " at " + episode.publishedUrl())
                 + (episode.lastError() == null ? "" : " — " + episode.lastError()));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.channel.ChannelQuery;
 import io.acog.core.episode.EpisodeQuery;
-import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.QueryPlans;
 import io.acog.testkit.postgres.TestDatabase;
@@ -94,7 +94,7 @@ class QueryPlansTest {
         assertNoTableScans("list by channel and status");
 
         assertThat(acog.assets().list(episode)).hasSize(3);
-        acog.assets().primary(episode, io.acog.jooq.generated.enums.AssetType.AUDIO);
+        acog.assets().primary(episode, io.acog.core.asset.AssetType.AUDIO);
         assertNoTableScans("assets of an episode");
     }
 

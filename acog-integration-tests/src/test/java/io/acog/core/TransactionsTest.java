@@ -1,5 +1,6 @@
 package io.acog.core;
 
+import io.acog.core.jooq.AcogJooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,15 +90,15 @@ class TransactionsTest {
     @Test
     void joiningAHostJooqTransaction(Acog acog, DSLContext db) {
         assertThatThrownBy(() -> db.transaction(configuration -> {
-            acog.joining(configuration.dsl()).channels().create(NewChannel.builder("A", "a").build());
+            AcogJooq.joining(acog, configuration.dsl()).channels().create(NewChannel.builder("A", "a").build());
             configuration.dsl().execute("SELECT 1/0");
         })).isInstanceOf(org.jooq.exception.DataAccessException.class);
         assertThat(channels(acog)).isZero();
 
         db.transaction(configuration ->
-                acog.joining(configuration.dsl()).channels().create(NewChannel.builder("B", "b").build()));
+                AcogJooq.joining(acog, configuration.dsl()).channels().create(NewChannel.builder("B", "b").build()));
         assertThat(channels(acog)).isEqualTo(1);
-        assertThatThrownBy(() -> acog.joining(DSL.using(org.jooq.SQLDialect.H2)))
+        assertThatThrownBy(() -> AcogJooq.joining(acog, DSL.using(org.jooq.SQLDialect.H2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,7 +11,7 @@ import io.acog.core.episode.StageState;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.acog.core;
 
+import io.acog.testing.Jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import io.acog.core.episode.NewEpisode;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
-import io.acog.jooq.generated.enums.AssetType;
+import io.acog.core.asset.AssetType;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import java.util.List;
@@ -118,7 +119,7 @@ class VerbatimStringsTest {
     @Property(tries = 40)
     void textPostgresCannotStoreIsRefusedNamingTheFieldAndNothingIsWritten(
             @ForAll("unstorable") String text) {
-        int channels = database.dsl().fetchCount(DSL.table("channels"));
+        int channels = Jooq.dsl(database).fetchCount(DSL.table("channels"));
 
         assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("ok", slug("bad"))
                 .description(text).build()))
@@ -129,6 +130,6 @@ class VerbatimStringsTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("channel.persona ");
 
-        assertThat(database.dsl().fetchCount(DSL.table("channels"))).isEqualTo(channels);
+        assertThat(Jooq.dsl(database).fetchCount(DSL.table("channels"))).isEqualTo(channels);
     }
 }

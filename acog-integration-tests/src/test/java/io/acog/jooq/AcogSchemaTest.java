@@ -1,5 +1,6 @@
 package io.acog.jooq;
 
+import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.CHANNELS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -58,9 +60,9 @@ class AcogSchemaTest {
 
         try (TestDatabase plain = server.createEmptyDatabase()) {
             for (MigrationScripts script : MigrationScripts.all()) {
-                script.applyTo(plain.dsl());
+                script.applyTo(Jooq.dsl(plain));
             }
-            assertThat(SchemaCatalog.read(plain.dsl(), "public"))
+            assertThat(SchemaCatalog.read(Jooq.dsl(plain), "public"))
                     .isEqualTo(SchemaCatalog.read(db, "public"));
         }
     }
@@ -143,7 +145,7 @@ class AcogSchemaTest {
 
     @Test
     void migratesIntoASchemaOfItsOwnThatQueriesReachThroughTheSearchPath(TestDatabase database,
-            DSLContext db) {
+            DSLContext db) throws SQLException {
         SchemaMigration migration = AcogSchema.migrate(database.dataSource(), "acog");
 
         assertThat(migration.schema()).isEqualTo("acog");
@@ -182,8 +184,9 @@ class AcogSchemaTest {
         return db.fetchExists(DSL.table("pg_tables"), DSL.field("tablename").eq(table));
     }
 
-    private static PGSimpleDataSource copyOf(DataSource dataSource) {
-        PGSimpleDataSource source = (PGSimpleDataSource) dataSource;
+    /** Unpooled connections like the test database's (its pool wraps them). */
+    private static PGSimpleDataSource copyOf(DataSource dataSource) throws SQLException {
+        PGSimpleDataSource source = dataSource.unwrap(PGSimpleDataSource.class);
         PGSimpleDataSource copy = new PGSimpleDataSource();
         copy.setURL(source.getURL());
         copy.setUser(source.getUser());

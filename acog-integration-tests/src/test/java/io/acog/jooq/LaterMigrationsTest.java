@@ -1,5 +1,6 @@
 package io.acog.jooq;
 
+import io.acog.testing.Jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.testkit.postgres.AcogPostgres;
@@ -25,8 +26,8 @@ class LaterMigrationsTest {
     static void migrate(DSLContext db, PostgresServer server) {
         latest = SchemaCatalog.read(db, "public");
         try (TestDatabase v1 = server.createEmptyDatabase()) {
-            MigrationScripts.version(1).applyTo(v1.dsl());
-            seed = SchemaCatalog.read(v1.dsl(), "public");
+            MigrationScripts.version(1).applyTo(Jooq.dsl(v1));
+            seed = SchemaCatalog.read(Jooq.dsl(v1), "public");
         }
     }
 

@@ -55,6 +55,9 @@ record MigrationScripts(int version, String file, String sql) {
         }
         List<MigrationScripts> scripts = new ArrayList<>();
         for (String file : files) {
+            if (file.endsWith(".class")) {
+                continue; // the package's package-info: it opens the package to Flyway on the module path
+            }
             Matcher name = NAME.matcher(file);
             if (!name.matches()) {
                 throw new IllegalStateException("not a versioned migration: " + file);

@@ -32,5 +32,9 @@ public interface AvatarRenderer {
      * @param segments the text of the script's {@code [AVATAR]} segments
      * @param audio the episode's synthesized speech, to lip-sync to
      */
-    record AvatarRequest(ChannelBrief channel, List<String> segments, URI audio) {}
+    record AvatarRequest(ChannelBrief channel, List<String> segments, URI audio) {
+        public AvatarRequest {
+            segments = Copies.list(segments);
+        }
+    }
 }

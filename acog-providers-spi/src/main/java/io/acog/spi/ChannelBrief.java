@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The channel a call works for, as its JSON profiles with the keys of the ACOG schema (e.g.
  * {@code persona.expertise_areas}, {@code style_guide.pacing}, {@code voice_profile.voice_id},
- * {@code avatar_profile.avatar_id}). Unknown keys the host keeps are included.
+ * {@code avatar_profile.avatar_id}). Unknown keys the host keeps are included. The maps are
+ * unmodifiable copies, so a provider may keep them.
  */
 public record ChannelBrief(
         String name,
@@ -17,10 +18,10 @@ public record ChannelBrief(
         Map<String, Object> platformConfig) {
 
     public ChannelBrief {
-        persona = persona == null ? Map.of() : persona;
-        styleGuide = styleGuide == null ? Map.of() : styleGuide;
-        voiceProfile = voiceProfile == null ? Map.of() : voiceProfile;
-        avatarProfile = avatarProfile == null ? Map.of() : avatarProfile;
-        platformConfig = platformConfig == null ? Map.of() : platformConfig;
+        persona = Copies.map(persona);
+        styleGuide = Copies.map(styleGuide);
+        voiceProfile = Copies.map(voiceProfile);
+        avatarProfile = Copies.map(avatarProfile);
+        platformConfig = Copies.map(platformConfig);
     }
 }

@@ -20,7 +20,11 @@ public interface Publisher {
     Publication publish(PublishRequest request, ProviderCall call);
 
     /** @param metadata the episode's metadata ({@code final_title, description, tags[], ...}) */
-    record PublishRequest(ChannelBrief channel, URI video, Map<String, Object> metadata) {}
+    record PublishRequest(ChannelBrief channel, URI video, Map<String, Object> metadata) {
+        public PublishRequest {
+            metadata = Copies.map(metadata);
+        }
+    }
 
     /** @param url where viewers find it */
     record Publication(String url, String externalId, Usage usage) {}

@@ -12,7 +12,11 @@ public interface VideoAssembler {
 
     /** @param brollClips in script order */
     record AssemblyRequest(ChannelBrief channel, String script, URI audio, URI avatarVideo,
-            List<URI> brollClips) {}
+            List<URI> brollClips) {
+        public AssemblyRequest {
+            brollClips = Copies.list(brollClips);
+        }
+    }
 
     record Video(Media video, long durationMs, Usage usage) {}
 }

@@ -26,7 +26,11 @@ public interface VoiceSynthesizer {
      * @param segments the spoken text of each script segment, in order
      * @param wordsPerMinute the channel's speaking rate
      */
-    record SpeechRequest(ChannelBrief channel, List<String> segments, int wordsPerMinute) {}
+    record SpeechRequest(ChannelBrief channel, List<String> segments, int wordsPerMinute) {
+        public SpeechRequest {
+            segments = Copies.list(segments);
+        }
+    }
 
     /** @param providerJobId the provider's request id, for tracing */
     record Speech(Media audio, long durationMs, String providerJobId, Usage usage) {}

@@ -1,6 +1,5 @@
 package io.acog.core.asset;
 
-import io.acog.jooq.generated.enums.AssetType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

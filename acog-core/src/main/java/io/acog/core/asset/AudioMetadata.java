@@ -1,8 +1,6 @@
 package io.acog.core.asset;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -15,10 +13,10 @@ public record AudioMetadata(
         Map<String, Object> voiceSettingsUsed,
         Integer costCents,
         Integer characterCount,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra) implements AssetMetadata {
 
     public AudioMetadata {
-        voiceSettingsUsed = Values.map(voiceSettingsUsed);
-        extra = Values.map(extra);
+        voiceSettingsUsed = Copies.map(voiceSettingsUsed);
+        extra = Copies.map(extra);
     }
 }

@@ -1,8 +1,6 @@
 package io.acog.core.asset;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.Map;
 
 /** Metadata of a document asset: a script, plan or metadata export. */
@@ -10,9 +8,9 @@ public record DocumentMetadata(
         String format,
         Integer version,
         Integer wordCount,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra) implements AssetMetadata {
 
     public DocumentMetadata {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 }

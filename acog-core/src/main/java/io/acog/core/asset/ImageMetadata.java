@@ -1,8 +1,6 @@
 package io.acog.core.asset;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.Map;
 
 /** Metadata of an image asset (thumbnail). */
@@ -12,9 +10,9 @@ public record ImageMetadata(
         String format,
         String prompt,
         Integer costCents,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra) implements AssetMetadata {
 
     public ImageMetadata {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 }

@@ -1,8 +1,6 @@
 package io.acog.core.asset;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -15,10 +13,10 @@ public record VideoMetadata(
         Integer bitrateKbps,
         Integer costCents,
         Map<String, Object> generationParams,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra) implements AssetMetadata {
 
     public VideoMetadata {
-        generationParams = Values.map(generationParams);
-        extra = Values.map(extra);
+        generationParams = Copies.map(generationParams);
+        extra = Copies.map(extra);
     }
 }

@@ -1,8 +1,6 @@
 package io.acog.core.channel;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.Map;
 
 /**
@@ -18,10 +16,10 @@ public record AvatarProfile(
         String background,
         String clothingStyle,
         Boolean gesturesEnabled,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public AvatarProfile {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 
     /** A profile naming the provider and its avatar; the rest unset. */

@@ -1,8 +1,6 @@
 package io.acog.core.channel;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +21,14 @@ public record Persona(
         List<String> values,
         List<String> quirks,
         List<String> avoid,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public Persona {
-        expertiseAreas = Values.list(expertiseAreas);
-        values = Values.list(values);
-        quirks = Values.list(quirks);
-        avoid = Values.list(avoid);
-        extra = Values.map(extra);
+        expertiseAreas = Copies.list(expertiseAreas);
+        values = Copies.list(values);
+        quirks = Copies.list(quirks);
+        avoid = Copies.list(avoid);
+        extra = Copies.map(extra);
     }
 
     /** A persona with nothing set; fill it with the {@code with...} methods. */

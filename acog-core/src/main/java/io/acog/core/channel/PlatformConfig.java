@@ -1,8 +1,6 @@
 package io.acog.core.channel;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -27,10 +25,10 @@ public record PlatformConfig(
         String scriptReview,
         Boolean autoPublish,
         BigDecimal monthlyBudgetUsd,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public PlatformConfig {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 
     public static PlatformConfig empty() {

@@ -1,9 +1,6 @@
 package io.acog.core.channel;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +17,10 @@ public record StyleGuide(
         Integer targetLengthMinutes,
         Structure structurePreferences,
         Rules rules,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public StyleGuide {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 
     public static StyleGuide empty() {
@@ -76,24 +73,24 @@ public record StyleGuide(
             Integer introLengthSeconds,
             Integer sectionsTarget,
             List<String> ctaPlacement,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+            Map<String, Object> extra) {
 
         public Structure {
-            ctaPlacement = Values.list(ctaPlacement);
-            extra = Values.map(extra);
+            ctaPlacement = Copies.list(ctaPlacement);
+            extra = Copies.map(extra);
         }
     }
 
     /** {@code rules}: what the writer must and must not do. */
     public record Rules(
-            @JsonProperty("do") List<String> dos,
-            @JsonProperty("dont") List<String> donts,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+            List<String> dos,
+            List<String> donts,
+            Map<String, Object> extra) {
 
         public Rules {
-            dos = Values.list(dos);
-            donts = Values.list(donts);
-            extra = Values.map(extra);
+            dos = Copies.list(dos);
+            donts = Copies.list(donts);
+            extra = Copies.map(extra);
         }
     }
 }

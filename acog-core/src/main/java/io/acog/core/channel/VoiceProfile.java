@@ -1,8 +1,6 @@
 package io.acog.core.channel;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -16,10 +14,10 @@ public record VoiceProfile(
         String voiceName,
         String model,
         Settings settings,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public VoiceProfile {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 
     /** A profile naming the provider and its voice; the rest unset. */
@@ -47,10 +45,10 @@ public record VoiceProfile(
             BigDecimal style,
             Boolean useSpeakerBoost,
             BigDecimal speed,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+            Map<String, Object> extra) {
 
         public Settings {
-            extra = Values.map(extra);
+            extra = Copies.map(extra);
         }
     }
 }

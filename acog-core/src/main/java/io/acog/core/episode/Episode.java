@@ -1,7 +1,5 @@
 package io.acog.core.episode;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.IdeaSource;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

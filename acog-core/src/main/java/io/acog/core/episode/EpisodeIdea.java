@@ -1,8 +1,6 @@
 package io.acog.core.episode;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +16,12 @@ public record EpisodeIdea(
         String targetAudience,
         List<String> keyPoints,
         Map<String, Object> sourceContext,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public EpisodeIdea {
-        keyPoints = Values.list(keyPoints);
-        sourceContext = Values.map(sourceContext);
-        extra = Values.map(extra);
+        keyPoints = Copies.list(keyPoints);
+        sourceContext = Copies.map(sourceContext);
+        extra = Copies.map(extra);
     }
 
     /** An idea with just a topic. */

@@ -1,7 +1,5 @@
 package io.acog.core.episode;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -78,14 +76,14 @@ public final class EpisodeLifecycle {
         Set<EpisodeStatus> next = next(from);
         if (!next.contains(to)) {
             return Optional.of(next.isEmpty()
-                    ? from.getLiteral() + " is final"
-                    : "from " + from.getLiteral() + " it may go to " + labels(next));
+                    ? from.label() + " is final"
+                    : "from " + from.label() + " it may go to " + labels(next));
         }
         if (from == EpisodeStatus.FAILED && to != EpisodeStatus.CANCELLED) {
             Optional<PipelineStage> failed = state.firstFailedStage();
             if (failed.isPresent() && statusOf(failed.get()) != to) {
-                return Optional.of("its failed stage is " + failed.get().getLiteral()
-                        + ", so a retry resumes at " + statusOf(failed.get()).getLiteral());
+                return Optional.of("its failed stage is " + failed.get().label()
+                        + ", so a retry resumes at " + statusOf(failed.get()).label());
             }
         }
         return Optional.empty();
@@ -94,7 +92,7 @@ public final class EpisodeLifecycle {
     private static String labels(Set<EpisodeStatus> statuses) {
         StringBuilder labels = new StringBuilder();
         for (EpisodeStatus status : statuses) {
-            labels.append(labels.length() == 0 ? "" : ", ").append(status.getLiteral());
+            labels.append(labels.length() == 0 ? "" : ", ").append(status.label());
         }
         return labels.toString();
     }

@@ -1,8 +1,6 @@
 package io.acog.core.episode;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +14,12 @@ public record EpisodeMetadata(
         List<String> tags,
         String thumbnailPrompt,
         Map<String, String> socialCopy,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public EpisodeMetadata {
-        tags = Values.list(tags);
-        socialCopy = Values.map(socialCopy);
-        extra = Values.map(extra);
+        tags = Copies.list(tags);
+        socialCopy = Copies.map(socialCopy);
+        extra = Copies.map(extra);
     }
 
     public static EpisodeMetadata empty() {

@@ -1,9 +1,6 @@
 package io.acog.core.episode;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +15,14 @@ public record EpisodePlan(
         List<String> keyFacts,
         List<String> ctas,
         List<String> brollSuggestions,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public EpisodePlan {
-        sections = Values.list(sections);
-        keyFacts = Values.list(keyFacts);
-        ctas = Values.list(ctas);
-        brollSuggestions = Values.list(brollSuggestions);
-        extra = Values.map(extra);
+        sections = Copies.list(sections);
+        keyFacts = Copies.list(keyFacts);
+        ctas = Copies.list(ctas);
+        brollSuggestions = Copies.list(brollSuggestions);
+        extra = Copies.map(extra);
     }
 
     public static EpisodePlan empty() {
@@ -47,14 +44,12 @@ public record EpisodePlan(
             String summary,
             List<String> keyPoints,
             Integer estimatedSeconds,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+            Map<String, Object> extra) {
 
         public Section {
-            keyPoints = Values.list(keyPoints);
-            extra = Values.map(extra);
+            keyPoints = Copies.list(keyPoints);
+            extra = Copies.map(extra);
         }
-
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Section titled(String title) {
             return new Section(title, null, null, null, null);
         }

@@ -1,6 +1,5 @@
 package io.acog.core.episode;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -2,8 +2,6 @@ package io.acog.core.episode;
 
 import io.acog.core.Acog;
 import io.acog.core.Page;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

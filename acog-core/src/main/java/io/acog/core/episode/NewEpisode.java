@@ -1,6 +1,5 @@
 package io.acog.core.episode;
 
-import io.acog.jooq.generated.enums.IdeaSource;
 import java.util.Objects;
 import java.util.UUID;
 

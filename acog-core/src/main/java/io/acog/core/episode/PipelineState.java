@@ -1,12 +1,8 @@
 package io.acog.core.episode;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import io.acog.core.internal.JsonCodec;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.internal.json.Copies;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +11,7 @@ import java.util.Optional;
  * stage's name. Keys that are not stage names are kept in {@link #extra()} and written back.
  *
  * <p>Read-only here: change it with {@link EpisodeRepository#updateStage} and friends, which merge
- * in SQL under the row lock, so stages finishing at the same moment never lose each other's
- * entries.
+ * under the row lock, so stages finishing at the same moment never lose each other's entries.
  */
 public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, Object> extra) {
 
@@ -26,7 +21,7 @@ public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, O
             ordered.putAll(stages);
         }
         stages = Collections.unmodifiableMap(ordered);
-        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        extra = Copies.map(extra);
     }
 
     public static PipelineState empty() {
@@ -54,28 +49,11 @@ public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, O
         return Optional.empty();
     }
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static PipelineState fromJson(Map<String, Object> json) {
-        EnumMap<PipelineStage, StageState> stages = new EnumMap<>(PipelineStage.class);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (json != null) {
-            for (Map.Entry<String, Object> entry : json.entrySet()) {
-                PipelineStage stage = PipelineStage.lookupLiteral(entry.getKey());
-                if (stage != null && entry.getValue() instanceof Map) {
-                    stages.put(stage, JsonCodec.convert(entry.getValue(), StageState.class));
-                } else {
-                    extra.put(entry.getKey(), entry.getValue());
-                }
-            }
-        }
-        return new PipelineState(stages, extra);
-    }
-
-    @JsonValue
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        stages.forEach((stage, state) -> json.put(stage.getLiteral(), state));
-        json.putAll(extra);
-        return json;
+    /** This state with the stage's entry replaced (or added). */
+    public PipelineState with(PipelineStage stage, StageState entry) {
+        EnumMap<PipelineStage, StageState> changed = new EnumMap<>(PipelineStage.class);
+        changed.putAll(stages);
+        changed.put(stage, entry);
+        return new PipelineState(changed, extra);
     }
 }

@@ -1,8 +1,6 @@
 package io.acog.core.episode;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -20,10 +18,10 @@ public record ScriptMetadata(
         Integer voiceoverSegments,
         Integer brollSegments,
         OffsetDateTime savedAt,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public ScriptMetadata {
-        extra = Values.map(extra);
+        extra = Copies.map(extra);
     }
 
     public static ScriptMetadata empty() {

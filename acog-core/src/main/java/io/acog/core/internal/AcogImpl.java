@@ -1,5 +1,13 @@
 package io.acog.core.internal;
 
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.db.JoinedTransactionProvider;
+import io.acog.core.internal.store.ChannelStore;
+import io.acog.core.internal.store.EpisodeStore;
+import io.acog.core.internal.store.AssetStore;
+import io.acog.core.internal.store.PulseEventStore;
+import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.store.MaintenanceStore;
 import io.acog.core.Acog;
 import io.acog.core.asset.AssetRepository;
 import io.acog.core.channel.ChannelRepository;
@@ -7,6 +15,8 @@ import io.acog.core.episode.EpisodeRepository;
 import io.acog.core.job.JobTracker;
 import io.acog.core.job.RetryPolicy;
 import io.acog.core.maintenance.Maintenance;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.internal.pipeline.PipelineBuilder;
 import io.acog.core.pulse.PulseEventRepository;
 import java.sql.Connection;
 import java.time.Clock;
@@ -28,7 +38,7 @@ final class AcogImpl implements Acog {
     private final EpisodeStore episodes;
     private final AssetStore assets;
     private final PulseEventStore pulseEvents;
-    private final MaintenanceImpl maintenance;
+    private final MaintenanceStore maintenance;
     private final JobStore jobs;
     private final RetryPolicy retryPolicy;
 
@@ -43,20 +53,8 @@ final class AcogImpl implements Acog {
         this.episodes = new EpisodeStore(db, this::scoped);
         this.assets = new AssetStore(db);
         this.pulseEvents = new PulseEventStore(db, episodes);
-        this.maintenance = new MaintenanceImpl(db);
+        this.maintenance = new MaintenanceStore(db);
         this.jobs = new JobStore(db, retryPolicy, dataSource);
-    }
-
-    Db db() {
-        return db;
-    }
-
-    JobStore jobStore() {
-        return jobs;
-    }
-
-    EpisodeStore episodeStore() {
-        return episodes;
     }
 
     /** The same configuration in another scope (a transaction, a joined connection). */
@@ -129,13 +127,8 @@ final class AcogImpl implements Acog {
     }
 
     @Override
-    public Acog joining(DSLContext transaction) {
-        Objects.requireNonNull(transaction, "transaction");
-        if (transaction.dialect().family() != SQLDialect.POSTGRES) {
-            throw new IllegalArgumentException("ACOG runs on PostgreSQL; the DSLContext's dialect"
-                    + " is " + transaction.dialect());
-        }
-        return scoped(transaction);
+    public EpisodePipeline.Builder pipeline() {
+        return new PipelineBuilder(db, jobs, episodes);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.acog.core.job;
 
-import io.acog.core.internal.JsonCodec;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.internal.json.Copies;
+import io.acog.core.internal.json.JsonCodec;
+import io.acog.core.episode.PipelineStage;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -51,13 +51,17 @@ public record Job(
         OffsetDateTime updatedAt) {
 
     public Job {
-        input = input == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(input));
-        result = result == null ? null : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(result));
+        input = Copies.map(input);
+        result = result == null ? null : Copies.map(result);
     }
 
-    /** The input as a typed record, e.g. {@code job.input(PlanningInput.class)}. */
+    /**
+     * The input as a typed record of the host's (snake_case keys map to its components; keys the
+     * record does not name are left out). On the module path, the record's package must be open to
+     * {@code com.fasterxml.jackson.databind}.
+     *
+     * @throws IllegalArgumentException when the input does not fit the type
+     */
     public <T> T input(Class<T> type) {
         return JsonCodec.convert(input, type);
     }
@@ -69,7 +73,6 @@ public record Job(
 
     /** Whether the job is done for good: completed, failed or cancelled. */
     public boolean finished() {
-        return status == JobStatus.COMPLETED || status == JobStatus.FAILED
-                || status == JobStatus.CANCELLED;
+        return status.finished();
     }
 }

@@ -7,7 +7,7 @@ package io.acog.core.job;
  * <ul>
  *   <li>Return {@link JobOutcome#completed} and the job completes with that result.
  *   <li>Throw, and the job fails: it is retried after a backoff while retries are left, then fails
- *       for good with the message as its error. Throw {@link PermanentJobFailure}, or a
+ *       for good with the message as its error. Throw {@link PermanentJobFailureException}, or a
  *       {@link io.acog.spi.ProviderException} that is not retryable, to fail for good at once; a
  *       retryable {@code ProviderException}'s retry-after is honoured.
  *   <li>{@link JobContext#throwIfCancelRequested()} (or your own check of

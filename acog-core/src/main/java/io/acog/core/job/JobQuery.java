@@ -1,7 +1,6 @@
 package io.acog.core.job;
 
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,7 @@
 package io.acog.core.job;
 
 import io.acog.core.Page;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

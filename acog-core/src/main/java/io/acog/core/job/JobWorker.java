@@ -1,6 +1,6 @@
 package io.acog.core.job;
 
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,8 @@
 package io.acog.core.job;
 
 import io.acog.core.ValidationException;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.internal.Labels;
+import io.acog.core.episode.PipelineStage;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * A job to enqueue: the episode and the stage; the rest optional.
  *
- * @param input the input parameters: a record such as {@link PlanningInput}, a map, or null
+ * @param input the input parameters: a record of the host's, a map, or null
  * @param priority 0 or more; higher is claimed sooner
  * @param maxRetries how often a failure is retried before the job fails for good; 0 or more
  * @param runAfter not claimed before; null for now
@@ -31,11 +32,11 @@ public record NewJob(UUID episodeId, PipelineStage stage, Object input, int prio
      * @throws ValidationException when the name is not a pipeline stage
      */
     public static Builder builder(UUID episodeId, String stage) {
-        PipelineStage parsed = stage == null ? null : PipelineStage.lookupLiteral(stage);
+        PipelineStage parsed = Labels.find(PipelineStage.class, stage);
         if (parsed == null) {
             throw new ValidationException("job", "stage", (stage == null ? "is required"
                     : "'" + stage + "' is not a pipeline stage") + "; one of "
-                    + Arrays.stream(PipelineStage.values()).map(PipelineStage::getLiteral)
+                    + Arrays.stream(PipelineStage.values()).map(PipelineStage::label)
                             .collect(Collectors.joining(", ")));
         }
         return new Builder(episodeId, parsed);

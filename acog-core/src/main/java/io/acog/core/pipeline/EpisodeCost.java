@@ -1,6 +1,6 @@
 package io.acog.core.pipeline;
 
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package io.acog.core.pipeline;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
-import io.acog.core.internal.PipelineFactory;
 import io.acog.core.job.JobWorker;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
@@ -12,7 +11,9 @@ import io.acog.spi.ProviderConfig;
 import io.acog.spi.Publisher;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
+import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -41,8 +42,13 @@ import java.util.UUID;
  */
 public interface EpisodePipeline {
 
+    /**
+     * Starts building a pipeline on {@code acog}'s database: {@code acog.pipeline()}.
+     *
+     * @throws NullPointerException when {@code acog} is null
+     */
     static Builder builder(Acog acog) {
-        return PipelineFactory.builder(acog);
+        return Objects.requireNonNull(acog, "acog").pipeline();
     }
 
     /**
@@ -134,6 +140,17 @@ public interface EpisodePipeline {
 
         /** How often a stage is retried before the episode fails; 3 by default. */
         Builder maxRetries(int maxRetries);
+
+        /**
+         * How long a stage's provider call may take before the stage shows as running: its
+         * {@code pipeline_state} entry becomes {@code running} and {@link PipelineListener#stageStarted}
+         * is told. A call that answers sooner is recorded begun and finished by one commit, and the
+         * listener hears its start just before its end. 100 ms by default: a fast pipeline then
+         * writes each episode once per stage, and every call that takes real time (speech, renders,
+         * uploads) still shows while it runs. {@link Duration#ZERO} marks every stage running before
+         * its call, at the cost of one more write per stage.
+         */
+        Builder runningAfter(Duration runningAfter);
 
         /**
          * @throws IllegalStateException naming the capabilities that have no provider

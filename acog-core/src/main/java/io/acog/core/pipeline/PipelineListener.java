@@ -1,7 +1,7 @@
 package io.acog.core.pipeline;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import java.util.UUID;
 
 /**

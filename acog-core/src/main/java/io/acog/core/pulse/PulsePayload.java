@@ -1,8 +1,6 @@
 package io.acog.core.pulse;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import io.acog.core.internal.Values;
+import io.acog.core.internal.json.Copies;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +14,13 @@ public record PulsePayload(
         List<Object> comments,
         Map<String, Object> metrics,
         Map<String, Object> context,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        Map<String, Object> extra) {
 
     public PulsePayload {
-        comments = Values.list(comments);
-        metrics = Values.map(metrics);
-        context = Values.map(context);
-        extra = Values.map(extra);
+        comments = Copies.list(comments);
+        metrics = Copies.map(metrics);
+        context = Copies.map(context);
+        extra = Copies.map(extra);
     }
 
     /** A payload with a title and content. */

@@ -1,22 +1,20 @@
 package io.acog.core.episode;
 
-import static io.acog.jooq.generated.enums.EpisodeStatus.ASSEMBLY;
-import static io.acog.jooq.generated.enums.EpisodeStatus.AUDIO;
-import static io.acog.jooq.generated.enums.EpisodeStatus.AVATAR;
-import static io.acog.jooq.generated.enums.EpisodeStatus.BROLL;
-import static io.acog.jooq.generated.enums.EpisodeStatus.CANCELLED;
-import static io.acog.jooq.generated.enums.EpisodeStatus.FAILED;
-import static io.acog.jooq.generated.enums.EpisodeStatus.IDEA;
-import static io.acog.jooq.generated.enums.EpisodeStatus.PLANNING;
-import static io.acog.jooq.generated.enums.EpisodeStatus.PUBLISHED;
-import static io.acog.jooq.generated.enums.EpisodeStatus.PUBLISHING;
-import static io.acog.jooq.generated.enums.EpisodeStatus.READY;
-import static io.acog.jooq.generated.enums.EpisodeStatus.SCRIPTING;
-import static io.acog.jooq.generated.enums.EpisodeStatus.SCRIPT_REVIEW;
+import static io.acog.core.episode.EpisodeStatus.ASSEMBLY;
+import static io.acog.core.episode.EpisodeStatus.AUDIO;
+import static io.acog.core.episode.EpisodeStatus.AVATAR;
+import static io.acog.core.episode.EpisodeStatus.BROLL;
+import static io.acog.core.episode.EpisodeStatus.CANCELLED;
+import static io.acog.core.episode.EpisodeStatus.FAILED;
+import static io.acog.core.episode.EpisodeStatus.IDEA;
+import static io.acog.core.episode.EpisodeStatus.PLANNING;
+import static io.acog.core.episode.EpisodeStatus.PUBLISHED;
+import static io.acog.core.episode.EpisodeStatus.PUBLISHING;
+import static io.acog.core.episode.EpisodeStatus.READY;
+import static io.acog.core.episode.EpisodeStatus.SCRIPTING;
+import static io.acog.core.episode.EpisodeStatus.SCRIPT_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

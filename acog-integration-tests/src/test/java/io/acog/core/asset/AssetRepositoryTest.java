@@ -9,7 +9,6 @@ import io.acog.core.Concurrently;
 import io.acog.core.NotFoundException;
 import io.acog.core.ValidationException;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.AssetType;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package io.acog.core.episode;
 
-import static io.acog.jooq.generated.enums.EpisodeStatus.IDEA;
-import static io.acog.jooq.generated.enums.EpisodeStatus.PLANNING;
-import static io.acog.jooq.generated.enums.EpisodeStatus.PUBLISHED;
-import static io.acog.jooq.generated.enums.EpisodeStatus.READY;
+import static io.acog.core.episode.EpisodeStatus.IDEA;
+import static io.acog.core.episode.EpisodeStatus.PLANNING;
+import static io.acog.core.episode.EpisodeStatus.PUBLISHED;
+import static io.acog.core.episode.EpisodeStatus.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +12,8 @@ import io.acog.core.Concurrently;
 import io.acog.core.NotFoundException;
 import io.acog.core.asset.Asset;
 import io.acog.core.channel.Channel;
-import io.acog.jooq.generated.enums.AssetType;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
+import io.acog.core.asset.AssetType;
+import io.acog.core.job.JobStatus;
 import io.acog.testkit.TestClock;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
@@ -94,7 +93,7 @@ class EpisodeQueriesTest {
 
         assertThat(withAssets.episode()).isEqualTo(episode);
         assertThat(withAssets.assets()).containsExactly(audio, thumbnail);
-        assertThat(withJobs.jobs()).extracting(job -> job.stage() + ":" + job.status().getLiteral())
+        assertThat(withJobs.jobs()).extracting(job -> job.stage().label() + ":" + job.status().label())
                 .containsExactly("planning:completed", "scripting:running");
         assertThat(withJobs.jobs().get(1).status()).isEqualTo(JobStatus.RUNNING);
         assertThat(acog.episodes().getWithAssets(bare.id()).assets()).isEmpty();

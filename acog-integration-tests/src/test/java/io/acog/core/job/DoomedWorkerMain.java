@@ -1,7 +1,7 @@
 package io.acog.core.job;
 
 import io.acog.core.Acog;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.QueryPlans;

@@ -1,15 +1,16 @@
 package io.acog.core.job;
 
-import static io.acog.core.job.JobWorkerTest.eventually;
+import static io.acog.testing.Waiting.patiently;
+import static io.acog.testing.Waiting.within;
+import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.JOBS;
-import static io.acog.jooq.generated.enums.PipelineStage.AUDIO;
-import static io.acog.jooq.generated.enums.PipelineStage.BROLL;
+import static io.acog.core.episode.PipelineStage.AUDIO;
+import static io.acog.core.episode.PipelineStage.BROLL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.Acog;
 import io.acog.core.Concurrently;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class JobReliabilityTest {
     }
 
     private static long count(DSLContext db, JobStatus status) {
-        return db.fetchCount(JOBS, JOBS.STATUS.eq(status));
+        return db.fetchCount(JOBS, JOBS.STATUS.eq(Jooq.db(status)));
     }
 
     @Test
@@ -78,7 +79,7 @@ class JobReliabilityTest {
                     .handler(AUDIO, handler).handler(BROLL, handler).start());
         }
         try {
-            eventually(() -> count(db, JobStatus.COMPLETED) == total);
+            patiently().until(() -> count(db, JobStatus.COMPLETED) == total);
         } finally {
             workers.forEach(worker -> worker.shutdown(Duration.ofSeconds(10)));
         }
@@ -111,12 +112,12 @@ class JobReliabilityTest {
         try {
             for (int round = 0; round < 3; round++) {
                 long target = (round + 1) * 1000L;
-                eventually(() -> count(db, JobStatus.COMPLETED) >= target);
+                patiently().until(() -> count(db, JobStatus.COMPLETED) >= target);
                 terminated += db.fetchOne("SELECT count(pg_terminate_backend(pid))"
                         + " FROM pg_stat_activity WHERE datname = current_database()"
                         + " AND pid <> pg_backend_pid()").get(0, Integer.class);
             }
-            eventually(() -> count(db, JobStatus.COMPLETED) == total);
+            patiently().until(() -> count(db, JobStatus.COMPLETED) == total);
         } finally {
             workers.forEach(worker -> worker.shutdown(Duration.ofSeconds(10)));
         }
@@ -179,19 +180,27 @@ class JobReliabilityTest {
     }
 
     @Test
-    void listenWakesAnIdleWorkerWithoutWaitingForThePoll() throws Exception {
+    void listenWakesAnIdleWorkerWithoutWaitingForThePoll(DSLContext db) {
         Map<UUID, Long> started = new ConcurrentHashMap<>();
-        try (JobWorker worker = acog.jobs().worker("w1").pollInterval(Duration.ofMinutes(1))
+        // With its LISTEN connection up, an idle worker waits the whole poll interval (ten
+        // minutes here) between claims: only a notification can start a job within the wait below.
+        try (JobWorker worker = acog.jobs().worker("w1").pollInterval(Duration.ofMinutes(10))
                 .handler(AUDIO, (job, context) -> {
                     started.put(job.id(), System.nanoTime());
                     return JobOutcome.completed();
                 }).start()) {
-            Thread.sleep(500); // the first empty poll now waits a minute: only a notification helps
+            patiently().until(() -> listening(db) == 1);
             for (int i = 0; i < 5; i++) {
                 Job job = acog.jobs().enqueue(NewJob.builder(episodes.get(0).id(), AUDIO).build());
-                eventually(() -> started.containsKey(job.id()));
+                within(Duration.ofMinutes(2)).until(() -> started.containsKey(job.id()));
             }
         }
         assertThat(started).hasSize(5);
+    }
+
+    /** The connections of this database that LISTEN for enqueued jobs. */
+    private static int listening(DSLContext db) {
+        return db.fetchOne("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND query = 'LISTEN acog_jobs'").get(0, Integer.class);
     }
 }

@@ -1,8 +1,8 @@
 package io.acog.core.job;
 
-import static io.acog.jooq.generated.enums.PipelineStage.AUDIO;
-import static io.acog.jooq.generated.enums.PipelineStage.BROLL;
-import static io.acog.jooq.generated.enums.PipelineStage.PLANNING;
+import static io.acog.core.episode.PipelineStage.AUDIO;
+import static io.acog.core.episode.PipelineStage.BROLL;
+import static io.acog.core.episode.PipelineStage.PLANNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +11,6 @@ import io.acog.core.NotFoundException;
 import io.acog.core.Page;
 import io.acog.core.ValidationException;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.testkit.TestClock;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
@@ -54,6 +53,22 @@ class JobTrackerTest {
         List<ClaimedJob> claimed = jobs.claim("w1", 1, LEASE, Set.of());
         assertThat(claimed).hasSize(1);
         return claimed.get(0);
+    }
+
+    /** A host's typed job input: the seed's planning parameters. */
+    record PlanningInput(String topic, Integer targetLengthMinutes, Map<String, Object> styleOverrides,
+            Map<String, Object> extra) {
+        PlanningInput {
+            extra = extra == null ? Map.of() : extra;
+        }
+    }
+
+    /** A host's typed job result: the seed's audio result. */
+    record AudioResult(UUID assetId, BigDecimal durationSeconds, Integer characterCount,
+            Map<String, Object> extra) {
+        AudioResult {
+            extra = extra == null ? Map.of() : extra;
+        }
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.acog.core.job;
 
-import static io.acog.jooq.generated.enums.PipelineStage.AUDIO;
-import static io.acog.jooq.generated.enums.PipelineStage.BROLL;
+import static io.acog.testing.Waiting.patiently;
+import static io.acog.core.episode.PipelineStage.AUDIO;
+import static io.acog.core.episode.PipelineStage.BROLL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.JobStatus;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.time.Duration;
@@ -38,17 +38,6 @@ class JobWorkerTest {
     void setUp(DataSource dataSource) {
         acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(IMMEDIATE).build();
         episode = new AcogFixtures(acog).episode().create();
-    }
-
-    /** Waits for a condition the worker threads bring about; generous, never a timing claim. */
-    static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** Records what the worker tells its listener. */
@@ -100,7 +89,7 @@ class JobWorkerTest {
                     return JobOutcome.completed(Map.of("said", job.input().get("text")));
                 })
                 .listener(events).start()) {
-            eventually(() -> acog.jobs().get(audio.id()).finished());
+            patiently().until(() -> acog.jobs().get(audio.id()).finished());
             assertThat(worker.running()).isTrue();
         }
 
@@ -123,10 +112,10 @@ class JobWorkerTest {
                     throw new IllegalStateException("HTTP 503 attempt " + job.attempts());
                 })
                 .handler(BROLL, (job, context) -> {
-                    throw new PermanentJobFailure("SAFETY.INPUT.TEXT: prompt refused");
+                    throw new PermanentJobFailureException("SAFETY.INPUT.TEXT: prompt refused");
                 })
                 .listener(events).start()) {
-            eventually(() -> acog.jobs().get(flaky.id()).finished()
+            patiently().until(() -> acog.jobs().get(flaky.id()).finished()
                     && acog.jobs().get(permanent.id()).finished());
         }
 
@@ -156,7 +145,7 @@ class JobWorkerTest {
                 }).start()) {
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             acog.jobs().cancel(job.id());
-            eventually(() -> acog.jobs().get(job.id()).finished());
+            patiently().until(() -> acog.jobs().get(job.id()).finished());
         }
 
         assertThat(acog.jobs().get(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
@@ -171,7 +160,7 @@ class JobWorkerTest {
                         ? JobOutcome.completed(Map.of("video", claimed.input().get("task_id")))
                         : JobOutcome.checkAgainIn(Duration.ZERO, Map.of("task_id", "t-42")))
                 .start()) {
-            eventually(() -> acog.jobs().get(job.id()).finished());
+            patiently().until(() -> acog.jobs().get(job.id()).finished());
         }
 
         Job done = acog.jobs().get(job.id());
@@ -216,9 +205,11 @@ class JobWorkerTest {
         try (JobWorker worker = acog.jobs().worker("w1").listen(false)
                 .pollInterval(Duration.ofMillis(50))
                 .handler(AUDIO, (job, context) -> JobOutcome.completed()).start()) {
-            Thread.sleep(300); // idle long enough for the poll to back off to its longest wait
+            // the worker has polled (and found this one) before the next job exists
+            Job first = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
+            patiently().until(() -> acog.jobs().get(first.id()).finished());
             Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
-            eventually(() -> acog.jobs().get(job.id()).finished());
+            patiently().until(() -> acog.jobs().get(job.id()).finished());
         }
     }
 

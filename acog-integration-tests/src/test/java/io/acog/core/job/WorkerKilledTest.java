@@ -1,13 +1,13 @@
 package io.acog.core.job;
 
-import static io.acog.core.job.JobWorkerTest.eventually;
+import static io.acog.testing.Waiting.patiently;
+import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.TestDatabase;
@@ -54,7 +54,7 @@ class WorkerKilledTest {
         List<UUID> heldByDoomed;
         try {
             // Slow handlers: the worker holds twice its 4 threads, 4 running and 4 waiting.
-            eventually(() -> !doomed.isAlive() || db.fetchCount(JOBS,
+            patiently().until(() -> !doomed.isAlive() || db.fetchCount(JOBS,
                     JOBS.LOCKED_BY.eq("doomed")) >= 8 && runs(db, "doomed") >= 4);
             assertThat(doomed.isAlive()).as("doomed worker output: %s", read(log.toFile())).isTrue();
             doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no release
@@ -76,7 +76,7 @@ class WorkerKilledTest {
                         .handler(PipelineStage.AUDIO, survivor).start();
                 JobWorker b = acog.jobs().worker("survivor-b").lease(Duration.ofSeconds(2))
                         .handler(PipelineStage.AUDIO, survivor).start()) {
-            eventually(() -> db.fetchCount(JOBS, JOBS.STATUS.eq(JobStatus.COMPLETED)) == 100);
+            patiently().until(() -> db.fetchCount(JOBS, JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))) == 100);
             assertThat(a.running() && b.running()).isTrue();
         }
 

@@ -1,6 +1,6 @@
 package io.acog.core.pipeline;
 
-import static io.acog.core.pipeline.PipelineTesting.eventually;
+import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.asset.Asset;
@@ -8,9 +8,9 @@ import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
-import io.acog.jooq.generated.enums.AssetType;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.asset.AssetType;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class EpisodePipelineTest extends PipelineTestCase {
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            eventually(() -> acog.episodes().get(episode.id()).status() == EpisodeStatus.PUBLISHED
+            patiently().until(() -> acog.episodes().get(episode.id()).status() == EpisodeStatus.PUBLISHED
                     || acog.episodes().get(episode.id()).status() == EpisodeStatus.FAILED);
         }
         Episode done = acog.episodes().get(episode.id());
@@ -41,10 +41,10 @@ class EpisodePipelineTest extends PipelineTestCase {
         assertThat(done.metadata().finalTitle()).isNotBlank();
         for (PipelineStage stage : PipelineStage.values()) {
             StageState state = done.pipelineState().stage(stage).orElseThrow();
-            assertThat(state.status()).as(stage.getLiteral()).isEqualTo(StageStatus.COMPLETED);
-            assertThat(state.startedAt()).as(stage.getLiteral()).isNotNull();
-            assertThat(state.completedAt()).as(stage.getLiteral()).isNotNull();
-            assertThat(state.provider()).as(stage.getLiteral()).isEqualTo("offline");
+            assertThat(state.status()).as(stage.label()).isEqualTo(StageStatus.COMPLETED);
+            assertThat(state.startedAt()).as(stage.label()).isNotNull();
+            assertThat(state.completedAt()).as(stage.label()).isNotNull();
+            assertThat(state.provider()).as(stage.label()).isEqualTo("offline");
         }
         List<Asset> assets = acog.assets().list(episode.id());
         assertThat(assets).filteredOn(Asset::primary).extracting(Asset::type)

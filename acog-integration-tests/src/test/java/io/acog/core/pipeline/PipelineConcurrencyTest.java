@@ -1,5 +1,7 @@
 package io.acog.core.pipeline;
 
+import io.acog.testing.Waiting;
+import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,10 +15,10 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
 import io.acog.core.job.RetryPolicy;
-import io.acog.jooq.generated.enums.AssetType;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.asset.AssetType;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.job.JobStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
 import io.acog.spi.ProviderCall;
@@ -63,7 +65,6 @@ class PipelineConcurrencyTest {
     private static final int WORKERS = 4;
     private static final int THREADS = 2;
     private static final int CHANNELS = 10;
-    private static final Duration SETTLE = Duration.ofMinutes(4);
     private static final RetryPolicy IMMEDIATE = new RetryPolicy(Duration.ZERO, Duration.ZERO, 0);
     /** The stages whose provider is called once per episode (for avatar: one render submitted). */
     static final List<PipelineStage> ONCE = List.of(PipelineStage.PLANNING,
@@ -153,18 +154,17 @@ class PipelineConcurrencyTest {
                 }
                 return null;
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (duringAvatar.size() < 10 && System.nanoTime() < deadline
-                    && !settled(ids)) {
+            // cancel ten episodes caught while their avatar renders (or as many as there are)
+            Waiting.within(Waiting.LONG_PATIENCE).until(() -> {
                 for (UUID id : avatarRendersUnderWay(candidates)) {
                     if (duringAvatar.size() < 10 && candidates.remove(id)) {
                         duringAvatar.add(id);
                         cancel(pipeline, id, cancelled, publishedFirst);
                     }
                 }
-                sleep(25);
-            }
-            earlyCancels.get(60, TimeUnit.SECONDS);
+                return duringAvatar.size() >= 10 || settled(ids);
+            });
+            earlyCancels.get(Waiting.LONG_PATIENCE.toMinutes(), TimeUnit.MINUTES);
             awaitSettled(ids);
         } finally {
             canceller.shutdownNow();
@@ -210,7 +210,7 @@ class PipelineConcurrencyTest {
                 problems.add(who + " is " + episode.status());
             }
             int live = db.fetchCount(JOBS, JOBS.EPISODE_ID.eq(episode.id()),
-                    JOBS.STATUS.in(JobStatus.QUEUED, JobStatus.RUNNING));
+                    JOBS.STATUS.in(Jooq.db(JobStatus.QUEUED), Jooq.db(JobStatus.RUNNING)));
             if (live > 0) {
                 problems.add(who + " has " + live + " queued or running job(s)");
             }
@@ -297,34 +297,32 @@ class PipelineConcurrencyTest {
     /** Episodes among {@code among} whose avatar render was submitted and is not done. */
     private List<UUID> avatarRendersUnderWay(Set<UUID> among) {
         return db.selectDistinct(JOBS.EPISODE_ID).from(JOBS)
-                .where(JOBS.STAGE.eq(PipelineStage.AVATAR.getLiteral()),
-                        JOBS.STATUS.in(JobStatus.QUEUED, JobStatus.RUNNING),
+                .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
+                        JOBS.STATUS.in(Jooq.db(JobStatus.QUEUED), Jooq.db(JobStatus.RUNNING)),
                         org.jooq.impl.DSL.condition("{0} ->> 'task_id' IS NOT NULL", JOBS.INPUT_PARAMS))
                 .fetch(JOBS.EPISODE_ID).stream().filter(among::contains).toList();
     }
 
     private boolean settled(List<UUID> ids) {
-        return db.fetchCount(EPISODES, EPISODES.ID.in(ids), EPISODES.STATUS.notIn(SETTLED)) == 0
+        return db.fetchCount(EPISODES, EPISODES.ID.in(ids), EPISODES.STATUS.notIn(SETTLED.stream().map(Jooq::db).toList())) == 0
                 && liveJobs(db) == 0;
     }
 
-    private void awaitSettled(List<UUID> ids) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!settled(ids)) {
-            if (System.nanoTime() > deadline) {
-                Map<EpisodeStatus, Integer> left = db.select(EPISODES.STATUS, org.jooq.impl.DSL.count())
+    private void awaitSettled(List<UUID> ids) {
+        Waiting.within(Waiting.LONG_PATIENCE).untilAsserted(() -> {
+            if (!settled(ids)) {
+                throw new AssertionError("not settled: episodes by status " + db.select(
+                                EPISODES.STATUS, org.jooq.impl.DSL.count())
                         .from(EPISODES).where(EPISODES.ID.in(ids)).groupBy(EPISODES.STATUS)
-                        .fetchMap(EPISODES.STATUS, org.jooq.impl.DSL.count());
-                throw new AssertionError("not settled within " + SETTLE + ": episodes by status "
-                        + left + ", live jobs " + db.fetch("SELECT stage, status, count(*) FROM"
-                                + " jobs WHERE status IN ('queued', 'running') GROUP BY 1, 2"));
+                        .fetchMap(EPISODES.STATUS, org.jooq.impl.DSL.count())
+                        + ", live jobs " + db.fetch("SELECT stage, status, count(*) FROM jobs"
+                                + " WHERE status IN ('queued', 'running') GROUP BY 1, 2"));
             }
-            Thread.sleep(200);
-        }
+        });
     }
 
     static int liveJobs(DSLContext db) {
-        return db.fetchCount(JOBS, JOBS.STATUS.in(JobStatus.QUEUED, JobStatus.RUNNING));
+        return db.fetchCount(JOBS, JOBS.STATUS.in(Jooq.db(JobStatus.QUEUED), Jooq.db(JobStatus.RUNNING)));
     }
 
     private Map<UUID, Episode> load(List<UUID> ids) {
@@ -364,7 +362,7 @@ class PipelineConcurrencyTest {
                     || call.operation().equals("submit"))) {
                 byEpisode.computeIfAbsent(call.episodeId(), id -> new EnumMap<>(
                                 PipelineStage.class))
-                        .computeIfAbsent(PipelineStage.lookupLiteral(call.stage()),
+                        .computeIfAbsent(PipelineStage.fromLabel(call.stage()),
                                 stage -> new ArrayList<>())
                         .add(call);
             }
@@ -387,10 +385,10 @@ class PipelineConcurrencyTest {
         for (PipelineStage stage : PipelineStage.values()) {
             StageState state = episode.pipelineState().stage(stage).orElse(null);
             if (state == null || state.status() != StageStatus.COMPLETED) {
-                problems.add(who + ": " + stage.getLiteral() + " is "
+                problems.add(who + ": " + stage.label() + " is "
                         + (state == null ? null : state.status()));
             } else if (stage != PipelineStage.BROLL && !Integer.valueOf(1).equals(state.attempts())) {
-                problems.add(who + ": " + stage.getLiteral() + " took " + state.attempts()
+                problems.add(who + ": " + stage.label() + " took " + state.attempts()
                         + " attempts");
             }
         }
@@ -402,7 +400,7 @@ class PipelineConcurrencyTest {
         for (PipelineStage stage : ONCE) {
             int n = calls.getOrDefault(stage, List.of()).size();
             if (n != 1) {
-                problems.add(who + ": " + stage.getLiteral() + " provider called " + n + " times");
+                problems.add(who + ": " + stage.label() + " provider called " + n + " times");
             }
         }
         List<OfflineProviders.Call> clipCalls = calls.getOrDefault(PipelineStage.BROLL, List.of());
@@ -414,11 +412,11 @@ class PipelineConcurrencyTest {
         }
         for (Record job : db.select(JOBS.STAGE, JOBS.STATUS, JOBS.ATTEMPTS, JOBS.RETRY_COUNT)
                 .from(JOBS).where(JOBS.EPISODE_ID.eq(episode.id())).fetch()) {
-            PipelineStage stage = PipelineStage.lookupLiteral(job.get(JOBS.STAGE));
-            if (job.get(JOBS.STATUS) != JobStatus.COMPLETED || job.get(JOBS.RETRY_COUNT) != 0
+            PipelineStage stage = PipelineStage.fromLabel(job.get(JOBS.STAGE));
+            if (job.get(JOBS.STATUS) != Jooq.db(JobStatus.COMPLETED) || job.get(JOBS.RETRY_COUNT) != 0
                     || (stage != PipelineStage.AVATAR && stage != PipelineStage.BROLL
                             && job.get(JOBS.ATTEMPTS) != 1)) {
-                problems.add(who + ": " + stage.getLiteral() + " job " + job.get(JOBS.STATUS)
+                problems.add(who + ": " + stage.label() + " job " + job.get(JOBS.STATUS)
                         + " after " + job.get(JOBS.ATTEMPTS) + " attempts, "
                         + job.get(JOBS.RETRY_COUNT) + " retries");
             }
@@ -428,9 +426,9 @@ class PipelineConcurrencyTest {
                 .fetchMap(JOBS.STAGE, org.jooq.impl.DSL.count());
         for (PipelineStage stage : PipelineStage.values()) {
             int expected = stage == PipelineStage.BROLL ? clips : 1;
-            if (jobsByStage.getOrDefault(stage.getLiteral(), 0) != expected) {
-                problems.add(who + ": " + jobsByStage.get(stage.getLiteral()) + " "
-                        + stage.getLiteral() + " job(s), expected " + expected);
+            if (jobsByStage.getOrDefault(stage.label(), 0) != expected) {
+                problems.add(who + ": " + jobsByStage.get(stage.label()) + " "
+                        + stage.label() + " job(s), expected " + expected);
             }
         }
         return problems;
@@ -490,7 +488,7 @@ class PipelineConcurrencyTest {
         for (PipelineStage stage : ONCE) {
             int n = calls.getOrDefault(stage, List.of()).size();
             if (n > 1) {
-                problems.add("cancelled episode " + episode.id() + ": " + stage.getLiteral()
+                problems.add("cancelled episode " + episode.id() + ": " + stage.label()
                         + " provider called " + n + " times");
             }
         }
@@ -571,17 +569,5 @@ class PipelineConcurrencyTest {
             }
             return progress;
         }
-    }
-
-    static boolean eventually(BooleanSupplier condition, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
     }
 }

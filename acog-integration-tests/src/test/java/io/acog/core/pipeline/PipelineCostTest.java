@@ -15,9 +15,9 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobWorker;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.job.JobStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.math.BigDecimal;
@@ -41,13 +41,13 @@ class PipelineCostTest extends PipelineTestCase {
                 .listener(new PipelineListener() {
                     @Override
                     public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
-                        heard.add(episodeId + " started " + stage.getLiteral());
+                        heard.add(episodeId + " started " + stage.label());
                     }
 
                     @Override
                     public void statusChanged(UUID episodeId, EpisodeStatus from,
                             EpisodeStatus to) {
-                        heard.add(episodeId + " " + from.getLiteral() + "->" + to.getLiteral());
+                        heard.add(episodeId + " " + from.label() + "->" + to.label());
                     }
                 }).build();
     }
@@ -100,8 +100,8 @@ class PipelineCostTest extends PipelineTestCase {
             // what each stage cost is what pipeline_state says it cost (b-roll: all its clips)
             cost.byStage().forEach((stage, usd) -> {
                 StageState state = stage(done, stage);
-                assertThat(state.costUsd()).as(stage.getLiteral()).isNotNull();
-                assertThat(usd).as(stage.getLiteral()).isEqualByComparingTo(state.costUsd());
+                assertThat(state.costUsd()).as(stage.label()).isNotNull();
+                assertThat(usd).as(stage.label()).isEqualByComparingTo(state.costUsd());
             });
             // and what the completed jobs cost
             BigDecimal jobsTotal = jobs(acog, episode.id()).stream()

@@ -14,10 +14,10 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobWorker;
-import io.acog.jooq.generated.enums.AssetType;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.asset.AssetType;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.job.JobStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import io.acog.testkit.providers.OfflineProviders.Failure;
@@ -49,7 +49,7 @@ class PipelineFailureTest extends PipelineTestCase {
                     @Override
                     public void stageFailed(java.util.UUID episodeId, PipelineStage stage,
                             String error, boolean willRetry) {
-                        failures.add(stage.getLiteral() + "|" + error + "|" + willRetry);
+                        failures.add(stage.label() + "|" + error + "|" + willRetry);
                     }
                 })).build();
     }
@@ -66,7 +66,7 @@ class PipelineFailureTest extends PipelineTestCase {
     private static Map<String, Integer> callCounts(OfflineProviders offline) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         for (PipelineStage stage : PipelineStage.values()) {
-            counts.put(stage.getLiteral(), offline.calls(stage.getLiteral()).size());
+            counts.put(stage.label(), offline.calls(stage.label()).size());
         }
         return counts;
     }
@@ -213,7 +213,7 @@ class PipelineFailureTest extends PipelineTestCase {
         for (PipelineStage stage : List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING,
                 PipelineStage.SCRIPT_REVIEW, PipelineStage.METADATA, PipelineStage.AUDIO,
                 PipelineStage.AVATAR, PipelineStage.BROLL)) {
-            assertThat(stage(done, stage)).as(stage.getLiteral())
+            assertThat(stage(done, stage)).as(stage.label())
                     .isEqualTo(stage(failed, stage));
         }
         StageState assembly = stage(done, PipelineStage.ASSEMBLY);
@@ -257,8 +257,8 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(after.get("audio")).isEqualTo(2);
         for (PipelineStage stage : PipelineStage.values()) {
             if (statusBefore.get(stage) == StageStatus.COMPLETED) {
-                assertThat(after.get(stage.getLiteral())).as("calls of finished stage " + stage)
-                        .isEqualTo(before.get(stage.getLiteral()));
+                assertThat(after.get(stage.label())).as("calls of finished stage " + stage)
+                        .isEqualTo(before.get(stage.label()));
             }
         }
         assertThat(after.get("planning")).isEqualTo(1);

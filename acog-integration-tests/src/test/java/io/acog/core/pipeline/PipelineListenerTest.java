@@ -9,10 +9,11 @@ import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,8 +85,10 @@ class PipelineListenerTest extends PipelineTestCase {
     void eventsFireInOrderForEachEpisodeAndOnlyAfterTheirChangeCommitted() throws Exception {
         OfflineProviders offline = OfflineProviders.create();
         Recorder recorder = new Recorder();
+        // every stage is marked running before its call: each start is a commit of its own
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage)).listener(recorder).build();
+                .assetStorage(new LocalFileStorage(storage)).listener(recorder)
+                .runningAfter(Duration.ZERO).build();
         Channel channel = fixtures.channel().create();
         Episode first = fixtures.episode().channel(channel).create();
         Episode second = fixtures.episode().channel(channel).create();
@@ -175,6 +178,72 @@ class PipelineListenerTest extends PipelineTestCase {
             assertThat(index(events, "completed", PipelineStage.UPLOAD)).as(name)
                     .isEqualTo(events.size() - 2);
         }
+    }
+
+    @Test
+    void aStageWhoseCallAnswersAtOnceIsBegunAndFinishedByOneCommit() throws Exception {
+        OfflineProviders offline = OfflineProviders.create();
+        Recorder recorder = new Recorder();
+        EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage)).listener(recorder)
+                .runningAfter(Duration.ofMinutes(10)).build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(1).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        List<Event> events = recorder.of(episode.id());
+        for (PipelineStage stage : List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING,
+                PipelineStage.METADATA, PipelineStage.AUDIO, PipelineStage.ASSEMBLY,
+                PipelineStage.UPLOAD)) {
+            int started = index(events, "started", stage);
+            // heard right before its completion, once the commit that recorded both was made
+            assertThat(events.get(started + 1).kind()).as(stage.toString()).isEqualTo("completed");
+            assertThat(events.get(started + 1).stage()).isEqualTo(stage);
+            StageState seen = events.get(started).seenStage();
+            assertThat(seen.status()).as(stage.toString()).isEqualTo(StageStatus.COMPLETED);
+            assertThat(seen.startedAt()).as(stage.toString()).isNotNull();
+            assertThat(seen.attempts()).as(stage.toString()).isEqualTo(1);
+            assertThat(events.get(started).attempt()).isEqualTo(1);
+        }
+        // the entries record both ends as before
+        for (PipelineStage stage : PipelineStage.values()) {
+            StageState state = done.pipelineState().stage(stage).orElseThrow();
+            assertThat(state.startedAt()).as(stage.toString()).isNotNull();
+            assertThat(state.completedAt()).as(stage.toString()).isNotNull();
+            assertThat(state.startedAt()).as(stage.toString()).isBeforeOrEqualTo(state.completedAt());
+        }
+    }
+
+    @Test
+    void aCallThatOutlastsRunningAfterShowsTheStageRunningMeanwhile() throws Exception {
+        // the voice takes seconds; the stage shows running long before it answers
+        OfflineProviders offline = OfflineProviders.builder()
+                .latency("audio", Duration.ofSeconds(2)).build();
+        Recorder recorder = new Recorder();
+        EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage)).listener(recorder)
+                .runningAfter(Duration.ofMillis(10)).build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(1).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        List<Event> audio = recorder.of(episode.id()).stream()
+                .filter(e -> e.stage() == PipelineStage.AUDIO).toList();
+        assertThat(audio).extracting(Event::kind).containsExactly("started", "completed");
+        assertThat(audio.get(0).seenStage().status()).isEqualTo(StageStatus.RUNNING);
+        assertThat(audio.get(0).seenStage().attempts()).isEqualTo(1);
+        assertThat(audio.get(0).attempt()).isEqualTo(1);
+        assertThat(audio.get(1).seenStage().status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(audio.get(1).seenStage().attempts()).as("counted once").isEqualTo(1);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.acog.core.pipeline;
 
+import static io.acog.testing.Waiting.patiently;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.channel;
-import static io.acog.core.pipeline.PipelineTesting.eventually;
 import static io.acog.core.pipeline.PipelineTesting.jobs;
 import static io.acog.core.pipeline.PipelineTesting.liveJobs;
 import static io.acog.core.pipeline.PipelineTesting.stage;
@@ -18,8 +18,8 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobWorker;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.util.List;
@@ -45,7 +45,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
     private void work(EpisodePipeline pipeline, UUID episodeId, BooleanSupplier until)
             throws Exception {
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            eventually(until);
+            patiently().until(until::getAsBoolean);
             awaitNoLiveJobs(acog, episodeId);
         }
     }

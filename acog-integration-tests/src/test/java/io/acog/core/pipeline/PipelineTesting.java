@@ -1,5 +1,6 @@
 package io.acog.core.pipeline;
 
+import io.acog.testing.Waiting;
 import io.acog.core.Acog;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.ChannelUpdate;
@@ -9,9 +10,9 @@ import io.acog.core.episode.StageState;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobQuery;
 import io.acog.core.job.RetryPolicy;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.job.JobStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.AcogFixtures;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,26 +36,11 @@ final class PipelineTesting {
 
     private PipelineTesting() {}
 
-    static void eventually(BooleanSupplier condition) throws InterruptedException {
-        eventually(() -> "condition", condition);
-    }
-
-    static void eventually(Supplier<String> what, BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what.get() + " not met within 60 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
     /** Waits until the episode is in one of the statuses, and returns it. */
     static Episode awaitStatus(Acog acog, UUID episodeId, EpisodeStatus... statuses)
             throws InterruptedException {
         List<EpisodeStatus> wanted = Arrays.asList(statuses);
-        eventually(() -> "episode " + episodeId + " in " + wanted + " (it is "
+        Waiting.until(() -> "episode " + episodeId + " in " + wanted + " (it is "
                         + acog.episodes().get(episodeId).status() + ", last error "
                         + acog.episodes().get(episodeId).lastError() + ")",
                 () -> wanted.contains(acog.episodes().get(episodeId).status()));
@@ -68,7 +54,7 @@ final class PipelineTesting {
 
     /** Waits until no job of the episode is queued or running. */
     static void awaitNoLiveJobs(Acog acog, UUID episodeId) throws InterruptedException {
-        eventually(() -> "no live jobs for " + episodeId + ": " + liveJobs(acog, episodeId),
+        Waiting.until(() -> "no live jobs for " + episodeId + ": " + liveJobs(acog, episodeId),
                 () -> liveJobs(acog, episodeId).isEmpty());
     }
 

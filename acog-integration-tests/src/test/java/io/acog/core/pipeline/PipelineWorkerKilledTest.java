@@ -1,5 +1,7 @@
 package io.acog.core.pipeline;
 
+import io.acog.testing.Waiting;
+import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +11,9 @@ import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageState;
 import io.acog.core.job.JobWorker;
 import io.acog.core.job.RetryPolicy;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.JobStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.job.JobStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.TestDatabase;
@@ -84,11 +86,9 @@ class PipelineWorkerKilledTest {
         try {
             // The kill comes while every episode's audio call sleeps at the provider, some
             // b-roll clips are stored and others are being submitted.
-            boolean inTheMiddle = PipelineConcurrencyTest.eventually(() -> !doomed.isAlive()
-                    || audioAtProvider(acog, db, ids, doomedName)
-                            && clipsHalfDone(db, doomedName),
-                    Duration.ofSeconds(30));
-            assertThat(inTheMiddle && doomed.isAlive())
+            Waiting.patiently().until(() -> !doomed.isAlive()
+                    || audioAtProvider(acog, db, ids, doomedName) && clipsHalfDone(db, doomedName));
+            assertThat(doomed.isAlive())
                     .as("doomed worker in the middle of its stages; its output: %s", read(log))
                     .isTrue();
             doomed.destroyForcibly(); // SIGKILL: no shutdown hook, nothing handed back
@@ -107,11 +107,9 @@ class PipelineWorkerKilledTest {
 
         try (JobWorker survivor = pipeline.worker("survivor").threads(2)
                 .lease(Duration.ofSeconds(4)).start()) {
-            boolean published = PipelineConcurrencyTest.eventually(() -> ids.stream()
-                    .allMatch(id -> SETTLED.contains(acog.episodes().get(id).status())),
-                    Duration.ofSeconds(45));
-            assertThat(published).as("episodes settled; they are %s", ids.stream()
-                    .map(id -> acog.episodes().get(id).status()).toList()).isTrue();
+            Waiting.until(() -> "episodes settled; they are " + ids.stream()
+                            .map(id -> acog.episodes().get(id).status()).toList(),
+                    () -> ids.stream().allMatch(id -> SETTLED.contains(acog.episodes().get(id).status())));
         }
         System.out.printf("the survivor finished %d episodes %d ms after the kill%n", EPISODES,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
@@ -121,7 +119,7 @@ class PipelineWorkerKilledTest {
         Map<UUID, Integer> clipOfJob = new HashMap<>();
         db.select(JOBS.ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class,
                         JOBS.INPUT_PARAMS))
-                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.getLiteral()))
+                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.label()))
                 .forEach(row -> clipOfJob.put(row.value1(), row.value2()));
         for (UUID id : ids) {
             Episode episode = acog.episodes().get(id);
@@ -134,22 +132,22 @@ class PipelineWorkerKilledTest {
             assertThat(audio.attempts()).as("audio attempts in pipeline_state")
                     .isGreaterThanOrEqualTo(2);
             Record audioJob = db.select(JOBS.ATTEMPTS, JOBS.RETRY_COUNT, JOBS.STATUS).from(JOBS)
-                    .where(JOBS.EPISODE_ID.eq(id), JOBS.STAGE.eq(PipelineStage.AUDIO.getLiteral()))
+                    .where(JOBS.EPISODE_ID.eq(id), JOBS.STAGE.eq(PipelineStage.AUDIO.label()))
                     .fetchSingle();
             assertThat(audioJob.get(JOBS.ATTEMPTS)).isGreaterThanOrEqualTo(2);
             assertThat(audioJob.get(JOBS.RETRY_COUNT)).isEqualTo(1);
-            assertThat(audioJob.get(JOBS.STATUS)).isEqualTo(JobStatus.COMPLETED);
+            assertThat(audioJob.get(JOBS.STATUS)).isEqualTo(Jooq.db(JobStatus.COMPLETED));
 
             // here, only what the dead worker had not committed ran again
             Map<PipelineStage, List<OfflineProviders.Call>> mine = calls.getOrDefault(id,
                     Map.of());
             for (PipelineStage stage : List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING,
                     PipelineStage.SCRIPT_REVIEW)) {
-                assertThat(mine.getOrDefault(stage, List.of())).as(stage.getLiteral()).isEmpty();
+                assertThat(mine.getOrDefault(stage, List.of())).as(stage.label()).isEmpty();
             }
             for (PipelineStage stage : List.of(PipelineStage.AUDIO, PipelineStage.AVATAR,
                     PipelineStage.ASSEMBLY, PipelineStage.UPLOAD)) {
-                assertThat(mine.getOrDefault(stage, List.of())).as(stage.getLiteral()).hasSize(1);
+                assertThat(mine.getOrDefault(stage, List.of())).as(stage.label()).hasSize(1);
             }
             List<Integer> clipsHere = mine.getOrDefault(PipelineStage.BROLL, List.of()).stream()
                     .map(call -> clipOfJob.get(UUID.fromString(call.idempotencyKey()
@@ -164,14 +162,14 @@ class PipelineWorkerKilledTest {
         }
         assertThat(PipelineConcurrencyTest.liveJobs(db)).isZero();
         assertThat(db.fetchCount(JOBS, JOBS.LOCKED_BY.isNotNull())).isZero();
-        assertThat(db.fetchCount(JOBS, JOBS.STATUS.ne(JobStatus.COMPLETED))).isZero();
+        assertThat(db.fetchCount(JOBS, JOBS.STATUS.ne(Jooq.db(JobStatus.COMPLETED)))).isZero();
     }
 
     /** Whether every episode's audio job is held by the worker and its stage has begun. */
     private static boolean audioAtProvider(Acog acog, DSLContext db, List<UUID> ids,
             String worker) {
-        if (db.fetchCount(JOBS, JOBS.STAGE.eq(PipelineStage.AUDIO.getLiteral()),
-                JOBS.STATUS.eq(JobStatus.RUNNING), JOBS.LOCKED_BY.eq(worker)) < ids.size()) {
+        if (db.fetchCount(JOBS, JOBS.STAGE.eq(PipelineStage.AUDIO.label()),
+                JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING)), JOBS.LOCKED_BY.eq(worker)) < ids.size()) {
             return false;
         }
         return ids.stream().allMatch(id -> acog.episodes().get(id).pipelineState()
@@ -184,10 +182,10 @@ class PipelineWorkerKilledTest {
      */
     private static boolean clipsHalfDone(DSLContext db, String worker) {
         return db.fetchExists(db.select(JOBS.EPISODE_ID).from(JOBS)
-                .where(JOBS.STAGE.eq(PipelineStage.BROLL.getLiteral()))
+                .where(JOBS.STAGE.eq(PipelineStage.BROLL.label()))
                 .groupBy(JOBS.EPISODE_ID)
-                .having(DSL.count().filterWhere(JOBS.STATUS.eq(JobStatus.COMPLETED)).ge(1),
-                        DSL.count().filterWhere(JOBS.STATUS.eq(JobStatus.RUNNING)
+                .having(DSL.count().filterWhere(JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))).ge(1),
+                        DSL.count().filterWhere(JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING))
                                 .and(JOBS.LOCKED_BY.eq(worker))).ge(1)));
     }
 
@@ -197,8 +195,8 @@ class PipelineWorkerKilledTest {
         ids.forEach(id -> done.put(id, new TreeSet<>()));
         db.select(JOBS.EPISODE_ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class,
                         JOBS.INPUT_PARAMS))
-                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.getLiteral()),
-                        JOBS.STATUS.eq(JobStatus.COMPLETED))
+                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.label()),
+                        JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
                 .forEach(row -> done.get(row.value1()).add(row.value2()));
         return done.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 Map.Entry::getValue));

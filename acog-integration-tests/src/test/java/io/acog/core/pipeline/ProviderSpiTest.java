@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.Secret;
@@ -65,10 +65,10 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         // the plugin's providers did the work
         for (PipelineStage stage : PipelineStage.values()) {
-            assertThat(offline.calls(stage.getLiteral(), episode.id())).as(stage.getLiteral())
+            assertThat(offline.calls(stage.label(), episode.id())).as(stage.label())
                     .isNotEmpty();
             assertThat(done.pipelineState().stage(stage).orElseThrow().provider())
-                    .as(stage.getLiteral()).isEqualTo(OfflineProviders.NAME);
+                    .as(stage.label()).isEqualTo(OfflineProviders.NAME);
         }
         // and the storage it offered holds the files
         List<Asset> assets = acog.assets().list(episode.id());

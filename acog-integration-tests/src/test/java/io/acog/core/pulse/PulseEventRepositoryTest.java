@@ -10,7 +10,7 @@ import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.channel.Persona;
 import io.acog.core.episode.Episode;
-import io.acog.jooq.generated.enums.IdeaSource;
+import io.acog.core.episode.IdeaSource;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.math.BigDecimal;

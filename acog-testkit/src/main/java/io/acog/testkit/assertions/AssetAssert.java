@@ -1,7 +1,7 @@
 package io.acog.testkit.assertions;
 
 import io.acog.core.asset.Asset;
-import io.acog.jooq.generated.enums.AssetType;
+import io.acog.core.asset.AssetType;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -16,7 +16,7 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
         isNotNull();
         if (actual.type() != expected) {
             failWithMessage("Expected asset %s to be %s but it is %s", actual.id(),
-                    expected.getLiteral(), actual.type().getLiteral());
+                    expected.label(), actual.type().label());
         }
         return this;
     }

@@ -2,9 +2,9 @@ package io.acog.testkit.assertions;
 
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.StageStatus;
-import io.acog.jooq.generated.enums.EpisodeStatus;
-import io.acog.jooq.generated.enums.IdeaSource;
-import io.acog.jooq.generated.enums.PipelineStage;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.IdeaSource;
+import io.acog.core.episode.PipelineStage;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -19,7 +19,7 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         isNotNull();
         if (actual.status() != expected) {
             failWithMessage("Expected episode %s to be %s but it is %s", actual.id(),
-                    expected.getLiteral(), actual.status().getLiteral());
+                    expected.label(), actual.status().label());
         }
         return this;
     }
@@ -28,7 +28,7 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         isNotNull();
         if (actual.ideaSource() != expected) {
             failWithMessage("Expected episode %s to come from idea source %s but it came from %s",
-                    actual.id(), expected.getLiteral(), actual.ideaSource().getLiteral());
+                    actual.id(), expected.label(), actual.ideaSource().label());
         }
         return this;
     }
@@ -56,7 +56,7 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         StageStatus status = actual.pipelineState().status(stage);
         if (status != expected) {
             failWithMessage("Expected stage %s of episode %s to be %s but it is %s",
-                    stage.getLiteral(), actual.id(), expected.label(), status.label());
+                    stage.label(), actual.id(), expected.label(), status.label());
         }
         return this;
     }

@@ -2,8 +2,8 @@ package io.acog.testkit.assertions;
 
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.EpisodeWithAssets;
-import io.acog.jooq.generated.enums.AssetType;
-import io.acog.jooq.generated.enums.EpisodeStatus;
+import io.acog.core.asset.AssetType;
+import io.acog.core.episode.EpisodeStatus;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
@@ -27,8 +27,8 @@ public final class EpisodeWithAssetsAssert
         List<Asset> primaries = primaries(type);
         if (primaries.size() != 1) {
             failWithMessage("Expected episode %s to have one primary %s asset but it has %s"
-                    + " (of %s live %s assets)", actual.episode().id(), type.getLiteral(),
-                    primaries.size(), ofType(type).size(), type.getLiteral());
+                    + " (of %s live %s assets)", actual.episode().id(), type.label(),
+                    primaries.size(), ofType(type).size(), type.label());
         }
         return this;
     }
@@ -37,7 +37,7 @@ public final class EpisodeWithAssetsAssert
         isNotNull();
         if (!primaries(type).isEmpty()) {
             failWithMessage("Expected episode %s to have no primary %s asset but it has %s",
-                    actual.episode().id(), type.getLiteral(), primaries(type).get(0).uri());
+                    actual.episode().id(), type.label(), primaries(type).get(0).uri());
         }
         return this;
     }
@@ -47,7 +47,7 @@ public final class EpisodeWithAssetsAssert
         int count = ofType(type).size();
         if (count != expected) {
             failWithMessage("Expected episode %s to have %s live %s assets but it has %s",
-                    actual.episode().id(), expected, type.getLiteral(), count);
+                    actual.episode().id(), expected, type.label(), count);
         }
         return this;
     }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a JUnit 5 test class a real PostgreSQL database of its own, with the ACOG schema, and
  * injects it into constructors, lifecycle methods and test methods as a parameter of type
- * {@link javax.sql.DataSource}, {@link org.jooq.DSLContext}, {@link TestDatabase},
- * {@link PostgresServer}, {@link io.acog.core.Acog} (on the system clock) or
- * {@link io.acog.testkit.fixtures.AcogFixtures}:
+ * {@link javax.sql.DataSource} (a connection pool), {@link TestDatabase}, {@link PostgresServer},
+ * {@link io.acog.core.Acog} (on the system clock) or {@link io.acog.testkit.fixtures.AcogFixtures}.
+ * Another extension can reach the same database with
+ * {@link AcogPostgresExtension#database(org.junit.jupiter.api.extension.ExtensionContext)}:
  *
  * <pre>{@code
  * @AcogPostgres

@@ -4,7 +4,6 @@ import java.util.Optional;
 import io.acog.core.Acog;
 import io.acog.testkit.fixtures.AcogFixtures;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,19 +26,19 @@ public final class AcogPostgresExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         if (settings(context).isolation() == AcogPostgres.Isolation.PER_CLASS) {
-            database(context);
+            databaseOf(context);
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        database(context);
+        databaseOf(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DataSource.class || type == DSLContext.class || type == TestDatabase.class
+        return type == DataSource.class || type == TestDatabase.class
                 || type == PostgresServer.class || type == Acog.class
                 || type == AcogFixtures.class;
     }
@@ -50,12 +49,9 @@ public final class AcogPostgresExtension
         if (type == PostgresServer.class) {
             return PostgresServer.shared();
         }
-        TestDatabase database = database(context);
+        TestDatabase database = databaseOf(context);
         if (type == DataSource.class) {
             return database.dataSource();
-        }
-        if (type == DSLContext.class) {
-            return database.dsl();
         }
         if (type == TestDatabase.class) {
             return database;
@@ -68,11 +64,21 @@ public final class AcogPostgresExtension
     }
 
     /**
+     * The database of the test running in {@code context}, for other extensions (one that injects
+     * a data-access library's own context, say): the same database the test's parameters get.
+     *
+     * @throws IllegalStateException when the test class does not carry {@link AcogPostgres}
+     */
+    public static TestDatabase database(ExtensionContext context) {
+        return databaseOf(context);
+    }
+
+    /**
      * The database for this context: the class's, made on first use and stored in the class
      * context (so nested classes and all its tests find it), or per method in the method context.
      * JUnit closes stored {@link ExtensionContext.Store.CloseableResource}s when their context ends.
      */
-    private static TestDatabase database(ExtensionContext context) {
+    private static TestDatabase databaseOf(ExtensionContext context) {
         AcogPostgres settings = settings(context);
         ExtensionContext owner = settings.isolation() == AcogPostgres.Isolation.PER_METHOD
                 && context.getTestMethod().isPresent()

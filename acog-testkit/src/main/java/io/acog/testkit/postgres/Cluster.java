@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -197,14 +197,22 @@ final class Cluster implements PostgresServer {
 
     private final class Database implements TestDatabase {
         private final String name;
-        private final DataSource dataSource;
-        private final DSLContext dsl;
+        private final PGSimpleDataSource connections;
+        private final HikariDataSource pool;
         private boolean closed;
 
         Database(String name) {
             this.name = name;
-            this.dataSource = Cluster.this.dataSource(name);
-            this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            this.connections = (PGSimpleDataSource) Cluster.this.dataSource(name);
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(connections);
+            config.setPoolName("acog-testkit-" + name);
+            config.setMaximumPoolSize(POOL_SIZE);
+            config.setMinimumIdle(0);
+            config.setIdleTimeout(Duration.ofSeconds(10).toMillis());
+            // a loaded machine may take a while to hand out a connection; a test should wait, not fail
+            config.setConnectionTimeout(Duration.ofMinutes(2).toMillis());
+            this.pool = new HikariDataSource(config);
         }
 
         @Override
@@ -214,7 +222,7 @@ final class Cluster implements PostgresServer {
 
         @Override
         public String jdbcUrl() {
-            return JdbcUrls.redact(((PGSimpleDataSource) dataSource).getURL());
+            return JdbcUrls.redact(connections.getURL());
         }
 
         @Override
@@ -224,17 +232,13 @@ final class Cluster implements PostgresServer {
 
         @Override
         public DataSource dataSource() {
-            return dataSource;
-        }
-
-        @Override
-        public DSLContext dsl() {
-            return dsl;
+            return pool;
         }
 
         @Override
         public synchronized void close() {
             if (!closed) {
+                pool.close();
                 drop(name);
                 closed = true;
             }

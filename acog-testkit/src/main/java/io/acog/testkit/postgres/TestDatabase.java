@@ -1,13 +1,13 @@
 package io.acog.testkit.postgres;
 
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 
 /**
  * A database of its own on the testkit's {@link PostgresServer}, for one test class, one test or
  * one demo run. Closing it drops it.
  *
- * <p>Thread-safe: {@link #dataSource()} hands out a new connection per call.
+ * <p>Thread-safe: {@link #dataSource()} is a connection pool (HikariCP), as a host application's
+ * would be.
  */
 public interface TestDatabase extends AutoCloseable {
 
@@ -20,14 +20,18 @@ public interface TestDatabase extends AutoCloseable {
     /** The user the connections log in as. */
     String user();
 
-    /** Connections to this database; each {@code getConnection()} opens a new one. */
+    /**
+     * A pool of connections to this database (HikariCP, up to {@value #POOL_SIZE} connections,
+     * none kept idle for long), as a host application would give ACOG: a connection per call would
+     * make PostgreSQL start a server process for every transaction. Closed with the database.
+     */
     DataSource dataSource();
 
-    /** A jOOQ context over {@link #dataSource()} in the PostgreSQL dialect. */
-    DSLContext dsl();
+    /** The most connections {@link #dataSource()} opens at once. */
+    int POOL_SIZE = 40;
 
     /**
-     * Drops the database, ending any connection still open to it.
+     * Closes the pool and drops the database, ending any connection still open to it.
      *
      * @throws PostgresProvisioningException when the server refuses
      */

@@ -1,8 +1,11 @@
 package io.acog.testkit.postgres;
 
+import java.lang.reflect.InvocationTargetException;
+
 /**
- * The Testcontainers path, in a class of its own: it is loaded only when Testcontainers is on the
- * class path, so hosts without it never link against it.
+ * The Testcontainers path, in a class of its own, through reflection: taken only when
+ * Testcontainers is on the class path and a Docker engine answers, so hosts without it never link
+ * against it.
  */
 final class TestcontainersServer {
 
@@ -12,12 +15,6 @@ final class TestcontainersServer {
     private TestcontainersServer() {}
 
     static boolean dockerAnswers() {
-        try {
-            Class.forName("org.testcontainers.DockerClientFactory", false,
-                    TestcontainersServer.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
         return Docker.available();
     }
 
@@ -25,30 +22,57 @@ final class TestcontainersServer {
         return Docker.start(System.getenv().getOrDefault("ACOG_POSTGRES_IMAGE", DEFAULT_IMAGE));
     }
 
-    /** Touches Testcontainers types; only reached once they are known to be present. */
+    /**
+     * Testcontainers through reflection: its jars split packages between them, so they cannot be
+     * modules, and the testkit (a module) links against them only when they are on the class path
+     * and a Docker engine answers.
+     */
     private static final class Docker {
 
         static boolean available() {
             try {
-                return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-            } catch (RuntimeException | LinkageError e) {
+                Class<?> factory = Class.forName("org.testcontainers.DockerClientFactory");
+                Object instance = factory.getMethod("instance").invoke(null);
+                return (Boolean) factory.getMethod("isDockerAvailable").invoke(instance);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 return false;
             }
         }
 
         static PostgresServer start(String image) {
-            org.testcontainers.postgresql.PostgreSQLContainer container =
-                    new org.testcontainers.postgresql.PostgreSQLContainer(image)
-                            .withCommand("postgres", "-c", "fsync=off", "-c", "full_page_writes=off",
-                                    "-c", "synchronous_commit=off", "-c", "max_connections=300");
+            Object container;
             try {
-                container.start();
-            } catch (RuntimeException e) {
+                Class<?> type = Class.forName("org.testcontainers.postgresql.PostgreSQLContainer");
+                container = type.getConstructor(String.class).newInstance(image);
+                type.getMethod("withCommand", String[].class).invoke(container, (Object) new String[] {
+                    "postgres", "-c", "fsync=off", "-c", "full_page_writes=off",
+                    "-c", "synchronous_commit=off", "-c", "max_connections=300"});
+                type.getMethod("start").invoke(container);
+                Object started = container;
+                return new Cluster(Provisioning.TESTCONTAINERS, call(type, started, "getJdbcUrl"),
+                        call(type, started, "getUsername"), call(type, started, "getPassword"), image,
+                        () -> stop(type, started));
+            } catch (InvocationTargetException e) {
                 throw new PostgresProvisioningException("Cannot start a PostgreSQL container from "
-                        + image + ": " + e.getMessage(), e);
+                        + image + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new PostgresProvisioningException("Cannot start a PostgreSQL container from "
+                        + image + " (this Testcontainers version is not one the testkit knows): "
+                        + e.getMessage(), e);
             }
-            return new Cluster(Provisioning.TESTCONTAINERS, container.getJdbcUrl(),
-                    container.getUsername(), container.getPassword(), image, container::stop);
+        }
+
+        private static String call(Class<?> type, Object container, String getter)
+                throws ReflectiveOperationException {
+            return (String) type.getMethod(getter).invoke(container);
+        }
+
+        private static void stop(Class<?> type, Object container) {
+            try {
+                type.getMethod("stop").invoke(container);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // the JVM is exiting; Testcontainers' own reaper removes the container
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -90,14 +91,16 @@ class AcogPostgresExtensionTest {
 
         @Test
         @Order(1)
-        void writes(DSLContext db, TestDatabase database) {
+        void writes(TestDatabase database) {
+            DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             SEEN.add(database.name());
             db.execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
         }
 
         @Test
         @Order(2)
-        void seesTheRowOfTheTestBefore(DSLContext db, TestDatabase database) {
+        void seesTheRowOfTheTestBefore(TestDatabase database) {
+            DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             SEEN.add(database.name());
             assertThat(db.fetchCount(DSL.table("channels"))).isEqualTo(1);
         }
@@ -115,14 +118,16 @@ class AcogPostgresExtensionTest {
     @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
     static class PerMethodSample {
         @Test
-        void first(DSLContext db, TestDatabase database) {
+        void first(TestDatabase database) {
+            DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             SEEN.add(database.name());
             assertThat(db.fetchCount(DSL.table("channels"))).isZero();
             db.execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
         }
 
         @Test
-        void second(DSLContext db, TestDatabase database) {
+        void second(TestDatabase database) {
+            DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             SEEN.add(database.name());
             assertThat(db.fetchCount(DSL.table("channels"))).isZero();
             db.execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");

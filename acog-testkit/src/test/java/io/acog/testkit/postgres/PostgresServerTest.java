@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class PostgresServerTest {
     @Test
     void aNewDatabaseHasTheAcogSchemaAndNoRows() throws Exception {
         try (TestDatabase database = PostgresServer.shared().createDatabase()) {
-            DSLContext db = database.dsl();
+            DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             assertThat(tableCount(database)).isEqualTo(5);
             assertThat(db.fetchCount(DSL.table("channels"))).isZero();
             assertThat(db.fetchValue("SELECT max(version) FROM acog_schema_history WHERE success"))
@@ -41,7 +42,7 @@ class PostgresServerTest {
     void anEmptyDatabaseHasNoTables() throws Exception {
         try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
             assertThat(tableCount(database)).isZero();
-            assertThat(database.dsl().fetchCount(DSL.table("pg_tables"),
+            assertThat(DSL.using(database.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("pg_tables"),
                     DSL.field("schemaname").eq("public"))).isZero();
         }
     }
@@ -50,10 +51,10 @@ class PostgresServerTest {
     void databasesAreIsolatedFromEachOther() {
         try (TestDatabase first = PostgresServer.shared().createDatabase();
                 TestDatabase second = PostgresServer.shared().createDatabase()) {
-            first.dsl().execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
+            DSL.using(first.dataSource(), SQLDialect.POSTGRES).execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
 
-            assertThat(first.dsl().fetchCount(DSL.table("channels"))).isEqualTo(1);
-            assertThat(second.dsl().fetchCount(DSL.table("channels"))).isZero();
+            assertThat(DSL.using(first.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels"))).isEqualTo(1);
+            assertThat(DSL.using(second.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels"))).isZero();
             assertThat(first.name()).isNotEqualTo(second.name());
         }
     }

@@ -7,14 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
 @AcogPostgres
 class QueryPlansTest {
 
     @Test
-    void recordsThePlanOfEveryPreparedQueryWithItsParameters(DataSource dataSource, DSLContext db)
-            throws Exception {
+    void recordsThePlanOfEveryPreparedQueryWithItsParameters(DataSource dataSource) throws Exception {
+        DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
         db.execute("INSERT INTO channels (name, slug) SELECT 'c' || i, 'c-' || i"
                 + " FROM generate_series(1, 2000) i");
         db.execute("ANALYZE channels");
@@ -48,8 +50,9 @@ class QueryPlansTest {
     }
 
     @Test
-    void recordsTheGenericPlanThatABoundParameterInAPartialIndexPredicateGets(DataSource dataSource,
-            DSLContext db) throws Exception {
+    void recordsTheGenericPlanThatABoundParameterInAPartialIndexPredicateGets(DataSource dataSource)
+            throws Exception {
+        DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
         db.execute("INSERT INTO channels (name, slug, is_active) SELECT 'c' || i, 'p-' || i, i % 100 = 0"
                 + " FROM generate_series(1, 5000) i");
         db.execute("CREATE INDEX channels_inactive ON channels (created_at) WHERE NOT is_active");

@@ -1,0 +1,104 @@
+package io.acog.core.internal.pipeline;
+
+import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.episode.PipelineStage;
+import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.pipeline.state.JobInputs;
+import io.acog.core.internal.pipeline.state.StageGraph;
+import io.acog.core.internal.queue.JobStore;
+import io.acog.core.job.JobWorker;
+import io.acog.core.pipeline.ChannelCost;
+import io.acog.core.pipeline.EpisodeCost;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.pipeline.RenderCallback;
+import java.time.YearMonth;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The {@link EpisodePipeline}: a facade over the operations on episodes, the stage runner the
+ * workers call, and spending. Every change to an episode happens under its row lock, so stages
+ * finishing at the same moment, and a host cancelling meanwhile, are ordered; provider calls run
+ * outside any transaction.
+ */
+final class Pipeline implements EpisodePipeline {
+
+    private final EpisodeRepository episodes;
+    private final JobStore jobs;
+    private final EpisodeOperations operations;
+    private final StageRunner runner;
+    private final Spending spending;
+
+    Pipeline(EpisodeRepository episodes, JobStore jobs, EpisodeOperations operations,
+            StageRunner runner, Spending spending) {
+        this.episodes = episodes;
+        this.jobs = jobs;
+        this.operations = operations;
+        this.runner = runner;
+        this.spending = spending;
+    }
+
+    @Override
+    public Episode start(UUID episodeId) {
+        operations.start(episodeId);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode approveScript(UUID episodeId, String reviewer) {
+        operations.approveScript(episodeId, reviewer);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode rejectScript(UUID episodeId, String notes) {
+        operations.rejectScript(episodeId, notes);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode publish(UUID episodeId) {
+        operations.publish(episodeId);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode retry(UUID episodeId) {
+        operations.retry(episodeId);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode cancel(UUID episodeId) {
+        operations.cancel(episodeId);
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public boolean callback(RenderCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        return jobs.wake(StageGraph.RENDERS, JobInputs.TASK_ID, callback.taskId(), JobInputs.PROVIDER,
+                callback.provider());
+    }
+
+    @Override
+    public EpisodeCost cost(UUID episodeId) {
+        return spending.cost(episodeId);
+    }
+
+    @Override
+    public ChannelCost cost(UUID channelId, YearMonth month) {
+        return spending.cost(channelId, month);
+    }
+
+    @Override
+    public JobWorker.Builder worker(String name) {
+        Checks.notNull("worker", "name", name);
+        JobWorker.Builder builder = jobs.worker(name);
+        for (PipelineStage stage : PipelineStage.values()) {
+            builder.handler(stage, runner::handle);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,163 @@
+package io.acog.core.internal.pipeline;
+
+import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.pipeline.commit.CommitContext;
+import io.acog.core.internal.pipeline.commit.CommitLane;
+import io.acog.core.internal.pipeline.commit.Committed;
+import io.acog.core.internal.pipeline.commit.EpisodeChanges;
+import io.acog.core.internal.pipeline.commit.GroupCommit;
+import io.acog.core.internal.pipeline.commit.StageCommit;
+import io.acog.core.internal.pipeline.stage.Providers;
+import io.acog.core.internal.pipeline.stage.Stages;
+import io.acog.core.internal.pipeline.state.StageScheduler;
+import io.acog.core.internal.queue.JobStore;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.pipeline.LocalFileStorage;
+import io.acog.core.pipeline.PipelineListener;
+import io.acog.spi.AssetStorage;
+import io.acog.spi.AvatarRenderer;
+import io.acog.spi.BrollGenerator;
+import io.acog.spi.ContentWriter;
+import io.acog.spi.ProviderConfig;
+import io.acog.spi.Publisher;
+import io.acog.spi.VideoAssembler;
+import io.acog.spi.VoiceSynthesizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the {@link EpisodePipeline} behind {@link io.acog.core.Acog#pipeline()}. The built
+ * pipeline keeps copies of what was registered: registering more on the builder afterwards does not
+ * change it.
+ */
+public final class PipelineBuilder implements EpisodePipeline.Builder {
+
+    private final Db db;
+    private final JobStore jobs;
+    private final EpisodeRepository episodes;
+    private final Providers providers = new Providers();
+    private final List<PipelineListener> listeners = new ArrayList<>();
+    private int maxRetries = 3;
+    private Duration runningAfter = Duration.ofMillis(100);
+
+    /**
+     * @param jobs the queue on {@code db}; {@link JobStore#in(Db)} gives it in a transaction
+     */
+    public PipelineBuilder(Db db, JobStore jobs, EpisodeRepository episodes) {
+        this.db = db;
+        this.jobs = jobs;
+        this.episodes = episodes;
+    }
+
+    @Override
+    public EpisodePipeline.Builder contentWriter(ContentWriter writer) {
+        providers.contentWriter(writer);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder voiceSynthesizer(VoiceSynthesizer synthesizer) {
+        providers.voiceSynthesizer(synthesizer);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder avatarRenderer(AvatarRenderer renderer) {
+        providers.avatarRenderer(renderer);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder brollGenerator(BrollGenerator generator) {
+        providers.brollGenerator(generator);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder videoAssembler(VideoAssembler assembler) {
+        providers.videoAssembler(assembler);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder publisher(Publisher publisher) {
+        providers.publisher(publisher);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder assetStorage(AssetStorage storage) {
+        providers.replaceStorage(storage);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder plugins(ProviderConfig config) {
+        providers.loadPlugins(Objects.requireNonNull(config, "config"),
+                Thread.currentThread().getContextClassLoader());
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder listener(PipelineListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder maxRetries(int maxRetries) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder runningAfter(Duration runningAfter) {
+        Objects.requireNonNull(runningAfter, "runningAfter");
+        if (runningAfter.isNegative()) {
+            throw new IllegalArgumentException("runningAfter must not be negative, got " + runningAfter);
+        }
+        this.runningAfter = runningAfter;
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline build() {
+        List<String> missing = providers.missing();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("EpisodePipeline needs a provider for each capability;"
+                    + " none for: " + String.join(", ", missing) + ". Register them on the builder,"
+                    + " or add plugins(config) with provider plugins on the class path");
+        }
+        Providers chosen = providers.copy();
+        if (chosen.storage() == null) {
+            try {
+                chosen.replaceStorage(new LocalFileStorage(Files.createTempDirectory("acog-assets-")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a directory for assets", e);
+            }
+        }
+        ListenerBus bus = new ListenerBus(listeners);
+        ChannelCache channels = new ChannelCache(db);
+        Spending spending = new Spending(db);
+        Stages stages = new Stages(chosen, db);
+        CommitContext context = new CommitContext(db, jobs::in,
+                channelId -> channels.get(channelId).settings(), new StageScheduler(maxRetries));
+        EpisodeChanges changes = new EpisodeChanges(context);
+        RenderCancellation renders = new RenderCancellation(stages, chosen.storage());
+        CommitLane<StageCommit, Committed> lane = new CommitLane<>(new GroupCommit(context));
+        JobEnds ends = new JobEnds(jobs, changes, bus, renders);
+        StageRunner runner = new StageRunner(db, stages, chosen.storage(), channels, spending, lane,
+                new RunningMarks(runningAfter, lane, bus), ends, bus);
+        return new Pipeline(episodes, jobs,
+                new EpisodeOperations(changes, spending, renders, bus), runner, spending);
+    }
+}

@@ -1,0 +1,230 @@
+package io.acog.core.internal.pipeline;
+
+import static io.acog.jooq.generated.Tables.CHANNELS;
+import static io.acog.jooq.generated.Tables.EPISODES;
+
+import io.acog.core.BudgetExceededException;
+import io.acog.core.asset.NewAsset;
+import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeLifecycle;
+import io.acog.core.episode.PipelineStage;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.pipeline.commit.CommitLane;
+import io.acog.core.internal.pipeline.commit.Committed;
+import io.acog.core.internal.pipeline.commit.StageCommit;
+import io.acog.core.internal.pipeline.stage.ProviderCallContext;
+import io.acog.core.internal.pipeline.stage.RenderStage;
+import io.acog.core.internal.pipeline.stage.StageFailedException;
+import io.acog.core.internal.pipeline.stage.StageResult;
+import io.acog.core.internal.pipeline.stage.StageWork;
+import io.acog.core.internal.pipeline.stage.Stages;
+import io.acog.core.internal.pipeline.state.JobInputs;
+import io.acog.core.internal.pipeline.state.StageGraph;
+import io.acog.core.internal.pipeline.state.StageMachine;
+import io.acog.core.internal.store.AssetStore;
+import io.acog.core.internal.store.EpisodeMapping;
+import io.acog.core.job.Job;
+import io.acog.core.job.JobContext;
+import io.acog.core.job.JobOutcome;
+import io.acog.core.job.LeaseLostException;
+import io.acog.spi.AssetStorage;
+import io.acog.spi.ProviderException;
+import io.acog.spi.RenderProgress;
+import io.acog.spi.RenderTask;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handler of every stage's jobs: loads the episode and its channel, calls the stage's provider
+ * outside any transaction, and hands the outcome to the commit lane (outputs) or records the end
+ * of the job (a failure, a render to wait for, a cancelled episode). A render's later runs poll
+ * its provider until it is done.
+ */
+final class StageRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+    /** How often an automatic script review may send a script back before the stage fails. */
+    static final int MAX_REVISIONS = 2;
+
+    private final Db db;
+    private final Stages stages;
+    private final AssetStorage storage;
+    private final ChannelCache channels;
+    private final Spending spending;
+    private final CommitLane<StageCommit, Committed> lane;
+    private final RunningMarks marks;
+    private final JobEnds ends;
+    private final ListenerBus listeners;
+
+    StageRunner(Db db, Stages stages, AssetStorage storage, ChannelCache channels, Spending spending,
+            CommitLane<StageCommit, Committed> lane, RunningMarks marks, JobEnds ends,
+            ListenerBus listeners) {
+        this.db = db;
+        this.stages = stages;
+        this.storage = storage;
+        this.channels = channels;
+        this.spending = spending;
+        this.lane = lane;
+        this.marks = marks;
+        this.ends = ends;
+        this.listeners = listeners;
+    }
+
+    JobOutcome handle(Job job, JobContext context) {
+        JobInputs.RenderTask task = StageGraph.RENDERS.contains(job.stage())
+                ? job.input(JobInputs.RenderTask.class) : null;
+        if (context.cancelRequested()) {
+            return ends.cancelled(context, task);
+        }
+        if (task != null && task.taskId() != null) {
+            return poll(job, context, null, task.taskId(), task.provider(), null);
+        }
+        OffsetDateTime begun = db.now();
+        StageWork work = load(job, context);
+        if (work == null || !EpisodeLifecycle.isActive(work.episode().status())) {
+            return ends.cancelled(context, null);
+        }
+        RunningMarks.Mark mark = marks.begin(context.claim(), begun);
+        if (mark.refused()) {
+            return ends.cancelled(context, null);
+        }
+        StageResult result;
+        try {
+            BudgetExceededException overBudget = spending.refusal(work.channel().id(),
+                    work.channel().platformConfig().monthlyBudgetUsd()).orElse(null);
+            if (overBudget != null) {
+                return ends.failed(job, context, overBudget.getMessage(), false, null, false,
+                        unmarked(mark, begun));
+            }
+            result = stages.get(job.stage()).run(work);
+        } catch (ProviderException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
+                    false, unmarked(mark, begun));
+        } catch (StageFailedException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false,
+                    unmarked(mark, begun));
+        } catch (RuntimeException e) {
+            LOG.warn("Stage {} of episode {} failed unexpectedly", job.stage().label(), job.episodeId(), e);
+            return ends.failed(job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true,
+                    null, false, unmarked(mark, begun));
+        } finally {
+            mark.stop(); // idempotent: after an Error too, no mark is made once the call is over
+        }
+        OffsetDateTime unrecorded = unmarked(mark, begun);
+        if (result instanceof StageResult.Submitted submitted) {
+            if (submitted.task().checkAfter().isZero()) {
+                // a provider that may be done already: ask at once rather than queue a check
+                return poll(job, context, work, submitted.task().taskId(), submitted.provider(),
+                        unrecorded);
+            }
+            return ends.submitted(job, context, submitted, unrecorded);
+        }
+        StageResult.Output output = (StageResult.Output) result;
+        if (output.sendsBack() && StageMachine.revisions(work.episode().pipelineState()
+                .stage(PipelineStage.SCRIPT_REVIEW).orElse(null)) >= MAX_REVISIONS) {
+            return ends.failed(job, context, "the script was not approved after " + MAX_REVISIONS
+                    + " revisions: " + String.join("; ", output.review().notes()), false, null, false,
+                    unrecorded);
+        }
+        return commit(context, output, unrecorded);
+    }
+
+    /** When the run began, if its start is not recorded yet (no running mark was made); else null. */
+    private static OffsetDateTime unmarked(RunningMarks.Mark mark, OffsetDateTime begun) {
+        return mark.stop() ? null : begun;
+    }
+
+    /**
+     * Asks the provider how a render goes: on a later run of its job ({@code work} null), or right
+     * after submitting it (the task id is then not stored yet).
+     *
+     * @param begun when this run began, if its start is not recorded yet; else null
+     */
+    private JobOutcome poll(Job job, JobContext context, StageWork work, String taskId,
+            String provider, OffsetDateTime begun) {
+        RenderStage stage = stages.render(job.stage());
+        RenderProgress progress;
+        try {
+            progress = Objects.requireNonNull(stage.poll(provider, taskId, call(job, context)),
+                    () -> provider + " returned no render progress");
+        } catch (ProviderException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
+                    false, begun);
+        } catch (RuntimeException e) {
+            LOG.warn("Polling render {} of {} failed unexpectedly", taskId, provider, e);
+            return ends.failed(job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true,
+                    null, false, begun);
+        }
+        if (progress instanceof RenderProgress.Pending pending) {
+            if (work != null) {
+                return ends.submitted(job, context, new StageResult.Submitted(
+                        new RenderTask(taskId, pending.checkAfter()), provider), begun);
+            }
+            return JobOutcome.checkAgainIn(pending.checkAfter(), Map.of("progress", pending.fractionDone()));
+        }
+        if (progress instanceof RenderProgress.Failed failed) {
+            return ends.failed(job, context, provider + ": render " + taskId + " failed: " + failed.error(),
+                    failed.retryable(), null, true, begun);
+        }
+        RenderProgress.Done done = (RenderProgress.Done) progress;
+        StageWork loaded = work != null ? work : load(job, context);
+        if (loaded == null) {
+            return ends.cancelled(context, null);
+        }
+        StageResult.Output output;
+        try {
+            output = stage.rendered(loaded, provider, taskId, done);
+        } catch (ProviderException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
+                    false, begun);
+        } catch (StageFailedException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false, begun);
+        }
+        return commit(context, output, begun);
+    }
+
+    /**
+     * Stores the stage's outputs with its job's completion and the next stages' jobs.
+     *
+     * @param begun when this run began, if its start is not recorded yet; else null
+     */
+    private JobOutcome commit(JobContext context, StageResult.Output output, OffsetDateTime begun) {
+        List<AssetStore.Prepared> assets = new ArrayList<>();
+        for (NewAsset asset : output.assets()) {
+            assets.add(AssetStore.prepare(asset));
+        }
+        Committed committed = lane.submit(new StageCommit.Finish(context.claim(), output, assets,
+                begun == null, begun));
+        if (committed.outcome() == Committed.Outcome.LEASE_LOST) {
+            throw new LeaseLostException(context.claim().job().id(), context.claim().token());
+        }
+        listeners.tell(committed.events());
+        return JobOutcome.recorded();
+    }
+
+    /** The episode and channel, as they are now; null when the episode is gone. */
+    private StageWork load(Job job, JobContext context) {
+        Record row = db.read(dsl -> dsl.select(EPISODES.asterisk(), CHANNELS.UPDATED_AT)
+                .from(EPISODES).join(CHANNELS).on(CHANNELS.ID.eq(EPISODES.CHANNEL_ID))
+                .where(EPISODES.ID.eq(job.episodeId()), EPISODES.DELETED_AT.isNull())
+                .fetchOne());
+        if (row == null) {
+            return null;
+        }
+        Episode episode = EpisodeMapping.episode(row.into(EPISODES));
+        OffsetDateTime channelChanged = row.get(CHANNELS.UPDATED_AT);
+        ChannelCache.Cached channel = channels.get(episode.channelId(), channelChanged);
+        return new StageWork(job, episode, channel.channel(), channel.brief(), call(job, context));
+    }
+
+    private ProviderCallContext call(Job job, JobContext context) {
+        return new ProviderCallContext(job.episodeId(), job.stage().label(), "acog-" + job.id(),
+                Math.max(1, job.attempts()), storage, context::cancelRequested);
+    }
+}

@@ -1,0 +1,53 @@
+package io.acog.core.internal.pipeline.stage;
+
+import io.acog.core.asset.AssetType;
+import io.acog.core.asset.AudioMetadata;
+import io.acog.core.asset.NewAsset;
+import io.acog.core.channel.Channel;
+import io.acog.core.episode.ScriptSegment;
+import io.acog.core.episode.SpeakingRate;
+import io.acog.core.internal.json.JsonCodec;
+import io.acog.spi.Usage;
+import io.acog.spi.VoiceSynthesizer;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Audio: the channel's voice provider speaks the script's spoken segments; the speech becomes the
+ * episode's primary audio asset.
+ */
+final class AudioStage implements Stage {
+
+    private final Providers providers;
+
+    AudioStage(Providers providers) {
+        this.providers = providers;
+    }
+
+    @Override
+    public StageResult run(StageWork work) {
+        Channel channel = work.channel();
+        VoiceSynthesizer voice = providers.voice(channel.voiceProfile().provider());
+        List<String> spoken = work.script().segments().stream().map(ScriptSegment::text)
+                .filter(text -> !text.isBlank()).toList();
+        VoiceSynthesizer.Speech speech = Answers.required(voice.name(), "speech", voice.synthesize(
+                new VoiceSynthesizer.SpeechRequest(work.brief(), spoken,
+                        SpeakingRate.wordsPerMinute(channel.styleGuide())), work.call()));
+        URI uri = StoredMedia.store(work.call().storage(), voice.name(), work.episodeId(),
+                "audio/" + StoredMedia.fileName(speech.audio()), speech.audio());
+        Usage usage = Usages.of(speech.usage());
+        AudioMetadata metadata = new AudioMetadata(StoredMedia.seconds(speech.durationMs()),
+                StoredMedia.extension(speech.audio()), null, null,
+                JsonCodec.object(channel.voiceProfile().settings()), Usages.cents(usage),
+                usage.characters() == null ? null : Math.toIntExact(usage.characters()), null);
+        return new StageResult.Output(Usages.details(voice.name(), null, usage)
+                        .withJobId(speech.providerJobId()),
+                Usages.completion(Map.of("uri", uri.toString(), "duration_ms", speech.durationMs()),
+                        usage))
+                .with(new NewAsset(work.episodeId(), AssetType.AUDIO, uri.toString(), "voice",
+                        voice.name(), speech.providerJobId(), metadata, speech.audio().mimeType(),
+                        StoredMedia.size(speech.audio()), StoredMedia.millis(speech.durationMs()),
+                        true));
+    }
+}

@@ -1,0 +1,18 @@
+package io.acog.core.internal.pipeline.stage;
+
+import io.acog.spi.ProviderCall;
+import io.acog.spi.RenderProgress;
+
+/** A stage whose provider renders slowly: submitted by {@link #run}, then polled until done. */
+public interface RenderStage extends Stage {
+
+    /** How the render the provider named {@code provider} took as {@code taskId} goes. */
+    RenderProgress poll(String provider, String taskId, ProviderCall call);
+
+    /** Asks the provider to stop the render. */
+    void cancel(String provider, String taskId, ProviderCall call);
+
+    /** The finished render, stored. */
+    StageResult.Output rendered(StageWork work, String provider, String taskId,
+            RenderProgress.Done done);
+}

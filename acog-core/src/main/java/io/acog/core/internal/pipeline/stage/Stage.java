@@ -1,0 +1,16 @@
+package io.acog.core.internal.pipeline.stage;
+
+/**
+ * The provider side of one pipeline stage: what its provider is given, and what of the answer is
+ * stored. Runs outside any transaction; the pipeline stores the result in one. Thread-safe.
+ */
+public interface Stage {
+
+    /**
+     * Calls the stage's provider.
+     *
+     * @throws io.acog.spi.ProviderException as the provider classified its failure
+     * @throws StageFailedException when the answer cannot be used or the stage cannot begin
+     */
+    StageResult run(StageWork work);
+}

@@ -1,0 +1,61 @@
+package io.acog.core.internal.pipeline.stage;
+
+import io.acog.core.asset.VideoMetadata;
+import io.acog.spi.AssetStorage;
+import io.acog.spi.Media;
+import io.acog.spi.Usage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/** Media a provider made, put into asset storage, and the facts about it an asset records. */
+final class StoredMedia {
+
+    private StoredMedia() {}
+
+    /**
+     * Stores the media under {@code episodes/<id>/<name>}.
+     *
+     * @throws StageFailedException (retryable) when the storage refuses
+     */
+    static URI store(AssetStorage storage, String provider, UUID episodeId, String name, Media media) {
+        String key = "episodes/" + episodeId + "/" + name;
+        try {
+            return storage.store(key, media);
+        } catch (IOException | RuntimeException e) {
+            throw StageFailedException.retryable(storage.name() + " cannot store " + provider + "'s "
+                    + media.fileName() + " as " + key + ": " + e.getMessage());
+        }
+    }
+
+    static VideoMetadata video(long durationMs, Usage usage, Map<String, Object> extra) {
+        return new VideoMetadata(seconds(durationMs), null, null, null, null, Usages.cents(usage),
+                null, extra);
+    }
+
+    static BigDecimal seconds(long durationMs) {
+        return durationMs <= 0 ? null : BigDecimal.valueOf(durationMs, 3);
+    }
+
+    static Integer millis(long durationMs) {
+        return durationMs <= 0 ? null : Math.toIntExact(Math.min(durationMs, Integer.MAX_VALUE));
+    }
+
+    static Long size(Media media) {
+        return media.size() < 0 ? null : media.size();
+    }
+
+    /** The media's file name, safe for a storage key. */
+    static String fileName(Media media) {
+        String name = media.fileName();
+        return name == null || name.isBlank() ? "output" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    static String extension(Media media) {
+        String name = fileName(media);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : name.substring(dot + 1);
+    }
+}

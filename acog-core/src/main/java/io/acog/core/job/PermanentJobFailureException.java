@@ -1,0 +1,20 @@
+package io.acog.core.job;
+
+import io.acog.core.AcogException;
+
+/**
+ * Thrown by a {@link JobHandler} for a failure that retrying cannot fix (bad credentials,
+ * exhausted quota, rejected content): the job fails at once, without using its retries.
+ */
+public class PermanentJobFailureException extends AcogException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PermanentJobFailureException(String message) {
+        super(message);
+    }
+
+    public PermanentJobFailureException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,57 @@
+package io.acog.core.internal.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How many jobs a worker holds: what it can start soon, never a slow node's hoard. */
+class CapacityTest {
+
+    @Test
+    void slowHandlersHoldNoMoreThanTheirThreads() {
+        Capacity capacity = new Capacity(2, 100);
+        for (int i = 0; i < 100; i++) {
+            capacity.ran(2_000_000_000L); // two seconds a job
+        }
+
+        assertThat(capacity.limit()).isEqualTo(2);
+        assertThat(capacity.reserve(0)).isEqualTo(2);
+        capacity.release(2);
+        assertThat(capacity.reserve(2)).as("both threads busy").isZero();
+        assertThat(capacity.reserve(1)).as("one thread free").isEqualTo(1);
+    }
+
+    @Test
+    void fastHandlersHoldWhatTheyStartWithinTheBufferTime() {
+        Capacity capacity = new Capacity(4, 100);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000_000L); // a millisecond a job: 20 per thread within 20 ms
+        }
+
+        assertThat(capacity.limit()).isBetween(4 + 70, 4 + 80);
+        int first = capacity.reserve(0);
+        assertThat(first).isEqualTo(capacity.limit());
+        assertThat(capacity.reserve(0)).as("reserved already").isZero();
+        capacity.release(first);
+    }
+
+    @Test
+    void veryFastHandlersAreCappedAtTwoBatches() {
+        Capacity capacity = new Capacity(4, 100);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000L);
+        }
+
+        assertThat(capacity.limit()).isEqualTo(4 + 200);
+        assertThat(capacity.reserve(0)).isEqualTo(100);
+        assertThat(capacity.reserve(0)).isEqualTo(100);
+        assertThat(capacity.reserve(0)).as("full").isZero();
+    }
+
+    @Test
+    void aNewWorkerStartsCautiously() {
+        Capacity capacity = new Capacity(2, 100);
+
+        assertThat(capacity.limit()).isEqualTo(2 + 8);
+    }
+}
