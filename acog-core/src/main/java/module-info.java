@@ -27,7 +27,8 @@ module io.acog.core {
     exports io.acog.core.pulse;
 
     // the typed inputs of the pipeline's jobs are read and written by the JSON codec
-    opens io.acog.core.internal.pipeline.state to com.fasterxml.jackson.databind;
+    opens io.acog.core.internal.pipeline.state to
+            com.fasterxml.jackson.databind;
 
     uses io.acog.spi.ProviderPlugin;
 }

@@ -11,9 +11,9 @@ public final class Bench {
         String name = args.length == 0 ? "" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (name) {
-            case "queries" -> QueriesBenchmark.main(rest);
-            case "jobtracker" -> JobTrackerBenchmark.main(rest);
-            case "pipeline" -> PipelineBenchmark.main(rest);
+            case "queries" -> QueriesBenchmark.run(rest);
+            case "jobtracker" -> JobTrackerBenchmark.run(rest);
+            case "pipeline" -> PipelineBenchmark.run(rest);
             default -> {
                 System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker, pipeline)");
                 System.exit(2);

@@ -3,12 +3,12 @@ package io.acog.bench;
 import io.acog.core.Acog;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.EpisodeIdea;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.NewEpisode;
 import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.core.pipeline.PipelineListener;
-import io.acog.core.episode.EpisodeStatus;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.providers.OfflineProviders;
 import java.io.IOException;
@@ -38,14 +38,15 @@ final class PipelineBenchmark {
 
     private PipelineBenchmark() {}
 
-    static void main(String[] args) throws Exception {
+    static void run(String[] args) throws Exception {
         int episodes = Bench.intArg(args, "--episodes", 1000);
         int threads = Bench.intArg(args, "--threads", 32);
         Path storage = Files.createTempDirectory("acog-bench-assets-");
         try (BenchDatabase database = new BenchDatabase(threads + 6)) {
             Acog acog = Acog.builder().dataSource(database.pooled()).build();
             Channel channel = new AcogFixtures(acog).channel().create();
-            OfflineProviders offline = OfflineProviders.builder().audioSampleRate(1000).build();
+            OfflineProviders offline =
+                    OfflineProviders.builder().audioSampleRate(1000).build();
             // Warm-up rounds until the JIT has compiled the hot paths, then measured rounds; the
             // median counts.
             for (int round = 0; round < WARMUP_ROUNDS; round++) {
@@ -58,14 +59,27 @@ final class PipelineBenchmark {
                 double[] result = run(acog, offline, storage, channel, episodes, threads);
                 stages[round] = result[0];
                 perEpisode[round] = result[1];
-                System.out.printf(Locale.ROOT, "round=%d pipeline_stage_executions_per_s=%.0f"
-                        + " episodes_per_s=%.1f stage_executions=%.0f seconds=%.2f%n", round + 1,
-                        result[0], result[1], result[2], result[3]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round=%d pipeline_stage_executions_per_s=%.0f"
+                                + " episodes_per_s=%.1f stage_executions=%.0f seconds=%.2f%n",
+                        round + 1,
+                        result[0],
+                        result[1],
+                        result[2],
+                        result[3]);
             }
             double median = median(stages);
-            System.out.printf(Locale.ROOT, "pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f"
-                    + " episodes=%d threads=%d%n", median, median(perEpisode), episodes, threads);
-            System.out.printf(Locale.ROOT, "targets pipeline_stage_executions_per_s>=2000:%s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f" + " episodes=%d threads=%d%n",
+                    median,
+                    median(perEpisode),
+                    episodes,
+                    threads);
+            System.out.printf(
+                    Locale.ROOT,
+                    "targets pipeline_stage_executions_per_s>=2000:%s%n",
                     median >= 2000 ? "met" : "MISSED");
         } finally {
             deleteTree(storage);
@@ -86,8 +100,9 @@ final class PipelineBenchmark {
      *
      * @return stage executions per second, episodes per second, stage executions, seconds
      */
-    private static double[] run(Acog acog, OfflineProviders offline, Path storage,
-            Channel channel, int count, int threads) throws InterruptedException {
+    private static double[] run(
+            Acog acog, OfflineProviders offline, Path storage, Channel channel, int count, int threads)
+            throws InterruptedException {
         CountDownLatch published = new CountDownLatch(count);
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
                 .assetStorage(new LocalFileStorage(storage))
@@ -98,11 +113,15 @@ final class PipelineBenchmark {
                             published.countDown();
                         }
                     }
-                }).build();
+                })
+                .build();
         List<UUID> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            UUID id = acog.episodes().create(NewEpisode.builder(channel.id())
-                    .idea(EpisodeIdea.of("benchmark topic " + i)).build()).id();
+            UUID id = acog.episodes()
+                    .create(NewEpisode.builder(channel.id())
+                            .idea(EpisodeIdea.of("benchmark topic " + i))
+                            .build())
+                    .id();
             pipeline.start(id);
             ids.add(id);
         }
@@ -119,8 +138,9 @@ final class PipelineBenchmark {
             if (acog.episodes().get(id).status() != EpisodeStatus.PUBLISHED) {
                 throw new IllegalStateException("episode " + id + " is not published");
             }
-            executions += jobs.stream().filter(job -> job.status()
-                    == io.acog.core.job.JobStatus.COMPLETED).count();
+            executions += jobs.stream()
+                    .filter(job -> job.status() == io.acog.core.job.JobStatus.COMPLETED)
+                    .count();
         }
         return new double[] {executions / seconds, count / seconds, executions, seconds};
     }

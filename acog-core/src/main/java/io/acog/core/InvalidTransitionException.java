@@ -15,10 +15,8 @@ public class InvalidTransitionException extends AcogException {
     private final EpisodeStatus from;
     private final EpisodeStatus to;
 
-    public InvalidTransitionException(UUID episodeId, EpisodeStatus from, EpisodeStatus to,
-            String reason) {
-        super("episode " + episodeId + " cannot go from " + from.label() + " to "
-                + to.label() + ": " + reason);
+    public InvalidTransitionException(UUID episodeId, EpisodeStatus from, EpisodeStatus to, String reason) {
+        super("episode " + episodeId + " cannot go from " + from.label() + " to " + to.label() + ": " + reason);
         this.episodeId = episodeId;
         this.from = from;
         this.to = to;

@@ -1,12 +1,16 @@
 package io.acog.examples;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.acog.core.Acog;
 import io.acog.core.asset.Asset;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeIdea;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.NewEpisode;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
 import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.EpisodeCost;
@@ -18,14 +22,10 @@ import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
 import io.acog.jooq.AcogSchema;
 import io.acog.jooq.SchemaMigration;
-import io.acog.core.episode.EpisodeStatus;
-import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.fixtures.SeedExamples;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import io.acog.testkit.providers.OfflineProviders;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,68 +77,100 @@ public final class Demo {
             pool.setMaximumPoolSize(options.threads + 4); // worker threads, its claimer, the rest
             pool.setPoolName("acog-demo");
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            Acog acog = Acog.builder().dataSource(dataSource).build();
-            Channel channel = channel(acog);
-            Episode first = episodeFromPulse(acog, channel);
-            List<UUID> episodes = new ArrayList<>(List.of(first.id()));
-            for (int i = 1; i < options.episodes; i++) {
-                episodes.add(acog.episodes().create(NewEpisode.builder(channel.id())
-                        .idea(EpisodeIdea.of(TOPICS.get(i % TOPICS.size()) + " (part " + i + ")"))
-                        .build()).id());
-            }
-            Progress progress = new Progress(episodes.size());
-            OfflineProviders.Builder providers = OfflineProviders.builder()
-                    .latency(Duration.ofMillis(options.latencyMs))
-                    .renderPolls(progress.one ? 2 : 0, Duration.ofMillis(200)); // one: show the polls
-            if (!progress.one) {
-                providers.audioSampleRate(1_000); // smaller silence, as long as the script
-            }
-            OfflineProviders offline = providers.build();
-            EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
-                    .assetStorage(new LocalFileStorage(storage))
-                    .listener(progress)
-                    .build();
-            allPublished = run(acog, pipeline, progress, options, episodes);
-            summary(acog, pipeline, first.id(), storage, options);
+                Acog acog = Acog.builder().dataSource(dataSource).build();
+                Channel channel = channel(acog);
+                Episode first = episodeFromPulse(acog, channel);
+                List<UUID> episodes = new ArrayList<>(List.of(first.id()));
+                for (int i = 1; i < options.episodes; i++) {
+                    episodes.add(acog.episodes()
+                            .create(NewEpisode.builder(channel.id())
+                                    .idea(EpisodeIdea.of(TOPICS.get(i % TOPICS.size()) + " (part " + i + ")"))
+                                    .build())
+                            .id());
+                }
+                Progress progress = new Progress(episodes.size());
+                OfflineProviders.Builder providers = OfflineProviders.builder()
+                        .latency(Duration.ofMillis(options.latencyMs))
+                        .renderPolls(progress.one ? 2 : 0, Duration.ofMillis(200)); // one: show the polls
+                if (!progress.one) {
+                    providers.audioSampleRate(1_000); // smaller silence, as long as the script
+                }
+                OfflineProviders offline = providers.build();
+                EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                        .assetStorage(new LocalFileStorage(storage))
+                        .listener(progress)
+                        .build();
+                allPublished = run(acog, pipeline, progress, options, episodes);
+                summary(acog, pipeline, first.id(), storage, options);
             }
         }
         System.exit(allPublished ? 0 : 1);
     }
 
     private static final List<String> TOPICS = List.of(
-            "Why time slows near black holes", "The galaxy that should not exist",
-            "How we weigh dark matter", "What the cosmic microwave background tells us",
+            "Why time slows near black holes",
+            "The galaxy that should not exist",
+            "How we weigh dark matter",
+            "What the cosmic microwave background tells us",
             "Could we ever see the Big Bang?");
 
     private static Channel channel(Acog acog) {
-        Channel channel = acog.channels().create(NewChannel.builder(
-                        "Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
-                .niche("cosmology")
-                .persona(SeedExamples.persona())
-                .styleGuide(SeedExamples.styleGuide())
-                .avatarProfile(SeedExamples.avatarProfile())
-                .voiceProfile(SeedExamples.voiceProfile())
-                .cadence("3_per_week")
-                .build());
+        Channel channel = acog.channels()
+                .create(NewChannel.builder("Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
+                        .niche("cosmology")
+                        .persona(SeedExamples.persona())
+                        .styleGuide(SeedExamples.styleGuide())
+                        .avatarProfile(SeedExamples.avatarProfile())
+                        .voiceProfile(SeedExamples.voiceProfile())
+                        .cadence("3_per_week")
+                        .build());
         System.out.println("Channel      " + channel.slug() + ": persona "
                 + channel.persona().name() + ", niche " + channel.niche() + ", pacing "
-                + channel.styleGuide().pacing() + ", voice " + channel.voiceProfile().provider()
+                + channel.styleGuide().pacing() + ", voice "
+                + channel.voiceProfile().provider()
                 + ", avatar " + channel.avatarProfile().provider());
         return channel;
     }
 
     private static Episode episodeFromPulse(Acog acog, Channel channel) {
-        List<PulseEvent> events = acog.pulseEvents().ingest(List.of(
-                signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
-                        "0.91", "cosmology", "jwst"),
-                signal("reddit", "t3_bh42", "Why time slows near black holes", "0.87",
-                        "black holes", "relativity"),
-                signal("news", "n-mars-7", "Mars sample return delayed again", "0.64",
-                        "space exploration", "mars"),
-                signal("youtube", "yt-jwst-1", "JWST spots a galaxy that should not exist",
-                        "0.91", "cosmology", "jwst"))).created();
-        long matched = acog.pulseEvents().matchChannels(events.stream().map(PulseEvent::id)
-                .toList()).values().stream().filter(ids -> ids.contains(channel.id())).count();
+        List<PulseEvent> events = acog.pulseEvents()
+                .ingest(List.of(
+                        signal(
+                                "youtube",
+                                "yt-jwst-1",
+                                "JWST spots a galaxy that should not exist",
+                                "0.91",
+                                "cosmology",
+                                "jwst"),
+                        signal(
+                                "reddit",
+                                "t3_bh42",
+                                "Why time slows near black holes",
+                                "0.87",
+                                "black holes",
+                                "relativity"),
+                        signal(
+                                "news",
+                                "n-mars-7",
+                                "Mars sample return delayed again",
+                                "0.64",
+                                "space exploration",
+                                "mars"),
+                        signal(
+                                "youtube",
+                                "yt-jwst-1",
+                                "JWST spots a galaxy that should not exist",
+                                "0.91",
+                                "cosmology",
+                                "jwst")))
+                .created();
+        long matched = acog
+                .pulseEvents()
+                .matchChannels(events.stream().map(PulseEvent::id).toList())
+                .values()
+                .stream()
+                .filter(ids -> ids.contains(channel.id()))
+                .count();
         System.out.println("Pulse        " + events.size() + " new trend signals (duplicates"
                 + " skipped), " + matched + " matched to the channel by niche or persona"
                 + " expertise");
@@ -158,10 +190,9 @@ public final class Demo {
         final Map<UUID, EpisodeStatus> endings = new ConcurrentHashMap<>();
         final long started = System.nanoTime();
         /** Stages run (a b-roll stage once per clip). */
-        final java.util.concurrent.atomic.LongAdder executions =
-                new java.util.concurrent.atomic.LongAdder();
-        final java.util.concurrent.atomic.AtomicInteger clips =
-                new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.LongAdder executions = new java.util.concurrent.atomic.LongAdder();
+
+        final java.util.concurrent.atomic.AtomicInteger clips = new java.util.concurrent.atomic.AtomicInteger();
 
         Progress(int episodes) {
             this.one = episodes == 1;
@@ -172,9 +203,12 @@ public final class Demo {
         public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
             executions.increment();
             if (one) {
-                line(started, stage.label(), stage == PipelineStage.BROLL
-                        ? "clip " + clips.incrementAndGet() + " started"
-                        : "started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                line(
+                        started,
+                        stage.label(),
+                        stage == PipelineStage.BROLL
+                                ? "clip " + clips.incrementAndGet() + " started"
+                                : "started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             }
         }
 
@@ -186,11 +220,9 @@ public final class Demo {
         }
 
         @Override
-        public void stageFailed(UUID episodeId, PipelineStage stage, String error,
-                boolean willRetry) {
+        public void stageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry) {
             if (one || !willRetry) {
-                line(started, stage.label(), "failed: " + error
-                        + (willRetry ? " (will retry)" : ""));
+                line(started, stage.label(), "failed: " + error + (willRetry ? " (will retry)" : ""));
             }
         }
 
@@ -199,8 +231,7 @@ public final class Demo {
             if (one) {
                 line(started, "status", from.label() + " → " + to.label());
             }
-            if ((to == EpisodeStatus.PUBLISHED || to == EpisodeStatus.FAILED
-                    || to == EpisodeStatus.CANCELLED)
+            if ((to == EpisodeStatus.PUBLISHED || to == EpisodeStatus.FAILED || to == EpisodeStatus.CANCELLED)
                     && endings.putIfAbsent(episodeId, to) == null) {
                 ended.countDown();
             }
@@ -208,8 +239,9 @@ public final class Demo {
     }
 
     /** Starts the episodes, runs a worker until all are done or failed; whether all published. */
-    private static boolean run(Acog acog, EpisodePipeline pipeline, Progress progress,
-            Options options, List<UUID> episodes) throws InterruptedException {
+    private static boolean run(
+            Acog acog, EpisodePipeline pipeline, Progress progress, Options options, List<UUID> episodes)
+            throws InterruptedException {
         boolean one = progress.one;
         long started = progress.started;
         CountDownLatch ended = progress.ended;
@@ -225,30 +257,37 @@ public final class Demo {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds);
             while (!ended.await(one ? 100 : 1000, TimeUnit.MILLISECONDS)) {
                 if (System.nanoTime() > deadline) {
-                    System.out.println("Timeout      " + ended.getCount() + " episode(s) not done"
-                            + " after " + options.timeoutSeconds + " s");
+                    System.out.println("Timeout      " + ended.getCount() + " episode(s) not done" + " after "
+                            + options.timeoutSeconds + " s");
                     break;
                 }
                 if (!one) {
-                    line(started, "progress", endings.size() + "/" + episodes.size()
-                            + " episodes done");
+                    line(started, "progress", endings.size() + "/" + episodes.size() + " episodes done");
                 }
             }
         }
         double seconds = (System.nanoTime() - runStart) / 1e9;
-        long published = endings.values().stream().filter(EpisodeStatus.PUBLISHED::equals)
+        long published = endings.values().stream()
+                .filter(EpisodeStatus.PUBLISHED::equals)
                 .count();
         if (!one) {
             long executions = progress.executions.sum();
-            System.out.printf(Locale.ROOT, "Throughput   episodes=%d published=%d seconds=%.2f"
-                    + " episodes_per_s=%.1f stage_executions=%d stage_executions_per_s=%.0f%n",
-                    episodes.size(), published, seconds, published / seconds, executions,
+            System.out.printf(
+                    Locale.ROOT,
+                    "Throughput   episodes=%d published=%d seconds=%.2f"
+                            + " episodes_per_s=%.1f stage_executions=%d stage_executions_per_s=%.0f%n",
+                    episodes.size(),
+                    published,
+                    seconds,
+                    published / seconds,
+                    executions,
                     executions / seconds);
             for (UUID id : episodes) {
                 Episode episode = acog.episodes().get(id);
                 if (episode.status() != EpisodeStatus.PUBLISHED) {
-                    System.out.println("Not done     " + id + " " + episode.status().label()
-                            + (episode.lastError() == null ? "" : ": " + episode.lastError()));
+                    System.out.println(
+                            "Not done     " + id + " " + episode.status().label()
+                                    + (episode.lastError() == null ? "" : ": " + episode.lastError()));
                 }
             }
         }
@@ -256,42 +295,61 @@ public final class Demo {
     }
 
     private static void line(long since, String what, String text) {
-        System.out.printf(Locale.ROOT, "  %6.2f s  %-14s %s%n", (System.nanoTime() - since) / 1e9,
-                what, text);
+        System.out.printf(Locale.ROOT, "  %6.2f s  %-14s %s%n", (System.nanoTime() - since) / 1e9, what, text);
     }
 
     /** Each stage with duration, attempts, provider and cost; each asset; the final status. */
-    private static void summary(Acog acog, EpisodePipeline pipeline, UUID episodeId, Path storage,
-            Options options) {
+    private static void summary(Acog acog, EpisodePipeline pipeline, UUID episodeId, Path storage, Options options) {
         Episode episode = acog.episodes().get(episodeId);
         EpisodeCost cost = pipeline.cost(episodeId);
         System.out.println();
-        System.out.println("Summary of \"" + episode.title() + "\"" + (options.episodes > 1
-                ? " (the first of " + options.episodes + ")" : ""));
-        System.out.printf(Locale.ROOT, "  %-14s %-10s %8s %9s %-9s %10s%n", "stage", "status",
-                "attempts", "duration", "provider", "cost_usd");
+        System.out.println("Summary of \"" + episode.title() + "\""
+                + (options.episodes > 1 ? " (the first of " + options.episodes + ")" : ""));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-14s %-10s %8s %9s %-9s %10s%n",
+                "stage",
+                "status",
+                "attempts",
+                "duration",
+                "provider",
+                "cost_usd");
         for (PipelineStage stage : PipelineStage.values()) {
             StageState state = episode.pipelineState().stage(stage).orElse(null);
             if (state == null) {
                 System.out.printf(Locale.ROOT, "  %-14s %-10s%n", stage.label(), "-");
                 continue;
             }
-            String duration = state.startedAt() == null || state.completedAt() == null ? "-"
-                    : String.format(Locale.ROOT, "%.2f s", Duration.between(state.startedAt(),
-                            state.completedAt()).toMillis() / 1000.0);
+            String duration = state.startedAt() == null || state.completedAt() == null
+                    ? "-"
+                    : String.format(
+                            Locale.ROOT,
+                            "%.2f s",
+                            Duration.between(state.startedAt(), state.completedAt())
+                                            .toMillis()
+                                    / 1000.0);
             BigDecimal stageCost = cost.byStage().getOrDefault(stage, BigDecimal.ZERO);
-            System.out.printf(Locale.ROOT, "  %-14s %-10s %8s %9s %-9s %10s%n",
-                    stage.label(), state.status() == null ? "-" : state.status().label(),
-                    attempts(state), duration,
-                    state.provider() == null ? "-" : state.provider(), stageCost.toPlainString());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-14s %-10s %8s %9s %-9s %10s%n",
+                    stage.label(),
+                    state.status() == null ? "-" : state.status().label(),
+                    attempts(state),
+                    duration,
+                    state.provider() == null ? "-" : state.provider(),
+                    stageCost.toPlainString());
         }
-        System.out.println("  total cost   " + cost.totalUsd().toPlainString() + " USD, "
-                + cost.tokens() + " LLM tokens");
+        System.out.println(
+                "  total cost   " + cost.totalUsd().toPlainString() + " USD, " + cost.tokens() + " LLM tokens");
         System.out.println("Assets (stored under " + storage + ")");
         for (Asset asset : acog.assets().list(episodeId)) {
-            System.out.printf(Locale.ROOT, "  %-16s %-8s %8s bytes  %s%n",
-                    asset.type().label(), asset.primary() ? "primary" : "",
-                    asset.fileSizeBytes() == null ? "-" : asset.fileSizeBytes(), asset.uri());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-16s %-8s %8s bytes  %s%n",
+                    asset.type().label(),
+                    asset.primary() ? "primary" : "",
+                    asset.fileSizeBytes() == null ? "-" : asset.fileSizeBytes(),
+                    asset.uri());
         }
         System.out.println("Status       " + episode.status().label()
                 + (episode.publishedUrl() == null ? "" : " at " + episode.publishedUrl())
@@ -301,14 +359,15 @@ public final class Demo {
     /** A stage's attempts; for b-roll, which runs a job per clip, the clips. */
     private static String attempts(StageState state) {
         Object clips = state.extra().get("clips_total");
-        return state.attempts() != null ? state.attempts().toString()
-                : clips != null ? clips + " clips" : "-";
+        return state.attempts() != null ? state.attempts().toString() : clips != null ? clips + " clips" : "-";
     }
 
-    private static NewPulseEvent signal(String source, String id, String title, String score,
-            String... tags) {
-        return NewPulseEvent.builder(source, id).payload(PulsePayload.of(title, null))
-                .topicTags(tags).relevanceScore(score).build();
+    private static NewPulseEvent signal(String source, String id, String title, String score, String... tags) {
+        return NewPulseEvent.builder(source, id)
+                .payload(PulsePayload.of(title, null))
+                .topicTags(tags)
+                .relevanceScore(score)
+                .build();
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {
@@ -325,22 +384,23 @@ public final class Demo {
     /** The command line. */
     private record Options(int episodes, int threads, long latencyMs, long timeoutSeconds) {
 
-        private static final Set<String> NAMES = Set.of("--episodes", "--threads",
-                "--latency-ms", "--timeout-s");
+        private static final Set<String> NAMES = Set.of("--episodes", "--threads", "--latency-ms", "--timeout-s");
 
         static Options parse(String[] args) {
             Map<String, Long> values = new java.util.HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (!NAMES.contains(name) || i + 1 >= args.length) {
-                    throw usage(name.startsWith("--") && NAMES.contains(name)
-                            ? name + " needs a value" : "unknown option " + name);
+                    throw usage(
+                            name.startsWith("--") && NAMES.contains(name)
+                                    ? name + " needs a value"
+                                    : "unknown option " + name);
                 }
                 try {
                     long value = Long.parseLong(args[++i]);
                     if (value < (name.equals("--latency-ms") ? 0 : 1)) {
-                        throw usage(name + " must be " + (name.equals("--latency-ms")
-                                ? "0 or more" : "1 or more") + ", not " + value);
+                        throw usage(name + " must be " + (name.equals("--latency-ms") ? "0 or more" : "1 or more")
+                                + ", not " + value);
                     }
                     values.put(name, value);
                 } catch (NumberFormatException e) {
@@ -348,15 +408,16 @@ public final class Demo {
                 }
             }
             int episodes = Math.toIntExact(values.getOrDefault("--episodes", 1L));
-            return new Options(episodes,
+            return new Options(
+                    episodes,
                     Math.toIntExact(values.getOrDefault("--threads", episodes == 1 ? 4L : 16L)),
                     values.getOrDefault("--latency-ms", episodes == 1 ? 40L : 0L),
                     values.getOrDefault("--timeout-s", 600L));
         }
 
         private static IllegalArgumentException usage(String problem) {
-            return new IllegalArgumentException(problem + "; usage: ./demo [--episodes N]"
-                    + " [--threads N] [--latency-ms N] [--timeout-s N]");
+            return new IllegalArgumentException(
+                    problem + "; usage: ./demo [--episodes N]" + " [--threads N] [--latency-ms N] [--timeout-s N]");
         }
     }
 }

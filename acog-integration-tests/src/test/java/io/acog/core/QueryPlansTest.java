@@ -54,7 +54,8 @@ class QueryPlansTest {
                 SELECT e.id, s, 'completed'
                 FROM episodes e, unnest(ARRAY['planning', 'scripting']) s""");
         db.execute("VACUUM ANALYZE");
-        channel = db.fetchOne("SELECT channel_id FROM episodes WHERE status = 'audio' LIMIT 1").get(0, UUID.class);
+        channel = db.fetchOne("SELECT channel_id FROM episodes WHERE status = 'audio' LIMIT 1")
+                .get(0, UUID.class);
         episode = db.fetchOne("SELECT id FROM episodes WHERE deleted_at IS NULL LIMIT 1")
                 .get(0, UUID.class);
         acog = Acog.builder().dataSource(PLANS.wrap(database.dataSource())).build();
@@ -63,9 +64,10 @@ class QueryPlansTest {
     private static void assertNoTableScans(String query) {
         assertThat(PLANS.plans()).as("plans recorded for %s", query).isNotEmpty();
         for (QueryPlans.Plan plan : PLANS.plans()) {
-            assertThat(plan.generic()).as("generic plan of %s:%n%s", query, plan).isTrue();
-            assertThat(plan.sequentialScans()).as("%s:%n%s", query, plan)
-                    .doesNotContain("episodes", "jobs", "assets");
+            assertThat(plan.generic())
+                    .as("generic plan of %s:%n%s", query, plan)
+                    .isTrue();
+            assertThat(plan.sequentialScans()).as("%s:%n%s", query, plan).doesNotContain("episodes", "jobs", "assets");
         }
         PLANS.clear();
     }
@@ -89,8 +91,12 @@ class QueryPlansTest {
         acog.channels().list(ChannelQuery.builder().niche("niche-3").build());
         assertNoTableScans("channels");
 
-        assertThat(acog.episodes().list(EpisodeQuery.builder(channel)
-                .status(EpisodeStatus.AUDIO).build()).items()).isNotEmpty();
+        assertThat(acog.episodes()
+                        .list(EpisodeQuery.builder(channel)
+                                .status(EpisodeStatus.AUDIO)
+                                .build())
+                        .items())
+                .isNotEmpty();
         assertNoTableScans("list by channel and status");
 
         assertThat(acog.assets().list(episode)).hasSize(3);

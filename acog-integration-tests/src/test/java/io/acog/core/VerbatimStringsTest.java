@@ -1,10 +1,10 @@
 package io.acog.core;
 
-import io.acog.testing.Jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.asset.Asset;
+import io.acog.core.asset.AssetType;
 import io.acog.core.asset.NewAsset;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
@@ -15,7 +15,7 @@ import io.acog.core.episode.NewEpisode;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
-import io.acog.core.asset.AssetType;
+import io.acog.testing.Jooq;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import java.util.List;
@@ -52,20 +52,67 @@ class VerbatimStringsTest {
         database.close();
     }
 
-    private static final List<String> NASTY = List.of("'", "''", "\"", ";", "--", "/*", "*/", "\\",
-            "\\\\", "%", "_", "$$", "$tag$", "?", ":name", "{0}", "${x}", "' OR '1'='1",
-            "'); DROP TABLE channels; --", "\t", "\n", "\r\n", "\u0001", "\u001b[31m", "\u007f",
-            "\u00a0", "\u200b", "\u200f", "\u202e", "e\u0301", "🚀", "👩🏽‍🚀", "𝔘𝔫𝔦", "中文",
-            "עברית", "\uFEFF", "\uFFFD", "[AVATAR]", "{\"a\":1}", "null", "NULL", " ");
+    private static final List<String> NASTY = List.of(
+            "'",
+            "''",
+            "\"",
+            ";",
+            "--",
+            "/*",
+            "*/",
+            "\\",
+            "\\\\",
+            "%",
+            "_",
+            "$$",
+            "$tag$",
+            "?",
+            ":name",
+            "{0}",
+            "${x}",
+            "' OR '1'='1",
+            "'); DROP TABLE channels; --",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u0001",
+            "\u001b[31m",
+            "\u007f",
+            "\u00a0",
+            "\u200b",
+            "\u200f",
+            "\u202e",
+            "e\u0301",
+            "🚀",
+            "👩🏽‍🚀",
+            "𝔘𝔫𝔦",
+            "中文",
+            "עברית",
+            "\uFEFF",
+            "\uFFFD",
+            "[AVATAR]",
+            "{\"a\":1}",
+            "null",
+            "NULL",
+            " ");
 
     /** Text made of nasty pieces and arbitrary storable characters. */
     @Provide
     Arbitrary<String> text() {
         Arbitrary<String> piece = Arbitraries.oneOf(
                 Arbitraries.of(NASTY),
-                Arbitraries.strings().withCharRange('\u0001', '\uD7FF').ofMinLength(1).ofMaxLength(3),
-                Arbitraries.strings().withCharRange('\uE000', '\uFFFF').ofMinLength(1).ofMaxLength(2));
-        return piece.list().ofMinSize(1).ofMaxSize(12).map(pieces -> String.join("", pieces))
+                Arbitraries.strings()
+                        .withCharRange('\u0001', '\uD7FF')
+                        .ofMinLength(1)
+                        .ofMaxLength(3),
+                Arbitraries.strings()
+                        .withCharRange('\uE000', '\uFFFF')
+                        .ofMinLength(1)
+                        .ofMaxLength(2));
+        return piece.list()
+                .ofMinSize(1)
+                .ofMaxSize(12)
+                .map(pieces -> String.join("", pieces))
                 .filter(text -> !text.isBlank());
     }
 
@@ -74,26 +121,39 @@ class VerbatimStringsTest {
     }
 
     private static String cut(String text, int codePoints) {
-        return text.codePointCount(0, text.length()) <= codePoints ? text
+        return text.codePointCount(0, text.length()) <= codePoints
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 
     @Property(tries = 150)
     void everyStringFieldReadsBackVerbatim(@ForAll("text") String text) {
-        Channel channel = acog.channels().create(NewChannel.builder(cut(text, 255), slug("c"))
-                .description(text).niche(cut(text, 100)).cadence(cut(text, 50))
-                .persona(Persona.empty().withName(text).withValues(List.of(text, text)))
-                .build());
-        Episode episode = acog.episodes().create(NewEpisode.builder(channel.id())
-                .title(cut(text, 500)).idea(EpisodeIdea.of(text).withBrief(text)).build());
-        Asset asset = acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                        "s3://acog-test/" + SEQUENCE.incrementAndGet())
-                .name(cut(text, 255)).provider(cut(text, 100), cut(text, 255))
-                .mimeType(cut(text, 100)).build());
-        PulseEvent event = acog.pulseEvents().ingest(List.of(NewPulseEvent
-                .builder(cut(text, 100), cut(text, 200) + SEQUENCE.incrementAndGet())
-                .sourceUrl(cut(text, 1000)).payload(PulsePayload.of(text, text))
-                .topicTags(text, text + "2").build())).created().get(0);
+        Channel channel = acog.channels()
+                .create(NewChannel.builder(cut(text, 255), slug("c"))
+                        .description(text)
+                        .niche(cut(text, 100))
+                        .cadence(cut(text, 50))
+                        .persona(Persona.empty().withName(text).withValues(List.of(text, text)))
+                        .build());
+        Episode episode = acog.episodes()
+                .create(NewEpisode.builder(channel.id())
+                        .title(cut(text, 500))
+                        .idea(EpisodeIdea.of(text).withBrief(text))
+                        .build());
+        Asset asset = acog.assets()
+                .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://acog-test/" + SEQUENCE.incrementAndGet())
+                        .name(cut(text, 255))
+                        .provider(cut(text, 100), cut(text, 255))
+                        .mimeType(cut(text, 100))
+                        .build());
+        PulseEvent event = acog.pulseEvents()
+                .ingest(List.of(NewPulseEvent.builder(cut(text, 100), cut(text, 200) + SEQUENCE.incrementAndGet())
+                        .sourceUrl(cut(text, 1000))
+                        .payload(PulsePayload.of(text, text))
+                        .topicTags(text, text + "2")
+                        .build()))
+                .created()
+                .get(0);
 
         Channel readChannel = acog.channels().get(channel.id());
         assertThat(readChannel).isEqualTo(channel);
@@ -117,16 +177,19 @@ class VerbatimStringsTest {
     }
 
     @Property(tries = 40)
-    void textPostgresCannotStoreIsRefusedNamingTheFieldAndNothingIsWritten(
-            @ForAll("unstorable") String text) {
+    void textPostgresCannotStoreIsRefusedNamingTheFieldAndNothingIsWritten(@ForAll("unstorable") String text) {
         int channels = Jooq.dsl(database).fetchCount(DSL.table("channels"));
 
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("ok", slug("bad"))
-                .description(text).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("ok", slug("bad"))
+                                .description(text)
+                                .build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("channel.description contains ");
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("ok", slug("bad"))
-                .persona(Persona.empty().withName(text)).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("ok", slug("bad"))
+                                .persona(Persona.empty().withName(text))
+                                .build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("channel.persona ");
 

@@ -1,14 +1,15 @@
 package io.acog.jooq;
 
-import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.CHANNELS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.acog.testing.Jooq;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -41,8 +41,7 @@ class AcogSchemaTest {
         assertThat(first.schema()).isEqualTo("public");
         assertThat(first.initialVersion()).isEmpty();
         assertThat(first.currentVersion()).isEqualTo(newest);
-        assertThat(first.applied()).hasSize(scripts.size()).first().asString()
-                .isEqualTo("1 seed mvp schema");
+        assertThat(first.applied()).hasSize(scripts.size()).first().asString().isEqualTo("1 seed mvp schema");
         assertThat(first.changedSchema()).isTrue();
 
         assertThat(second.initialVersion()).contains(newest);
@@ -54,22 +53,20 @@ class AcogSchemaTest {
     }
 
     @Test
-    void flywayBuildsTheSameSchemaAsThePlainScriptsInVersionOrder(DataSource dataSource,
-            DSLContext db, PostgresServer server) {
+    void flywayBuildsTheSameSchemaAsThePlainScriptsInVersionOrder(
+            DataSource dataSource, DSLContext db, PostgresServer server) {
         AcogSchema.migrate(dataSource);
 
         try (TestDatabase plain = server.createEmptyDatabase()) {
             for (MigrationScripts script : MigrationScripts.all()) {
                 script.applyTo(Jooq.dsl(plain));
             }
-            assertThat(SchemaCatalog.read(Jooq.dsl(plain), "public"))
-                    .isEqualTo(SchemaCatalog.read(db, "public"));
+            assertThat(SchemaCatalog.read(Jooq.dsl(plain), "public")).isEqualTo(SchemaCatalog.read(db, "public"));
         }
     }
 
     @RepeatedTest(5) // a race needs chances to show
-    void concurrentMigrationsAllSucceedAndExactlyOneApplies(TestDatabase database, DSLContext db)
-            throws Exception {
+    void concurrentMigrationsAllSucceedAndExactlyOneApplies(TestDatabase database, DSLContext db) throws Exception {
         int starters = 4;
         CyclicBarrier start = new CyclicBarrier(starters);
         ExecutorService pool = Executors.newFixedThreadPool(starters);
@@ -93,8 +90,9 @@ class AcogSchemaTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.fetchCount(DSL.table(AcogSchema.HISTORY_TABLE),
-                DSL.field("success").isTrue().and(DSL.field("version").isNotNull())))
+        assertThat(db.fetchCount(
+                        DSL.table(AcogSchema.HISTORY_TABLE),
+                        DSL.field("success").isTrue().and(DSL.field("version").isNotNull())))
                 .isEqualTo(MigrationScripts.all().size());
     }
 
@@ -112,16 +110,16 @@ class AcogSchemaTest {
     }
 
     @Test
-    void foreignTablesOfAcogsNamesAreRefusedBeforeAnythingIsWritten(DataSource dataSource,
-            DSLContext db) {
+    void foreignTablesOfAcogsNamesAreRefusedBeforeAnythingIsWritten(DataSource dataSource, DSLContext db) {
         db.execute("CREATE TABLE jobs (id serial PRIMARY KEY)");
         db.execute("CREATE TABLE channels (id serial PRIMARY KEY)");
         SchemaCatalog before = SchemaCatalog.read(db, "public");
 
-        AcogSchemaException error = catchThrowableOfType(AcogSchemaException.class,
-                () -> AcogSchema.migrate(dataSource));
+        AcogSchemaException error =
+                catchThrowableOfType(AcogSchemaException.class, () -> AcogSchema.migrate(dataSource));
 
-        assertThat(error).hasMessageContaining("'public'")
+        assertThat(error)
+                .hasMessageContaining("'public'")
                 .hasMessageContaining("channels, jobs")
                 .hasMessageContaining("AcogSchema.migrate(dataSource, \"acog\")");
         assertThat(SchemaCatalog.read(db, "public")).isEqualTo(before);
@@ -135,8 +133,8 @@ class AcogSchemaTest {
         db.execute("CREATE TYPE job_status AS ENUM ('mine')");
         SchemaCatalog before = SchemaCatalog.read(db, "public");
 
-        AcogSchemaException error = catchThrowableOfType(AcogSchemaException.class,
-                () -> AcogSchema.migrate(dataSource));
+        AcogSchemaException error =
+                catchThrowableOfType(AcogSchemaException.class, () -> AcogSchema.migrate(dataSource));
 
         assertThat(error).hasMessageContaining("job_status").hasMessageContaining("nothing was applied");
         assertThat(SchemaCatalog.read(db, "public")).isEqualTo(before);
@@ -144,8 +142,8 @@ class AcogSchemaTest {
     }
 
     @Test
-    void migratesIntoASchemaOfItsOwnThatQueriesReachThroughTheSearchPath(TestDatabase database,
-            DSLContext db) throws SQLException {
+    void migratesIntoASchemaOfItsOwnThatQueriesReachThroughTheSearchPath(TestDatabase database, DSLContext db)
+            throws SQLException {
         SchemaMigration migration = AcogSchema.migrate(database.dataSource(), "acog");
 
         assertThat(migration.schema()).isEqualTo("acog");
@@ -156,7 +154,9 @@ class AcogSchemaTest {
         PGSimpleDataSource inAcog = copyOf(database.dataSource());
         inAcog.setCurrentSchema("acog");
         DSLContext acog = DSL.using(inAcog, SQLDialect.POSTGRES);
-        acog.insertInto(CHANNELS, CHANNELS.NAME, CHANNELS.SLUG).values("Cosmos", "cosmos").execute();
+        acog.insertInto(CHANNELS, CHANNELS.NAME, CHANNELS.SLUG)
+                .values("Cosmos", "cosmos")
+                .execute();
         assertThat(acog.fetchValue(CHANNELS.NAME, CHANNELS.SLUG.eq("cosmos"))).isEqualTo("Cosmos");
         assertThat(db.fetchValue("SELECT count(*) FROM acog.channels")).isEqualTo(1L);
     }

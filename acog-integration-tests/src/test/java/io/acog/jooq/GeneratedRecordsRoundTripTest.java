@@ -27,9 +27,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.UpdatableRecord;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +39,10 @@ import org.junit.jupiter.api.Test;
 @AcogPostgres
 class GeneratedRecordsRoundTripTest {
 
-    private static final OffsetDateTime WHEN = OffsetDateTime.of(2024, 1, 15, 10, 2, 30,
-            123_456_000, ZoneOffset.UTC);
+    private static final OffsetDateTime WHEN = OffsetDateTime.of(2024, 1, 15, 10, 2, 30, 123_456_000, ZoneOffset.UTC);
 
     /** Columns the database fills in; every other column must be written by the test. */
-    private static final Set<String> SERVER_SET = Set.of("id", "created_at", "updated_at",
-            "deleted_at");
+    private static final Set<String> SERVER_SET = Set.of("id", "created_at", "updated_at", "deleted_at");
 
     /**
      * Stores the record, reads its row back in a fresh query and checks that every column the
@@ -57,9 +55,12 @@ class GeneratedRecordsRoundTripTest {
                 written.put(field.getName(), record.get(field));
             }
         }
-        assertThat(written.keySet()).as("columns the test wrote")
+        assertThat(written.keySet())
+                .as("columns the test wrote")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(record.fields())
-                        .map(Field::getName).filter(name -> !SERVER_SET.contains(name)).toList());
+                        .map(Field::getName)
+                        .filter(name -> !SERVER_SET.contains(name))
+                        .toList());
         record.store();
         Table<R> table = record.getTable();
         Field<UUID> id = table.field("id", UUID.class);
@@ -68,7 +69,8 @@ class GeneratedRecordsRoundTripTest {
         for (String column : written.keySet()) {
             back.put(column, read.get(column));
         }
-        assertThat(back).usingRecursiveComparison()
+        assertThat(back)
+                .usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(written);
         return read;
@@ -81,8 +83,8 @@ class GeneratedRecordsRoundTripTest {
         channel.setSlug("cosmos-explained");
         channel.setDescription("Space, time and everything between — \"quoted\" 'n' ✨");
         channel.setNiche("cosmology");
-        channel.setPersona(JSONB.valueOf("{\"name\": \"Dr. Sarah Chen\", \"expertise_areas\":"
-                + " [\"cosmology\", \"black holes\"]}"));
+        channel.setPersona(JSONB.valueOf(
+                "{\"name\": \"Dr. Sarah Chen\", \"expertise_areas\":" + " [\"cosmology\", \"black holes\"]}"));
         channel.setStyleGuide(JSONB.valueOf("{\"pacing\": \"measured\", \"target_length_minutes\": 12}"));
         channel.setAvatarProfile(JSONB.valueOf("{\"provider\": \"heygen\", \"gestures_enabled\": true}"));
         channel.setVoiceProfile(JSONB.valueOf("{\"settings\": {\"stability\": 0.5}}"));
@@ -152,8 +154,7 @@ class GeneratedRecordsRoundTripTest {
         job.setStatus(JobStatus.COMPLETED);
         job.setCeleryTaskId("worker-1:claim-9");
         job.setInputParams(JSONB.valueOf("{\"voice_settings_override\": {\"stability\": 0.6}}"));
-        job.setResult(JSONB.valueOf("{\"asset_id\": \"" + UUID.randomUUID()
-                + "\", \"duration_seconds\": 485.5}"));
+        job.setResult(JSONB.valueOf("{\"asset_id\": \"" + UUID.randomUUID() + "\", \"duration_seconds\": 485.5}"));
         job.setErrorMessage(null);
         job.setStartedAt(WHEN);
         job.setCompletedAt(WHEN.plusMinutes(4));
@@ -217,8 +218,7 @@ class GeneratedRecordsRoundTripTest {
 
         PulseEventsRecord read = roundTrip(db, event);
 
-        assertThat(read.getTopicTags())
-                .containsExactly("space", "jwst", "with,comma", "with \"quote\"", "✨");
+        assertThat(read.getTopicTags()).containsExactly("space", "jwst", "with,comma", "with \"quote\"", "✨");
         assertThat(read.getMatchedChannels()).containsExactly(first, second);
         assertThat(read.getRelevanceScore()).isEqualByComparingTo("0.8125");
         assertThat(read.getPayload()).isEqualTo(event.getPayload());

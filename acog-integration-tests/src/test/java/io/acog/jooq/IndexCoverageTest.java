@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AcogPostgres
 class IndexCoverageTest {
 
-    private static final Pattern INDEX = Pattern.compile(
-            "(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\\w+)");
+    private static final Pattern INDEX =
+            Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\\w+)");
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
     private static UUID channel;
@@ -80,9 +80,13 @@ class IndexCoverageTest {
         db.execute("VACUUM ANALYZE");
         // Every channel has 40 episodes; those of 8 of the 200 channels are all soft-deleted
         // (i % 25 = 0 holds for all i of a channel when it holds for one), so pick among live ones.
-        channel = db.fetchOne("SELECT channel_id FROM episodes WHERE deleted_at IS NULL GROUP BY channel_id ORDER BY count(*) DESC, channel_id LIMIT 1").get(0, UUID.class);
-        episode = db.fetchOne("SELECT id FROM episodes WHERE deleted_at IS NULL ORDER BY id LIMIT 1").get(0, UUID.class);
-        slug = db.fetchOne("SELECT slug FROM episodes WHERE channel_id = ? AND deleted_at IS NULL LIMIT 1", channel).get(0, String.class);
+        channel = db.fetchOne(
+                        "SELECT channel_id FROM episodes WHERE deleted_at IS NULL GROUP BY channel_id ORDER BY count(*) DESC, channel_id LIMIT 1")
+                .get(0, UUID.class);
+        episode = db.fetchOne("SELECT id FROM episodes WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
+                .get(0, UUID.class);
+        slug = db.fetchOne("SELECT slug FROM episodes WHERE channel_id = ? AND deleted_at IS NULL LIMIT 1", channel)
+                .get(0, String.class);
     }
 
     record Plan(Set<String> indexes, Set<String> seqScans, String text) {}
@@ -119,25 +123,36 @@ class IndexCoverageTest {
 
     static List<Case> seedQueries() {
         return List.of(
-                new Case("dashboard: episodes of a channel with asset counts (latest 50)", """
+                new Case(
+                        "dashboard: episodes of a channel with asset counts (latest 50)",
+                        """
                         SELECT e.id, e.title, e.status, e.created_at, e.updated_at, COUNT(a.id) as asset_count
                         FROM episodes e
                         LEFT JOIN assets a ON a.episode_id = e.id AND a.deleted_at IS NULL
                         WHERE e.channel_id = '%channel%' AND e.deleted_at IS NULL
                         GROUP BY e.id ORDER BY e.created_at DESC LIMIT 50""",
-                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status",
+                        List.of(
+                                Set.of(
+                                        "idx_episodes_channel_id",
+                                        "idx_episodes_channel_status",
                                         "idx_episodes_channel_created"),
                                 Set.of("idx_assets_episode_id", "idx_assets_episode_type")),
                         REDUNDANT_CHANNEL_INDEX),
-                new Case("dashboard: status overview of the last 30 days", """
+                new Case(
+                        "dashboard: status overview of the last 30 days",
+                        """
                         SELECT status, COUNT(*) as count FROM episodes
                         WHERE channel_id = '%channel%' AND deleted_at IS NULL
                           AND created_at > NOW() - INTERVAL '30 days'
                         GROUP BY status""",
-                        List.of(Set.of("idx_episodes_channel_id", "idx_episodes_channel_status",
+                        List.of(Set.of(
+                                "idx_episodes_channel_id",
+                                "idx_episodes_channel_status",
                                 "idx_episodes_channel_created")),
                         REDUNDANT_CHANNEL_INDEX),
-                new Case("dashboard: episode with all assets", """
+                new Case(
+                        "dashboard: episode with all assets",
+                        """
                         SELECT e.*, json_agg(json_build_object('id', a.id, 'type', a.type, 'uri', a.uri,
                                'provider', a.provider, 'is_primary', a.is_primary))
                                FILTER (WHERE a.id IS NOT NULL) as assets
@@ -145,10 +160,11 @@ class IndexCoverageTest {
                         LEFT JOIN assets a ON a.episode_id = e.id AND a.deleted_at IS NULL
                         WHERE e.id = '%episode%' AND e.deleted_at IS NULL
                         GROUP BY e.id""",
-                        List.of(Set.of("episodes_pkey"),
-                                Set.of("idx_assets_episode_id", "idx_assets_episode_type")),
+                        List.of(Set.of("episodes_pkey"), Set.of("idx_assets_episode_id", "idx_assets_episode_type")),
                         ""),
-                new Case("dashboard: episode with active jobs", """
+                new Case(
+                        "dashboard: episode with active jobs",
+                        """
                         SELECT e.*, json_agg(json_build_object('id', j.id, 'stage', j.stage,
                                'status', j.status, 'started_at', j.started_at,
                                'completed_at', j.completed_at))
@@ -157,36 +173,40 @@ class IndexCoverageTest {
                         LEFT JOIN jobs j ON j.episode_id = e.id
                         WHERE e.id = '%episode%' AND e.deleted_at IS NULL
                         GROUP BY e.id""",
-                        List.of(Set.of("episodes_pkey"),
-                                Set.of("idx_jobs_episode_id", "idx_jobs_episode_stage")),
+                        List.of(Set.of("episodes_pkey"), Set.of("idx_jobs_episode_id", "idx_jobs_episode_stage")),
                         REDUNDANT_JOB_INDEX),
                 new Case("dashboard: channels by niche", """
                         SELECT * FROM channels
                         WHERE niche = 'niche-7' AND is_active = true AND deleted_at IS NULL
-                        ORDER BY name""",
-                        List.of(Set.of("idx_channels_niche")), ""),
-                new Case("worker: next episode to process by priority", """
+                        ORDER BY name""", List.of(Set.of("idx_channels_niche")), ""),
+                new Case(
+                        "worker: next episode to process by priority",
+                        """
                         SELECT * FROM episodes
                         WHERE status IN ('idea', 'planning', 'scripting', 'script_review', 'audio',
                                          'avatar', 'broll', 'assembly')
                           AND deleted_at IS NULL
                         ORDER BY priority DESC, created_at ASC
                         LIMIT 1 FOR UPDATE SKIP LOCKED""",
-                        List.of(Set.of("idx_episodes_priority")), ""),
-                new Case("worker: queued jobs for processing", """
+                        List.of(Set.of("idx_episodes_priority")),
+                        ""),
+                new Case(
+                        "worker: queued jobs for processing",
+                        """
                         SELECT j.*, e.channel_id FROM jobs j
                         JOIN episodes e ON e.id = j.episode_id
                         WHERE j.status = 'queued'
                         ORDER BY j.created_at ASC
                         LIMIT 10 FOR UPDATE SKIP LOCKED""",
-                        List.of(Set.of("idx_jobs_status", "idx_jobs_created_at"),
-                                Set.of("episodes_pkey")),
+                        List.of(Set.of("idx_jobs_status", "idx_jobs_created_at"), Set.of("episodes_pkey")),
                         "idx_jobs_status is keyed on status alone, so it cannot return queued jobs"
                                 + " in created_at order: the planner walks idx_jobs_created_at"
                                 + " and filters out every finished job it meets (here 31,600 rows"
                                 + " for 10), a cost that grows with the jobs table. The job queue"
                                 + " gets a partial index on queued jobs in its claim order."),
-                new Case("worker: unprocessed pulse events above 0.7 by score", """
+                new Case(
+                        "worker: unprocessed pulse events above 0.7 by score",
+                        """
                         SELECT * FROM pulse_events
                         WHERE is_processed = false AND deleted_at IS NULL AND relevance_score > 0.7
                         ORDER BY relevance_score DESC LIMIT 10""",
@@ -196,9 +216,10 @@ class IndexCoverageTest {
                                 + " predicate holds only unprocessed live rows and it is ordered by"
                                 + " score, so the LIMIT stops after 10 entries"),
                 new Case("index table: filter episodes by status", """
-                        SELECT id FROM episodes WHERE status = 'audio' AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_episodes_status")), ""),
-                new Case("index table: channel + status combo", """
+                        SELECT id FROM episodes WHERE status = 'audio' AND deleted_at IS NULL""", List.of(Set.of("idx_episodes_status")), ""),
+                new Case(
+                        "index table: channel + status combo",
+                        """
                         SELECT id FROM episodes
                         WHERE channel_id = '%channel%' AND status = 'published' AND deleted_at IS NULL""",
                         List.of(Set.of("idx_episodes_channel_status", "idx_episodes_channel_created")),
@@ -208,9 +229,10 @@ class IndexCoverageTest {
                                 + " read the heap"),
                 new Case("index table: episode assets by type", """
                         SELECT * FROM assets
-                        WHERE episode_id = '%episode%' AND type = 'audio' AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_assets_episode_type")), ""),
-                new Case("index table: unprocessed pulse events", """
+                        WHERE episode_id = '%episode%' AND type = 'audio' AND deleted_at IS NULL""", List.of(Set.of("idx_assets_episode_type")), ""),
+                new Case(
+                        "index table: unprocessed pulse events",
+                        """
                         SELECT id FROM pulse_events WHERE is_processed = false AND deleted_at IS NULL""",
                         List.of(Set.of("idx_pulse_events_is_processed", "idx_pulse_events_score")),
                         "idx_pulse_events_score's predicate (unprocessed, live) matches this query"
@@ -218,40 +240,42 @@ class IndexCoverageTest {
                 new Case("index table: high-score pulse events", """
                         SELECT id FROM pulse_events
                         WHERE is_processed = false AND deleted_at IS NULL
-                        ORDER BY relevance_score DESC LIMIT 20""",
-                        List.of(Set.of("idx_pulse_events_score")), ""),
-                new Case("index table: topic-based search (contains)", """
+                        ORDER BY relevance_score DESC LIMIT 20""", List.of(Set.of("idx_pulse_events_score")), ""),
+                new Case(
+                        "index table: topic-based search (contains)",
+                        """
                         SELECT id FROM pulse_events
                         WHERE topic_tags @> ARRAY['tag-7'] AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_pulse_events_topic_tags")), ""),
-                new Case("index table: topic-based search (overlap)", """
+                        List.of(Set.of("idx_pulse_events_topic_tags")),
+                        ""),
+                new Case(
+                        "index table: topic-based search (overlap)",
+                        """
                         SELECT id FROM pulse_events
                         WHERE topic_tags && ARRAY['tag-7', 'tag-9'] AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_pulse_events_topic_tags")), ""),
+                        List.of(Set.of("idx_pulse_events_topic_tags")),
+                        ""),
                 new Case("index table: priority queue", """
                         SELECT id FROM episodes
                         WHERE status IN ('idea', 'planning', 'scripting', 'script_review', 'audio',
                                          'avatar', 'broll', 'assembly')
                           AND deleted_at IS NULL
-                        ORDER BY priority DESC, created_at ASC LIMIT 5""",
-                        List.of(Set.of("idx_episodes_priority")), ""),
+                        ORDER BY priority DESC, created_at ASC LIMIT 5""", List.of(Set.of("idx_episodes_priority")), ""),
                 new Case("index table: active jobs", """
-                        SELECT id FROM jobs WHERE status IN ('queued', 'running')""",
-                        List.of(Set.of("idx_jobs_status")), ""),
-                new Case("index table: jobs by episode", """
+                        SELECT id FROM jobs WHERE status IN ('queued', 'running')""", List.of(Set.of("idx_jobs_status")), ""),
+                new Case(
+                        "index table: jobs by episode",
+                        """
                         SELECT * FROM jobs WHERE episode_id = '%episode%'""",
                         List.of(Set.of("idx_jobs_episode_id", "idx_jobs_episode_stage")),
                         REDUNDANT_JOB_INDEX),
                 new Case("index table: job by Celery task", """
-                        SELECT * FROM jobs WHERE celery_task_id = 'task-100-2'""",
-                        List.of(Set.of("idx_jobs_celery_task")), ""),
+                        SELECT * FROM jobs WHERE celery_task_id = 'task-100-2'""", List.of(Set.of("idx_jobs_celery_task")), ""),
                 new Case("index table: channels by niche", """
-                        SELECT id FROM channels WHERE niche = 'niche-3' AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_channels_niche")), ""),
+                        SELECT id FROM channels WHERE niche = 'niche-3' AND deleted_at IS NULL""", List.of(Set.of("idx_channels_niche")), ""),
                 new Case("index table: episodes by slug", """
                         SELECT * FROM episodes
-                        WHERE channel_id = '%channel%' AND slug = '%slug%' AND deleted_at IS NULL""",
-                        List.of(Set.of("idx_episodes_slug_per_channel")), ""));
+                        WHERE channel_id = '%channel%' AND slug = '%slug%' AND deleted_at IS NULL""", List.of(Set.of("idx_episodes_slug_per_channel")), ""));
     }
 
     private static final String REDUNDANT_CHANNEL_INDEX = "idx_episodes_channel_status (channel_id,"
@@ -267,14 +291,17 @@ class IndexCoverageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("seedQueries")
     void seedQueryUsesItsIndexAndScansNoTableWhole(Case query, DSLContext db) {
-        String sql = query.sql().replace("%channel%", channel.toString())
-                .replace("%episode%", episode.toString()).replace("%slug%", slug);
+        String sql = query.sql()
+                .replace("%channel%", channel.toString())
+                .replace("%episode%", episode.toString())
+                .replace("%slug%", slug);
 
         Plan plan = explain(db, sql);
 
         assertThat(plan.seqScans()).as("sequential scans in\n%s", plan.text()).isEmpty();
         for (Set<String> oneOf : query.uses()) {
-            assertThat(plan.indexes()).as("indexes of\n%s\n(%s)", plan.text(), query.why())
+            assertThat(plan.indexes())
+                    .as("indexes of\n%s\n(%s)", plan.text(), query.why())
                     .containsAnyElementsOf(oneOf);
         }
     }

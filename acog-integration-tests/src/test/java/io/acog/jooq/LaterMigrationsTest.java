@@ -1,8 +1,8 @@
 package io.acog.jooq;
 
-import io.acog.testing.Jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acog.testing.Jooq;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
@@ -51,62 +51,64 @@ class LaterMigrationsTest {
 
     @Test
     void v2MakesPulseIngestIdempotentAndBoundsTheScore() {
-        assertThat(added(seed.indexes(), latest.indexes())).contains(
-                "CREATE UNIQUE INDEX idx_pulse_events_source_unique ON pulse_events USING btree"
+        assertThat(added(seed.indexes(), latest.indexes()))
+                .contains("CREATE UNIQUE INDEX idx_pulse_events_source_unique ON pulse_events USING btree"
                         + " (source, source_id)");
-        assertThat(added(seed.constraints(), latest.constraints())).contains(
-                "pulse_events: chk_pulse_events_relevance_score CHECK (((relevance_score >="
+        assertThat(added(seed.constraints(), latest.constraints()))
+                .contains("pulse_events: chk_pulse_events_relevance_score CHECK (((relevance_score >="
                         + " (0)::numeric) AND (relevance_score <= (1)::numeric)))");
     }
 
     @Test
     void v3LinksDerivedEpisodesToTheirSource() {
-        assertThat(added(seed.columns(), latest.columns()))
-                .contains("episodes.source_episode_id uuid");
-        assertThat(added(seed.constraints(), latest.constraints())).contains(
-                "episodes: episodes_source_episode_id_fkey FOREIGN KEY (source_episode_id)"
+        assertThat(added(seed.columns(), latest.columns())).contains("episodes.source_episode_id uuid");
+        assertThat(added(seed.constraints(), latest.constraints()))
+                .contains("episodes: episodes_source_episode_id_fkey FOREIGN KEY (source_episode_id)"
                         + " REFERENCES episodes(id) ON DELETE SET NULL");
-        assertThat(added(seed.indexes(), latest.indexes())).contains(
-                "CREATE INDEX idx_episodes_source_episode ON episodes USING btree"
+        assertThat(added(seed.indexes(), latest.indexes()))
+                .contains("CREATE INDEX idx_episodes_source_episode ON episodes USING btree"
                         + " (source_episode_id) WHERE ((source_episode_id IS NOT NULL) AND"
                         + " (deleted_at IS NULL))");
-        assertThat(added(seed.comments(), latest.comments())).contains(
-                "episodes.source_episode_id: The episode this one continues (idea_source series"
+        assertThat(added(seed.comments(), latest.comments()))
+                .contains("episodes.source_episode_id: The episode this one continues (idea_source series"
                         + " or followup) or repurposes");
     }
 
     @Test
     void v4GivesTheChannelDashboardATimelineIndex() {
-        assertThat(added(seed.indexes(), latest.indexes())).contains(
-                "CREATE INDEX idx_episodes_channel_created ON episodes USING btree (channel_id,"
+        assertThat(added(seed.indexes(), latest.indexes()))
+                .contains("CREATE INDEX idx_episodes_channel_created ON episodes USING btree (channel_id,"
                         + " created_at DESC, id DESC) INCLUDE (status) WHERE (deleted_at IS NULL)");
     }
 
     @Test
     void v5TurnsTheJobsTableIntoAQueue(DSLContext db) {
-        assertThat(added(seed.columns(), latest.columns())).contains(
-                "jobs.priority integer NOT NULL DEFAULT 0",
-                "jobs.run_after timestamp with time zone NOT NULL DEFAULT now()",
-                "jobs.locked_by character varying(255)",
-                "jobs.locked_until timestamp with time zone",
-                "jobs.attempts integer NOT NULL DEFAULT 0",
-                "jobs.idempotency_key character varying(255)",
-                "jobs.cancel_requested boolean NOT NULL DEFAULT false");
-        assertThat(added(seed.constraints(), latest.constraints())).contains(
-                "jobs: chk_jobs_priority CHECK ((priority >= 0))",
-                "jobs: chk_jobs_retries CHECK (((max_retries >= 0) AND (retry_count >= 0)))");
-        assertThat(added(seed.indexes(), latest.indexes())).contains(
-                "CREATE INDEX idx_jobs_claim ON jobs USING btree (priority DESC, run_after,"
-                        + " created_at) WHERE (status = 'queued'::job_status)",
-                "CREATE UNIQUE INDEX idx_jobs_idempotency ON jobs USING btree (idempotency_key)"
-                        + " WHERE ((idempotency_key IS NOT NULL) AND (status = ANY"
-                        + " (ARRAY['queued'::job_status, 'running'::job_status])))",
-                "CREATE INDEX idx_jobs_finished ON jobs USING btree (completed_at) WHERE"
-                        + " (status = ANY (ARRAY['completed'::job_status, 'failed'::job_status,"
-                        + " 'cancelled'::job_status]))");
-        assertThat(db.fetchValue("SELECT array_to_string(reloptions, ',') FROM pg_class"
-                + " WHERE relname = 'jobs'")).isEqualTo("autovacuum_vacuum_scale_factor=0.01,"
-                + "autovacuum_vacuum_threshold=1000,autovacuum_analyze_scale_factor=0.02,"
-                + "autovacuum_vacuum_insert_scale_factor=0.05,fillfactor=80");
+        assertThat(added(seed.columns(), latest.columns()))
+                .contains(
+                        "jobs.priority integer NOT NULL DEFAULT 0",
+                        "jobs.run_after timestamp with time zone NOT NULL DEFAULT now()",
+                        "jobs.locked_by character varying(255)",
+                        "jobs.locked_until timestamp with time zone",
+                        "jobs.attempts integer NOT NULL DEFAULT 0",
+                        "jobs.idempotency_key character varying(255)",
+                        "jobs.cancel_requested boolean NOT NULL DEFAULT false");
+        assertThat(added(seed.constraints(), latest.constraints()))
+                .contains(
+                        "jobs: chk_jobs_priority CHECK ((priority >= 0))",
+                        "jobs: chk_jobs_retries CHECK (((max_retries >= 0) AND (retry_count >= 0)))");
+        assertThat(added(seed.indexes(), latest.indexes()))
+                .contains(
+                        "CREATE INDEX idx_jobs_claim ON jobs USING btree (priority DESC, run_after,"
+                                + " created_at) WHERE (status = 'queued'::job_status)",
+                        "CREATE UNIQUE INDEX idx_jobs_idempotency ON jobs USING btree (idempotency_key)"
+                                + " WHERE ((idempotency_key IS NOT NULL) AND (status = ANY"
+                                + " (ARRAY['queued'::job_status, 'running'::job_status])))",
+                        "CREATE INDEX idx_jobs_finished ON jobs USING btree (completed_at) WHERE"
+                                + " (status = ANY (ARRAY['completed'::job_status, 'failed'::job_status,"
+                                + " 'cancelled'::job_status]))");
+        assertThat(db.fetchValue("SELECT array_to_string(reloptions, ',') FROM pg_class" + " WHERE relname = 'jobs'"))
+                .isEqualTo("autovacuum_vacuum_scale_factor=0.01,"
+                        + "autovacuum_vacuum_threshold=1000,autovacuum_analyze_scale_factor=0.02,"
+                        + "autovacuum_vacuum_insert_scale_factor=0.05,fillfactor=80");
     }
 }

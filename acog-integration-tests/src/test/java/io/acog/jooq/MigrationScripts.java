@@ -37,7 +37,8 @@ record MigrationScripts(int version, String file, String sql) {
         try {
             if (directory.getProtocol().equals("jar")) {
                 try (JarFile jar = ((JarURLConnection) directory.openConnection()).getJarFile()) {
-                    jar.stream().map(entry -> entry.getName())
+                    jar.stream()
+                            .map(entry -> entry.getName())
                             .filter(name -> name.startsWith(LOCATION + "/"))
                             .map(name -> name.substring(LOCATION.length() + 1))
                             .filter(name -> !name.isEmpty())
@@ -69,7 +70,9 @@ record MigrationScripts(int version, String file, String sql) {
     }
 
     static MigrationScripts version(int version) {
-        return all().stream().filter(script -> script.version == version).findFirst()
+        return all().stream()
+                .filter(script -> script.version == version)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no migration V" + version));
     }
 
@@ -83,8 +86,7 @@ record MigrationScripts(int version, String file, String sql) {
     }
 
     private static String read(String file) {
-        try (InputStream in = MigrationScripts.class.getClassLoader()
-                .getResourceAsStream(LOCATION + "/" + file)) {
+        try (InputStream in = MigrationScripts.class.getClassLoader().getResourceAsStream(LOCATION + "/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

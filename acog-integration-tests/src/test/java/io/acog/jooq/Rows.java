@@ -19,28 +19,37 @@ final class Rows {
     }
 
     UUID channel(String slug) {
-        return db.insertInto(CHANNELS, CHANNELS.NAME, CHANNELS.SLUG).values("Channel " + slug, slug)
-                .returning(CHANNELS.ID).fetchOne(CHANNELS.ID);
+        return db.insertInto(CHANNELS, CHANNELS.NAME, CHANNELS.SLUG)
+                .values("Channel " + slug, slug)
+                .returning(CHANNELS.ID)
+                .fetchOne(CHANNELS.ID);
     }
 
     UUID episode(UUID channel, String slug) {
-        return db.insertInto(EPISODES, EPISODES.CHANNEL_ID, EPISODES.SLUG).values(channel, slug)
-                .returning(EPISODES.ID).fetchOne(EPISODES.ID);
+        return db.insertInto(EPISODES, EPISODES.CHANNEL_ID, EPISODES.SLUG)
+                .values(channel, slug)
+                .returning(EPISODES.ID)
+                .fetchOne(EPISODES.ID);
     }
 
     UUID job(UUID episode) {
-        return db.insertInto(JOBS, JOBS.EPISODE_ID, JOBS.STAGE).values(episode, "planning")
-                .returning(JOBS.ID).fetchOne(JOBS.ID);
+        return db.insertInto(JOBS, JOBS.EPISODE_ID, JOBS.STAGE)
+                .values(episode, "planning")
+                .returning(JOBS.ID)
+                .fetchOne(JOBS.ID);
     }
 
     UUID asset(UUID episode, AssetType type, boolean primary) {
         return db.insertInto(ASSETS, ASSETS.EPISODE_ID, ASSETS.TYPE, ASSETS.URI, ASSETS.IS_PRIMARY)
                 .values(episode, type, "s3://acog/" + UUID.randomUUID(), primary)
-                .returning(ASSETS.ID).fetchOne(ASSETS.ID);
+                .returning(ASSETS.ID)
+                .fetchOne(ASSETS.ID);
     }
 
     UUID pulseEvent(String source, String sourceId) {
         return db.insertInto(PULSE_EVENTS, PULSE_EVENTS.SOURCE, PULSE_EVENTS.SOURCE_ID)
-                .values(source, sourceId).returning(PULSE_EVENTS.ID).fetchOne(PULSE_EVENTS.ID);
+                .values(source, sourceId)
+                .returning(PULSE_EVENTS.ID)
+                .fetchOne(PULSE_EVENTS.ID);
     }
 }

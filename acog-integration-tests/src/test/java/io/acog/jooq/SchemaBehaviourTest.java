@@ -18,16 +18,15 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What the seed's constraints, indexes and triggers do to rows. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
 class SchemaBehaviourTest {
 
-    private static final OffsetDateTime LONG_AGO = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0,
-            ZoneOffset.UTC);
+    private static final OffsetDateTime LONG_AGO = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     @ParameterizedTest
     @ValueSource(strings = {"channels", "episodes", "jobs", "assets", "pulse_events"})
@@ -43,10 +42,11 @@ class SchemaBehaviourTest {
 
         // The update tries to set an old value; the trigger must overwrite it with now().
         Record2<OffsetDateTime, OffsetDateTime> after = db.transactionResult(tx -> tx.dsl()
-                .resultQuery("UPDATE " + table + " SET updated_at = {0} WHERE id = {1}"
-                        + " RETURNING updated_at, now()", DSL.val(LONG_AGO), DSL.val(id))
-                .coerce(DSL.field("updated_at", OffsetDateTime.class),
-                        DSL.field("now", OffsetDateTime.class))
+                .resultQuery(
+                        "UPDATE " + table + " SET updated_at = {0} WHERE id = {1}" + " RETURNING updated_at, now()",
+                        DSL.val(LONG_AGO),
+                        DSL.val(id))
+                .coerce(DSL.field("updated_at", OffsetDateTime.class), DSL.field("now", OffsetDateTime.class))
                 .fetchOne());
 
         assertThat(after.value1()).isEqualTo(after.value2()).isAfter(LONG_AGO);
@@ -66,8 +66,10 @@ class SchemaBehaviourTest {
         rows.episode(cosmos, null);
         rows.episode(cosmos, null); // episodes without a slug do not collide
 
-        db.update(EPISODES).set(EPISODES.DELETED_AT, DSL.currentOffsetDateTime())
-                .where(EPISODES.ID.eq(first)).execute();
+        db.update(EPISODES)
+                .set(EPISODES.DELETED_AT, DSL.currentOffsetDateTime())
+                .where(EPISODES.ID.eq(first))
+                .execute();
         rows.episode(cosmos, "black-holes");
 
         assertThat(db.fetchCount(EPISODES, EPISODES.SLUG.eq("black-holes"))).isEqualTo(3);
@@ -77,8 +79,10 @@ class SchemaBehaviourTest {
     void channelSlugIsGloballyUniqueEvenAfterSoftDelete(DSLContext db) {
         Rows rows = new Rows(db);
         UUID cosmos = rows.channel("cosmos");
-        db.update(CHANNELS).set(CHANNELS.DELETED_AT, DSL.currentOffsetDateTime())
-                .where(CHANNELS.ID.eq(cosmos)).execute();
+        db.update(CHANNELS)
+                .set(CHANNELS.DELETED_AT, DSL.currentOffsetDateTime())
+                .where(CHANNELS.ID.eq(cosmos))
+                .execute();
 
         assertThatThrownBy(() -> rows.channel("cosmos"))
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23505"))
@@ -91,7 +95,8 @@ class SchemaBehaviourTest {
         UUID channel = rows.channel("cosmos");
         rows.episode(channel, "e");
 
-        assertThatThrownBy(() -> db.deleteFrom(CHANNELS).where(CHANNELS.ID.eq(channel)).execute())
+        assertThatThrownBy(() ->
+                        db.deleteFrom(CHANNELS).where(CHANNELS.ID.eq(channel)).execute())
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23503"))
                 .hasMessageContaining("episodes_channel_id_fkey");
         assertThat(db.fetchCount(CHANNELS)).isEqualTo(1);
@@ -121,12 +126,15 @@ class SchemaBehaviourTest {
         Rows rows = new Rows(db);
         UUID event = rows.pulseEvent("youtube", "abc");
         UUID episode = rows.episode(rows.channel("cosmos"), "from-trend");
-        db.update(EPISODES).set(EPISODES.PULSE_EVENT_ID, event).where(EPISODES.ID.eq(episode))
+        db.update(EPISODES)
+                .set(EPISODES.PULSE_EVENT_ID, event)
+                .where(EPISODES.ID.eq(episode))
                 .execute();
 
         db.deleteFrom(PULSE_EVENTS).where(PULSE_EVENTS.ID.eq(event)).execute();
 
-        assertThat(db.fetchValue(EPISODES.PULSE_EVENT_ID, EPISODES.ID.eq(episode))).isNull();
+        assertThat(db.fetchValue(EPISODES.PULSE_EVENT_ID, EPISODES.ID.eq(episode)))
+                .isNull();
         assertThat(db.fetchCount(EPISODES)).isEqualTo(1);
     }
 
@@ -142,18 +150,22 @@ class SchemaBehaviourTest {
                 .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23505"))
                 .hasMessageContaining("idx_assets_primary_unique");
 
-        db.update(ASSETS).set(ASSETS.DELETED_AT, DSL.currentOffsetDateTime())
-                .where(ASSETS.ID.eq(primary)).execute();
+        db.update(ASSETS)
+                .set(ASSETS.DELETED_AT, DSL.currentOffsetDateTime())
+                .where(ASSETS.ID.eq(primary))
+                .execute();
         rows.asset(episode, AssetType.AUDIO, true);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "UPDATE episodes SET status = 'rendering'",
-        "UPDATE episodes SET idea_source = 'rss'",
-        "UPDATE jobs SET status = 'paused'",
-        "UPDATE assets SET type = 'gif'",
-        "SELECT 'rendering'::pipeline_stage"})
+    @ValueSource(
+            strings = {
+                "UPDATE episodes SET status = 'rendering'",
+                "UPDATE episodes SET idea_source = 'rss'",
+                "UPDATE jobs SET status = 'paused'",
+                "UPDATE assets SET type = 'gif'",
+                "SELECT 'rendering'::pipeline_stage"
+            })
     void enumsRejectUnknownLabels(String sql, DSLContext db) {
         Rows rows = new Rows(db);
         UUID episode = rows.episode(rows.channel("cosmos"), "e");

@@ -28,8 +28,7 @@ class SeedSchemaTest {
 
     @Test
     void tables() {
-        assertThat(catalog.tables())
-                .containsExactly("assets", "channels", "episodes", "jobs", "pulse_events");
+        assertThat(catalog.tables()).containsExactly("assets", "channels", "episodes", "jobs", "pulse_events");
     }
 
     @Test
@@ -178,21 +177,23 @@ class SeedSchemaTest {
 
     @Test
     void enumsWithTheirLabelsInOrder() {
-        assertThat(catalog.enums()).containsExactly(
-                "asset_type: script, audio, avatar_video, b_roll, assembled_video, thumbnail, plan,"
-                        + " metadata",
-                "episode_status: idea, planning, scripting, script_review, audio, avatar, broll,"
-                        + " assembly, ready, publishing, published, failed, cancelled",
-                "idea_source: manual, pulse, series, followup, repurpose",
-                "job_status: queued, running, completed, failed, cancelled",
-                "pipeline_stage: planning, scripting, script_review, metadata, audio, avatar, broll,"
-                        + " assembly, upload");
+        assertThat(catalog.enums())
+                .containsExactly(
+                        "asset_type: script, audio, avatar_video, b_roll, assembled_video, thumbnail, plan,"
+                                + " metadata",
+                        "episode_status: idea, planning, scripting, script_review, audio, avatar, broll,"
+                                + " assembly, ready, publishing, published, failed, cancelled",
+                        "idea_source: manual, pulse, series, followup, repurpose",
+                        "job_status: queued, running, completed, failed, cancelled",
+                        "pipeline_stage: planning, scripting, script_review, metadata, audio, avatar, broll,"
+                                + " assembly, upload");
     }
 
     @Test
     void updatedAtFunctionAndItsFiveTriggers() {
-        assertThat(catalog.functions()).containsExactly("update_updated_at_column() RETURNS trigger"
-                + " LANGUAGE plpgsql AS BEGIN NEW.updated_at = NOW(); RETURN NEW; END;");
+        assertThat(catalog.functions())
+                .containsExactly("update_updated_at_column() RETURNS trigger"
+                        + " LANGUAGE plpgsql AS BEGIN NEW.updated_at = NOW(); RETURN NEW; END;");
         assertThat(catalog.triggers()).containsExactlyElementsOf(lines("""
                 CREATE TRIGGER update_assets_updated_at BEFORE UPDATE ON assets FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()
                 CREATE TRIGGER update_channels_updated_at BEFORE UPDATE ON channels FOR EACH ROW EXECUTE FUNCTION update_updated_at_column()

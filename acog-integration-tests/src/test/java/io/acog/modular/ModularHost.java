@@ -38,15 +38,20 @@ public final class ModularHost {
         System.out.println("migrated " + migration.changedSchema() + " to " + migration.currentVersion());
 
         Acog acog = Acog.builder().dataSource(dataSource).build();
-        Channel channel = acog.channels().create(NewChannel.builder("Modular", "modular")
-                .persona(Persona.empty().withName("Dr. Module").withExtra("host_key", 7)).build());
+        Channel channel = acog.channels()
+                .create(NewChannel.builder("Modular", "modular")
+                        .persona(Persona.empty().withName("Dr. Module").withExtra("host_key", 7))
+                        .build());
         Channel read = acog.channels().get(channel.id());
-        System.out.println("persona " + read.persona().name() + " " + read.persona().extra());
-        Episode episode = acog.episodes().create(NewEpisode.builder(channel.id()).build());
+        System.out.println(
+                "persona " + read.persona().name() + " " + read.persona().extra());
+        Episode episode =
+                acog.episodes().create(NewEpisode.builder(channel.id()).build());
         acog.jobs().enqueue(NewJob.builder(episode.id(), PipelineStage.AUDIO).build());
-        List<ClaimedJob> claimed = acog.jobs().claim("modular", 10, Duration.ofSeconds(30),
-                Set.of(PipelineStage.AUDIO));
-        System.out.println("claimed " + claimed.size() + " " + claimed.get(0).job().stage().label());
+        List<ClaimedJob> claimed =
+                acog.jobs().claim("modular", 10, Duration.ofSeconds(30), Set.of(PipelineStage.AUDIO));
+        System.out.println(
+                "claimed " + claimed.size() + " " + claimed.get(0).job().stage().label());
 
         try {
             Class<?> internal = Class.forName("io.acog.core.internal.db.Checks");

@@ -23,10 +23,21 @@ import org.postgresql.ds.PGSimpleDataSource;
 class ModulePathTest {
 
     /** What the module path holds: ACOG's modules and their libraries, found on this class path. */
-    private static final List<String> MODULES = List.of("acog-core", "acog-jooq",
-            "acog-providers-spi", "jooq-", "r2dbc-spi-", "reactive-streams-", "flyway-core-",
-            "flyway-database-postgresql-", "postgresql-", "jackson-annotations-", "jackson-core-",
-            "jackson-databind-", "jackson-datatype-jsr310-", "slf4j-api-");
+    private static final List<String> MODULES = List.of(
+            "acog-core",
+            "acog-jooq",
+            "acog-providers-spi",
+            "jooq-",
+            "r2dbc-spi-",
+            "reactive-streams-",
+            "flyway-core-",
+            "flyway-database-postgresql-",
+            "postgresql-",
+            "jackson-annotations-",
+            "jackson-core-",
+            "jackson-databind-",
+            "jackson-datatype-jsr310-",
+            "slf4j-api-");
 
     @Test
     void aHostOnTheModulePathMigratesStoresAndQueuesButCannotReachTheInternals() throws Exception {
@@ -34,36 +45,55 @@ class ModulePathTest {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
             String module = entry.contains("acog-") && !name.endsWith(".jar")
-                    ? Path.of(entry).getParent().getParent().getFileName().toString() : name;
-            if (MODULES.stream().anyMatch(module::startsWith) && !entry.contains("acog-testkit")
+                    ? Path.of(entry).getParent().getParent().getFileName().toString()
+                    : name;
+            if (MODULES.stream().anyMatch(module::startsWith)
+                    && !entry.contains("acog-testkit")
                     && !entry.contains("acog-integration-tests")) {
                 modulePath.add(entry);
             }
         }
         assertThat(modulePath).hasSizeGreaterThanOrEqualTo(MODULES.size());
-        String hostClasses = Path.of(ModularHost.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI()).toString();
+        String hostClasses = Path.of(ModularHost.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
 
         try (TestDatabase empty = PostgresServer.shared().createEmptyDatabase()) {
             PGSimpleDataSource connection = empty.dataSource().unwrap(PGSimpleDataSource.class);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--module-path", String.join(File.pathSeparator, modulePath),
-                    "--add-modules", "io.acog.core",
-                    "-cp", hostClasses, ModularHost.class.getName(),
-                    connection.getURL(), connection.getUser()));
+                    "--module-path",
+                    String.join(File.pathSeparator, modulePath),
+                    "--add-modules",
+                    "io.acog.core",
+                    "-cp",
+                    hostClasses,
+                    ModularHost.class.getName(),
+                    connection.getURL(),
+                    connection.getUser()));
             if (connection.getPassword() != null) {
                 command.add(connection.getPassword());
             }
             Process host = new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertThat(host.waitFor(5, TimeUnit.MINUTES)).as("the host finished").isTrue();
+            assertThat(host.waitFor(5, TimeUnit.MINUTES))
+                    .as("the host finished")
+                    .isTrue();
             String output = new String(host.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(host.exitValue()).as(output).isZero();
             List<String> lines = Arrays.stream(output.split("\\R"))
-                    .filter(line -> !line.startsWith("SLF4J")).collect(Collectors.toList());
-            assertThat(lines).as(output).contains("module io.acog.core", "persona Dr. Module {host_key=7}",
-                    "claimed 1 audio", "internal closed");
+                    .filter(line -> !line.startsWith("SLF4J"))
+                    .collect(Collectors.toList());
+            assertThat(lines)
+                    .as(output)
+                    .contains(
+                            "module io.acog.core",
+                            "persona Dr. Module {host_key=7}",
+                            "claimed 1 audio",
+                            "internal closed");
             assertThat(lines).as(output).anyMatch(line -> line.startsWith("migrated true to "));
         }
     }

@@ -26,8 +26,7 @@ public final class Waiting {
     }
 
     public static ConditionFactory within(Duration limit) {
-        return Awaitility.await().atMost(limit).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(20));
+        return Awaitility.await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20));
     }
 
     /**

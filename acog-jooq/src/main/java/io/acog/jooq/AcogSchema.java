@@ -126,35 +126,34 @@ public final class AcogSchema {
             // Flyway locks its history table, but not before the table exists: starters racing on
             // an empty schema could each apply V1. One session lock per target schema, held from
             // the check for foreign tables to the clean-up after a failure, serialises them.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT pg_advisory_lock(" + LOCK_CLASS + ", hashtext(?))")) {
                 lock.setString(1, target);
                 lock.execute();
             }
             try {
                 return migrateLocked(configuration, connection, target);
             } finally {
-                try (PreparedStatement unlock = connection.prepareStatement(
-                        "SELECT pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))")) {
+                try (PreparedStatement unlock =
+                        connection.prepareStatement("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))")) {
                     unlock.setString(1, target);
                     unlock.execute();
                 }
             }
         } catch (SQLException e) {
-            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: "
-                    + e.getMessage(), e);
+            throw new AcogSchemaException("Cannot connect to migrate the ACOG schema: " + e.getMessage(), e);
         }
     }
 
-    private static SchemaMigration migrateLocked(FluentConfiguration configuration,
-            Connection connection, String target) throws SQLException {
+    private static SchemaMigration migrateLocked(
+            FluentConfiguration configuration, Connection connection, String target) throws SQLException {
         Existing existing = refuseForeignTables(connection, target);
         MigrateResult result;
         try {
             result = configuration.load().migrate();
         } catch (FlywayException e) {
-            AcogSchemaException failure = new AcogSchemaException("Migrating the ACOG schema in '"
-                    + target + "' failed; nothing was applied: " + e.getMessage(), e);
+            AcogSchemaException failure = new AcogSchemaException(
+                    "Migrating the ACOG schema in '" + target + "' failed; nothing was applied: " + e.getMessage(), e);
             undoBookkeeping(connection, target, existing, failure);
             throw failure;
         }
@@ -164,9 +163,7 @@ public final class AcogSchema {
         }
         Optional<String> initial = Optional.ofNullable(result.initialSchemaVersion)
                 .filter(version -> !version.isBlank() && !version.equals("0"));
-        String current = result.targetSchemaVersion != null
-                ? result.targetSchemaVersion
-                : initial.orElseThrow();
+        String current = result.targetSchemaVersion != null ? result.targetSchemaVersion : initial.orElseThrow();
         return new SchemaMigration(target, initial, current, applied);
     }
 
@@ -188,8 +185,7 @@ public final class AcogSchema {
      * else's, and CREATE TABLE would fail on the first of them anyway. Listing all of them up front
      * is kinder than failing on one at a time.
      */
-    private static Existing refuseForeignTables(Connection connection, String schema)
-            throws SQLException {
+    private static Existing refuseForeignTables(Connection connection, String schema) throws SQLException {
         List<String> ours = new ArrayList<>();
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             ours.add(table.getName());
@@ -234,8 +230,8 @@ public final class AcogSchema {
      * created, so that a failed call leaves the database as it found it. A history table that
      * records a successful migration is never dropped (another node may have migrated meanwhile).
      */
-    private static void undoBookkeeping(Connection connection, String schema, Existing existing,
-            AcogSchemaException failure) {
+    private static void undoBookkeeping(
+            Connection connection, String schema, Existing existing, AcogSchemaException failure) {
         if (existing.history()) {
             return;
         }

@@ -44,8 +44,8 @@ public interface ContentWriter {
      * @param reviewNotes what a reviewer asked to change in the previous draft; empty for a first
      *     draft
      */
-    record ScriptRequest(ChannelBrief channel, Map<String, Object> idea, Map<String, Object> plan,
-            List<String> reviewNotes) {
+    record ScriptRequest(
+            ChannelBrief channel, Map<String, Object> idea, Map<String, Object> plan, List<String> reviewNotes) {
         public ScriptRequest {
             idea = Copies.map(idea);
             plan = Copies.map(plan);
@@ -68,8 +68,7 @@ public interface ContentWriter {
         }
     }
 
-    record MetadataRequest(ChannelBrief channel, Map<String, Object> idea,
-            Map<String, Object> plan, String script) {
+    record MetadataRequest(ChannelBrief channel, Map<String, Object> idea, Map<String, Object> plan, String script) {
         public MetadataRequest {
             idea = Copies.map(idea);
             plan = Copies.map(plan);

@@ -20,8 +20,8 @@ public interface ProviderConfig {
      * @throws IllegalStateException naming the key (and never a value) when it is missing
      */
     default String require(String key) {
-        return get(key).orElseThrow(() -> new IllegalStateException("provider setting '" + key
-                + "' is not configured"));
+        return get(key).orElseThrow(
+                        () -> new IllegalStateException("provider setting '" + key + "' is not configured"));
     }
 
     /** A secret setting; see {@link Secret}. */
@@ -40,8 +40,8 @@ public interface ProviderConfig {
      * {@code ACOG_ELEVENLABS_API_KEY}.
      */
     static ProviderConfig fromEnvironment() {
-        return key -> Optional.ofNullable(System.getenv("ACOG_" + key.toUpperCase(Locale.ROOT)
-                .replace('.', '_').replace('-', '_')));
+        return key -> Optional.ofNullable(System.getenv(
+                "ACOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
     }
 
     /** No settings at all. */

@@ -45,8 +45,8 @@ public class ProviderException extends RuntimeException {
     private final boolean retryable;
     private final Duration retryAfter;
 
-    public ProviderException(String provider, Reason reason, boolean retryable, String message,
-            Duration retryAfter, Throwable cause) {
+    public ProviderException(
+            String provider, Reason reason, boolean retryable, String message, Duration retryAfter, Throwable cause) {
         super(provider + ": " + message, cause);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -55,8 +55,7 @@ public class ProviderException extends RuntimeException {
     }
 
     /** A failure worth trying again (rate limit, 5xx, timeout), optionally not before a delay. */
-    public static ProviderException retryable(String provider, Reason reason, String message,
-            Duration retryAfter) {
+    public static ProviderException retryable(String provider, Reason reason, String message, Duration retryAfter) {
         return new ProviderException(provider, reason, true, message, retryAfter, null);
     }
 

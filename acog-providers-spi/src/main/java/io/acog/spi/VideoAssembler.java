@@ -11,8 +11,7 @@ public interface VideoAssembler {
     Video assemble(AssemblyRequest request, ProviderCall call);
 
     /** @param brollClips in script order */
-    record AssemblyRequest(ChannelBrief channel, String script, URI audio, URI avatarVideo,
-            List<URI> brollClips) {
+    record AssemblyRequest(ChannelBrief channel, String script, URI audio, URI avatarVideo, List<URI> brollClips) {
         public AssemblyRequest {
             brollClips = Copies.list(brollClips);
         }

@@ -8,8 +8,7 @@ import java.util.Map;
  * for thumbnails, {@link DocumentMetadata} for scripts, plans and metadata exports. Unknown keys
  * are kept in {@link #extra()}.
  */
-public sealed interface AssetMetadata
-        permits AudioMetadata, VideoMetadata, ImageMetadata, DocumentMetadata {
+public sealed interface AssetMetadata permits AudioMetadata, VideoMetadata, ImageMetadata, DocumentMetadata {
 
     /** Keys beyond the typed ones, written back unchanged. */
     Map<String, Object> extra();
@@ -29,7 +28,7 @@ public sealed interface AssetMetadata
         return switch (type) {
             case AUDIO -> new AudioMetadata(null, null, null, null, null, null, null, null);
             case AVATAR_VIDEO, B_ROLL, ASSEMBLED_VIDEO ->
-                    new VideoMetadata(null, null, null, null, null, null, null, null);
+                new VideoMetadata(null, null, null, null, null, null, null, null);
             case THUMBNAIL -> new ImageMetadata(null, null, null, null, null, null);
             case SCRIPT, PLAN, METADATA -> new DocumentMetadata(null, null, null, null);
         };

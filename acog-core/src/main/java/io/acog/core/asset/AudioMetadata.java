@@ -13,7 +13,8 @@ public record AudioMetadata(
         Map<String, Object> voiceSettingsUsed,
         Integer costCents,
         Integer characterCount,
-        Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra)
+        implements AssetMetadata {
 
     public AudioMetadata {
         voiceSettingsUsed = Copies.map(voiceSettingsUsed);

@@ -5,12 +5,8 @@ import java.util.Map;
 
 /** Metadata of an image asset (thumbnail). */
 public record ImageMetadata(
-        Integer width,
-        Integer height,
-        String format,
-        String prompt,
-        Integer costCents,
-        Map<String, Object> extra) implements AssetMetadata {
+        Integer width, Integer height, String format, String prompt, Integer costCents, Map<String, Object> extra)
+        implements AssetMetadata {
 
     public ImageMetadata {
         extra = Copies.map(extra);

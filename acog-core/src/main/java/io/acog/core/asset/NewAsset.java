@@ -90,8 +90,18 @@ public record NewAsset(
         }
 
         public NewAsset build() {
-            return new NewAsset(episodeId, type, uri, name, provider, providerJobId, metadata,
-                    mimeType, fileSizeBytes, durationMs, primary);
+            return new NewAsset(
+                    episodeId,
+                    type,
+                    uri,
+                    name,
+                    provider,
+                    providerJobId,
+                    metadata,
+                    mimeType,
+                    fileSizeBytes,
+                    durationMs,
+                    primary);
         }
     }
 }

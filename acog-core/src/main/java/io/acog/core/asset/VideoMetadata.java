@@ -13,7 +13,8 @@ public record VideoMetadata(
         Integer bitrateKbps,
         Integer costCents,
         Map<String, Object> generationParams,
-        Map<String, Object> extra) implements AssetMetadata {
+        Map<String, Object> extra)
+        implements AssetMetadata {
 
     public VideoMetadata {
         generationParams = Copies.map(generationParams);

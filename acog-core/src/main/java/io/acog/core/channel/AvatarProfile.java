@@ -28,17 +28,24 @@ public record AvatarProfile(
     }
 
     public AvatarProfile withFraming(String framing) {
-        return new AvatarProfile(provider, avatarId, avatarName, framing, background, clothingStyle,
-                gesturesEnabled, extra);
+        return new AvatarProfile(
+                provider, avatarId, avatarName, framing, background, clothingStyle, gesturesEnabled, extra);
     }
 
     public AvatarProfile withBackground(String background) {
-        return new AvatarProfile(provider, avatarId, avatarName, framing, background, clothingStyle,
-                gesturesEnabled, extra);
+        return new AvatarProfile(
+                provider, avatarId, avatarName, framing, background, clothingStyle, gesturesEnabled, extra);
     }
 
     public AvatarProfile withExtra(String key, Object value) {
-        return new AvatarProfile(provider, avatarId, avatarName, framing, background, clothingStyle,
-                gesturesEnabled, Extra.with(extra, key, value));
+        return new AvatarProfile(
+                provider,
+                avatarId,
+                avatarName,
+                framing,
+                background,
+                clothingStyle,
+                gesturesEnabled,
+                Extra.with(extra, key, value));
     }
 }

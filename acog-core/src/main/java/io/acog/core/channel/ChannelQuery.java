@@ -7,11 +7,7 @@ import java.util.Optional;
  * unless set (at most 500).
  */
 public record ChannelQuery(
-        Optional<String> niche,
-        Optional<Boolean> active,
-        boolean includeDeleted,
-        int limit,
-        Optional<String> after) {
+        Optional<String> niche, Optional<Boolean> active, boolean includeDeleted, int limit, Optional<String> after) {
 
     public static Builder builder() {
         return new Builder();
@@ -60,8 +56,12 @@ public record ChannelQuery(
         }
 
         public ChannelQuery build() {
-            return new ChannelQuery(Optional.ofNullable(niche), Optional.ofNullable(active),
-                    includeDeleted, limit, Optional.ofNullable(after));
+            return new ChannelQuery(
+                    Optional.ofNullable(niche),
+                    Optional.ofNullable(active),
+                    includeDeleted,
+                    limit,
+                    Optional.ofNullable(after));
         }
     }
 }

@@ -22,10 +22,9 @@ public record NewChannel(
     public NewChannel {
         persona = Objects.requireNonNullElse(persona, Persona.empty());
         styleGuide = Objects.requireNonNullElse(styleGuide, StyleGuide.empty());
-        avatarProfile = Objects.requireNonNullElse(avatarProfile,
-                new AvatarProfile(null, null, null, null, null, null, null, null));
-        voiceProfile = Objects.requireNonNullElse(voiceProfile,
-                new VoiceProfile(null, null, null, null, null, null));
+        avatarProfile = Objects.requireNonNullElse(
+                avatarProfile, new AvatarProfile(null, null, null, null, null, null, null, null));
+        voiceProfile = Objects.requireNonNullElse(voiceProfile, new VoiceProfile(null, null, null, null, null, null));
         platformConfig = Objects.requireNonNullElse(platformConfig, PlatformConfig.empty());
     }
 
@@ -105,8 +104,18 @@ public record NewChannel(
         }
 
         public NewChannel build() {
-            return new NewChannel(name, slug, description, niche, persona, styleGuide,
-                    avatarProfile, voiceProfile, cadence, platformConfig, active);
+            return new NewChannel(
+                    name,
+                    slug,
+                    description,
+                    niche,
+                    persona,
+                    styleGuide,
+                    avatarProfile,
+                    voiceProfile,
+                    cadence,
+                    platformConfig,
+                    active);
         }
     }
 }

@@ -70,7 +70,15 @@ public record Persona(
 
     /** The host application's own key, kept beside the seed's. */
     public Persona withExtra(String key, Object value) {
-        return new Persona(name, background, expertiseAreas, voice, attitude, values, quirks, avoid,
+        return new Persona(
+                name,
+                background,
+                expertiseAreas,
+                voice,
+                attitude,
+                values,
+                quirks,
+                avoid,
                 Extra.with(extra, key, value));
     }
 }

@@ -46,22 +46,50 @@ public record PlatformConfig(
     }
 
     public PlatformConfig withScriptReview(String scriptReview) {
-        return new PlatformConfig(platform, youtubeChannelId, oauthCredentialRef, defaultPrivacy,
-                scriptReview, autoPublish, monthlyBudgetUsd, extra);
+        return new PlatformConfig(
+                platform,
+                youtubeChannelId,
+                oauthCredentialRef,
+                defaultPrivacy,
+                scriptReview,
+                autoPublish,
+                monthlyBudgetUsd,
+                extra);
     }
 
     public PlatformConfig withAutoPublish(boolean autoPublish) {
-        return new PlatformConfig(platform, youtubeChannelId, oauthCredentialRef, defaultPrivacy,
-                scriptReview, autoPublish, monthlyBudgetUsd, extra);
+        return new PlatformConfig(
+                platform,
+                youtubeChannelId,
+                oauthCredentialRef,
+                defaultPrivacy,
+                scriptReview,
+                autoPublish,
+                monthlyBudgetUsd,
+                extra);
     }
 
     public PlatformConfig withMonthlyBudgetUsd(BigDecimal monthlyBudgetUsd) {
-        return new PlatformConfig(platform, youtubeChannelId, oauthCredentialRef, defaultPrivacy,
-                scriptReview, autoPublish, monthlyBudgetUsd, extra);
+        return new PlatformConfig(
+                platform,
+                youtubeChannelId,
+                oauthCredentialRef,
+                defaultPrivacy,
+                scriptReview,
+                autoPublish,
+                monthlyBudgetUsd,
+                extra);
     }
 
     public PlatformConfig withExtra(String key, Object value) {
-        return new PlatformConfig(platform, youtubeChannelId, oauthCredentialRef, defaultPrivacy,
-                scriptReview, autoPublish, monthlyBudgetUsd, Extra.with(extra, key, value));
+        return new PlatformConfig(
+                platform,
+                youtubeChannelId,
+                oauthCredentialRef,
+                defaultPrivacy,
+                scriptReview,
+                autoPublish,
+                monthlyBudgetUsd,
+                Extra.with(extra, key, value));
     }
 }

@@ -28,43 +28,50 @@ public record StyleGuide(
     }
 
     public StyleGuide withTone(String tone) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withComplexityLevel(String complexityLevel) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withPacing(String pacing) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withHumorLevel(String humorLevel) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withTargetLengthMinutes(Integer targetLengthMinutes) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withStructurePreferences(Structure structurePreferences) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withRules(Rules rules) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, extra);
+        return new StyleGuide(
+                tone, complexityLevel, pacing, humorLevel, targetLengthMinutes, structurePreferences, rules, extra);
     }
 
     public StyleGuide withExtra(String key, Object value) {
-        return new StyleGuide(tone, complexityLevel, pacing, humorLevel, targetLengthMinutes,
-                structurePreferences, rules, Extra.with(extra, key, value));
+        return new StyleGuide(
+                tone,
+                complexityLevel,
+                pacing,
+                humorLevel,
+                targetLengthMinutes,
+                structurePreferences,
+                rules,
+                Extra.with(extra, key, value));
     }
 
     /** {@code structure_preferences}: the shape of a video. */
@@ -82,10 +89,7 @@ public record StyleGuide(
     }
 
     /** {@code rules}: what the writer must and must not do. */
-    public record Rules(
-            List<String> dos,
-            List<String> donts,
-            Map<String, Object> extra) {
+    public record Rules(List<String> dos, List<String> donts, Map<String, Object> extra) {
 
         public Rules {
             dos = Copies.list(dos);

@@ -9,12 +9,7 @@ import java.util.Map;
  * voice and model, and the synthesis settings. Unknown keys are kept in {@link #extra()}.
  */
 public record VoiceProfile(
-        String provider,
-        String voiceId,
-        String voiceName,
-        String model,
-        Settings settings,
-        Map<String, Object> extra) {
+        String provider, String voiceId, String voiceName, String model, Settings settings, Map<String, Object> extra) {
 
     public VoiceProfile {
         extra = Copies.map(extra);
@@ -34,8 +29,7 @@ public record VoiceProfile(
     }
 
     public VoiceProfile withExtra(String key, Object value) {
-        return new VoiceProfile(provider, voiceId, voiceName, model, settings,
-                Extra.with(extra, key, value));
+        return new VoiceProfile(provider, voiceId, voiceName, model, settings, Extra.with(extra, key, value));
     }
 
     /** {@code settings}: synthesis parameters as ElevenLabs names them. */

@@ -44,7 +44,6 @@ public record Episode(
 
     /** The parsed script, if there is one. */
     public java.util.Optional<Script> parsedScript() {
-        return script == null ? java.util.Optional.empty()
-                : java.util.Optional.of(ScriptParser.parse(script));
+        return script == null ? java.util.Optional.empty() : java.util.Optional.of(ScriptParser.parse(script));
     }
 }

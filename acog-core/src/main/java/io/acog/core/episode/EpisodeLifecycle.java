@@ -24,9 +24,14 @@ public final class EpisodeLifecycle {
     private static final EpisodeStatus[] ORDER = EpisodeStatus.values();
     private static final Set<EpisodeStatus> ENDS =
             EnumSet.of(EpisodeStatus.PUBLISHED, EpisodeStatus.FAILED, EpisodeStatus.CANCELLED);
-    private static final Set<EpisodeStatus> RESUMABLE = EnumSet.of(EpisodeStatus.PLANNING,
-            EpisodeStatus.SCRIPTING, EpisodeStatus.SCRIPT_REVIEW, EpisodeStatus.AUDIO,
-            EpisodeStatus.AVATAR, EpisodeStatus.BROLL, EpisodeStatus.ASSEMBLY,
+    private static final Set<EpisodeStatus> RESUMABLE = EnumSet.of(
+            EpisodeStatus.PLANNING,
+            EpisodeStatus.SCRIPTING,
+            EpisodeStatus.SCRIPT_REVIEW,
+            EpisodeStatus.AUDIO,
+            EpisodeStatus.AVATAR,
+            EpisodeStatus.BROLL,
+            EpisodeStatus.ASSEMBLY,
             EpisodeStatus.PUBLISHING);
 
     private EpisodeLifecycle() {}
@@ -71,19 +76,19 @@ public final class EpisodeLifecycle {
      * it is. A failed episode resumes only at the status of its first failed stage, when the
      * pipeline state records one.
      */
-    public static Optional<String> refusal(EpisodeStatus from, EpisodeStatus to,
-            PipelineState state) {
+    public static Optional<String> refusal(EpisodeStatus from, EpisodeStatus to, PipelineState state) {
         Set<EpisodeStatus> next = next(from);
         if (!next.contains(to)) {
-            return Optional.of(next.isEmpty()
-                    ? from.label() + " is final"
-                    : "from " + from.label() + " it may go to " + labels(next));
+            return Optional.of(
+                    next.isEmpty()
+                            ? from.label() + " is final"
+                            : "from " + from.label() + " it may go to " + labels(next));
         }
         if (from == EpisodeStatus.FAILED && to != EpisodeStatus.CANCELLED) {
             Optional<PipelineStage> failed = state.firstFailedStage();
             if (failed.isPresent() && statusOf(failed.get()) != to) {
-                return Optional.of("its failed stage is " + failed.get().label()
-                        + ", so a retry resumes at " + statusOf(failed.get()).label());
+                return Optional.of("its failed stage is " + failed.get().label() + ", so a retry resumes at "
+                        + statusOf(failed.get()).label());
             }
         }
         return Optional.empty();

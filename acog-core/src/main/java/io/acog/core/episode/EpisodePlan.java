@@ -31,8 +31,13 @@ public record EpisodePlan(
 
     /** Whether nothing is planned yet. */
     public boolean isEmpty() {
-        return hook == null && intro == null && sections.isEmpty() && keyFacts.isEmpty()
-                && ctas.isEmpty() && brollSuggestions.isEmpty() && extra.isEmpty();
+        return hook == null
+                && intro == null
+                && sections.isEmpty()
+                && keyFacts.isEmpty()
+                && ctas.isEmpty()
+                && brollSuggestions.isEmpty()
+                && extra.isEmpty();
     }
 
     /**
@@ -40,16 +45,13 @@ public record EpisodePlan(
      * title.
      */
     public record Section(
-            String title,
-            String summary,
-            List<String> keyPoints,
-            Integer estimatedSeconds,
-            Map<String, Object> extra) {
+            String title, String summary, List<String> keyPoints, Integer estimatedSeconds, Map<String, Object> extra) {
 
         public Section {
             keyPoints = Copies.list(keyPoints);
             extra = Copies.map(extra);
         }
+
         public static Section titled(String title) {
             return new Section(title, null, null, null, null);
         }

@@ -9,8 +9,8 @@ import java.util.UUID;
  * A filter and page for {@link EpisodeRepository#list}: one channel's episodes, newest first,
  * optionally only some statuses; 50 per page unless set (at most 500).
  */
-public record EpisodeQuery(UUID channelId, Set<EpisodeStatus> statuses, boolean includeDeleted,
-        int limit, Optional<String> after) {
+public record EpisodeQuery(
+        UUID channelId, Set<EpisodeStatus> statuses, boolean includeDeleted, int limit, Optional<String> after) {
 
     public EpisodeQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
@@ -54,8 +54,7 @@ public record EpisodeQuery(UUID channelId, Set<EpisodeStatus> statuses, boolean 
         }
 
         public EpisodeQuery build() {
-            return new EpisodeQuery(channelId, statuses, includeDeleted, limit,
-                    Optional.ofNullable(after));
+            return new EpisodeQuery(channelId, statuses, includeDeleted, limit, Optional.ofNullable(after));
         }
     }
 }

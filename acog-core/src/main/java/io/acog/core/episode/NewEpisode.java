@@ -95,8 +95,8 @@ public record NewEpisode(
         }
 
         public NewEpisode build() {
-            return new NewEpisode(channelId, title, slug, idea, plan, priority, ideaSource,
-                    pulseEventId, sourceEpisodeId);
+            return new NewEpisode(
+                    channelId, title, slug, idea, plan, priority, ideaSource, pulseEventId, sourceEpisodeId);
         }
     }
 }

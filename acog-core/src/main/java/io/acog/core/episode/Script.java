@@ -28,7 +28,9 @@ public record Script(List<ScriptSegment> segments) {
 
     /** What the b-roll clips must show, in order. */
     public List<String> brollDescriptions() {
-        return segments(SegmentKind.BROLL).stream().map(ScriptSegment::brollDescription).toList();
+        return segments(SegmentKind.BROLL).stream()
+                .map(ScriptSegment::brollDescription)
+                .toList();
     }
 
     /** How long the script takes to speak at {@code wordsPerMinute}. */

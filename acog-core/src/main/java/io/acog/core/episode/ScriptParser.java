@@ -33,8 +33,10 @@ public final class ScriptParser {
      */
     public static Script parse(String script) {
         if (script == null || script.isBlank()) {
-            throw error(1, 1, "is empty: a script needs at least one [AVATAR], [VOICEOVER] or"
-                    + " [BROLL:description] segment");
+            throw error(
+                    1,
+                    1,
+                    "is empty: a script needs at least one [AVATAR], [VOICEOVER] or" + " [BROLL:description] segment");
         }
         List<ScriptSegment> segments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -56,9 +58,12 @@ public final class ScriptParser {
                     segments.add(segment(kind, text, description, segmentLine, segmentColumn));
                 } else if (!text.toString().isBlank()) {
                     int[] at = firstText(script);
-                    throw error(at[0], at[1], "has text before its first marker:"
-                            + " every part of a script starts with [AVATAR], [VOICEOVER] or"
-                            + " [BROLL:description]");
+                    throw error(
+                            at[0],
+                            at[1],
+                            "has text before its first marker:"
+                                    + " every part of a script starts with [AVATAR], [VOICEOVER] or"
+                                    + " [BROLL:description]");
                 }
                 text.setLength(0);
                 kind = next;
@@ -80,8 +85,11 @@ public final class ScriptParser {
         }
         if (kind == null) {
             int[] at = firstText(script);
-            throw error(at[0], at[1], "has no marker: every part of a script starts"
-                    + " with [AVATAR], [VOICEOVER] or [BROLL:description]");
+            throw error(
+                    at[0],
+                    at[1],
+                    "has no marker: every part of a script starts"
+                            + " with [AVATAR], [VOICEOVER] or [BROLL:description]");
         }
         segments.add(segment(kind, text, description, segmentLine, segmentColumn));
         return new Script(segments);
@@ -90,8 +98,7 @@ public final class ScriptParser {
     /** A '[' followed by an upper- or lower-case word and then ']' or ':' opens a marker. */
     private static boolean startsMarker(String script, int at) {
         int j = at + 1;
-        while (j < script.length() && (Character.isLetter(script.charAt(j))
-                || script.charAt(j) == '_')) {
+        while (j < script.length() && (Character.isLetter(script.charAt(j)) || script.charAt(j) == '_')) {
             j++;
         }
         if (j == at + 1 || j >= script.length()) {
@@ -123,12 +130,18 @@ public final class ScriptParser {
         String name = body.contains(":") ? body.substring(0, body.indexOf(':')) : body;
         String upper = name.toUpperCase(Locale.ROOT);
         if (!isKnown(upper)) {
-            throw error(line, column, "has an unknown marker [" + body + "]; the markers are"
-                    + " [AVATAR], [VOICEOVER] and [BROLL:description]");
+            throw error(
+                    line,
+                    column,
+                    "has an unknown marker [" + body + "]; the markers are"
+                            + " [AVATAR], [VOICEOVER] and [BROLL:description]");
         }
         if (!name.equals(upper)) {
-            throw error(line, column, "has the marker [" + body + "] in lower case; write [" + upper
-                    + (body.contains(":") ? body.substring(body.indexOf(':')) : "") + "]");
+            throw error(
+                    line,
+                    column,
+                    "has the marker [" + body + "] in lower case; write [" + upper
+                            + (body.contains(":") ? body.substring(body.indexOf(':')) : "") + "]");
         }
         return SegmentKind.valueOf(upper);
     }
@@ -138,24 +151,24 @@ public final class ScriptParser {
         if (kind == SegmentKind.BROLL) {
             String description = colon < 0 ? "" : body.substring(colon + 1).strip();
             if (description.isEmpty()) {
-                throw error(line, column, "has [" + body + "] without a description; write"
-                        + " [BROLL:what the clip shows]");
+                throw error(
+                        line,
+                        column,
+                        "has [" + body + "] without a description; write" + " [BROLL:what the clip shows]");
             }
             return description;
         }
         if (colon >= 0) {
-            throw error(line, column, "has [" + body + "], but " + kind.marker()
-                    + " takes no description");
+            throw error(line, column, "has [" + body + "], but " + kind.marker() + " takes no description");
         }
         return null;
     }
 
-    private static ScriptSegment segment(SegmentKind kind, StringBuilder text, String description,
-            int line, int column) {
+    private static ScriptSegment segment(
+            SegmentKind kind, StringBuilder text, String description, int line, int column) {
         String spoken = text.toString().strip();
         if (spoken.isEmpty() && kind != SegmentKind.BROLL) {
-            throw error(line, column, "has an empty " + kind.marker() + " segment: it needs words"
-                    + " to speak");
+            throw error(line, column, "has an empty " + kind.marker() + " segment: it needs words" + " to speak");
         }
         return new ScriptSegment(kind, spoken, description, line, column);
     }
@@ -188,7 +201,6 @@ public final class ScriptParser {
     }
 
     private static ValidationException error(int line, int column, String problem) {
-        return new ValidationException("episode", "script", "at line " + line + ", column "
-                + column + " " + problem);
+        return new ValidationException("episode", "script", "at line " + line + ", column " + column + " " + problem);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param line the 1-based line of the segment's marker
  * @param column the 1-based column of the segment's marker
  */
-public record ScriptSegment(SegmentKind kind, String text, String brollDescription, int line,
-        int column) {
+public record ScriptSegment(SegmentKind kind, String text, String brollDescription, int line, int column) {
 
     public ScriptSegment {
         Objects.requireNonNull(kind, "kind");

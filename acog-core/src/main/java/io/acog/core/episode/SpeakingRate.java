@@ -36,8 +36,7 @@ public final class SpeakingRate {
         if (style.pacing() == null) {
             return DEFAULT_WORDS_PER_MINUTE;
         }
-        return BY_PACING.getOrDefault(style.pacing().toLowerCase(Locale.ROOT).strip(),
-                DEFAULT_WORDS_PER_MINUTE);
+        return BY_PACING.getOrDefault(style.pacing().toLowerCase(Locale.ROOT).strip(), DEFAULT_WORDS_PER_MINUTE);
     }
 
     /** How long {@code words} take at {@code wordsPerMinute}, to the second. */

@@ -193,8 +193,20 @@ public record StageState(
         }
 
         public StageState build() {
-            return new StageState(status, startedAt, completedAt, attempts, error, provider, jobId,
-                    modelUsed, tokensUsed, costUsd, refinementPasses, reviewer, extra);
+            return new StageState(
+                    status,
+                    startedAt,
+                    completedAt,
+                    attempts,
+                    error,
+                    provider,
+                    jobId,
+                    modelUsed,
+                    tokensUsed,
+                    costUsd,
+                    refinementPasses,
+                    reviewer,
+                    extra);
         }
     }
 }

@@ -13,7 +13,6 @@ public final class AcogFactory {
     private AcogFactory() {}
 
     public static Acog create(DataSource dataSource, Clock clock, RetryPolicy retryPolicy) {
-        return new AcogImpl(DSL.using(dataSource, SQLDialect.POSTGRES), clock, retryPolicy,
-                dataSource);
+        return new AcogImpl(DSL.using(dataSource, SQLDialect.POSTGRES), clock, retryPolicy, dataSource);
     }
 }

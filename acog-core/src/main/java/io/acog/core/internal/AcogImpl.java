@@ -1,22 +1,22 @@
 package io.acog.core.internal;
 
-import io.acog.core.internal.db.Db;
-import io.acog.core.internal.db.JoinedTransactionProvider;
-import io.acog.core.internal.store.ChannelStore;
-import io.acog.core.internal.store.EpisodeStore;
-import io.acog.core.internal.store.AssetStore;
-import io.acog.core.internal.store.PulseEventStore;
-import io.acog.core.internal.queue.JobStore;
-import io.acog.core.internal.store.MaintenanceStore;
 import io.acog.core.Acog;
 import io.acog.core.asset.AssetRepository;
 import io.acog.core.channel.ChannelRepository;
 import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.db.JoinedTransactionProvider;
+import io.acog.core.internal.pipeline.PipelineBuilder;
+import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.store.AssetStore;
+import io.acog.core.internal.store.ChannelStore;
+import io.acog.core.internal.store.EpisodeStore;
+import io.acog.core.internal.store.MaintenanceStore;
+import io.acog.core.internal.store.PulseEventStore;
 import io.acog.core.job.JobTracker;
 import io.acog.core.job.RetryPolicy;
 import io.acog.core.maintenance.Maintenance;
 import io.acog.core.pipeline.EpisodePipeline;
-import io.acog.core.internal.pipeline.PipelineBuilder;
 import io.acog.core.pulse.PulseEventRepository;
 import java.sql.Connection;
 import java.time.Clock;
@@ -101,8 +101,7 @@ final class AcogImpl implements Acog {
     public <T> T transactionResult(Function<Acog, T> work) {
         Objects.requireNonNull(work, "work");
         try {
-            return db.dsl().transactionResult(configuration ->
-                    work.apply(scoped(configuration.dsl())));
+            return db.dsl().transactionResult(configuration -> work.apply(scoped(configuration.dsl())));
         } catch (DataAccessException e) {
             throw Db.translate(e);
         }

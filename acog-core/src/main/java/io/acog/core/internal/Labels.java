@@ -28,8 +28,7 @@ public final class Labels {
         }
         throw new IllegalArgumentException((label == null ? "no label" : "'" + label + "'")
                 + " is not a " + type.getSimpleName() + "; one of "
-                + Arrays.stream(type.getEnumConstants()).map(Labels::of)
-                        .collect(Collectors.joining(", ")));
+                + Arrays.stream(type.getEnumConstants()).map(Labels::of).collect(Collectors.joining(", ")));
     }
 
     /** The constant with this label, or null when none has it. */

@@ -1,8 +1,8 @@
 package io.acog.core.job;
 
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.json.Copies;
 import io.acog.core.internal.json.JsonCodec;
-import io.acog.core.episode.PipelineStage;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;

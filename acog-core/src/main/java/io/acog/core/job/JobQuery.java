@@ -7,8 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A filter and page for {@link JobTracker#list}: newest first, 50 per page (at most 500). */
-public record JobQuery(Optional<UUID> episodeId, Optional<PipelineStage> stage,
-        Set<JobStatus> statuses, int limit, Optional<String> after) {
+public record JobQuery(
+        Optional<UUID> episodeId,
+        Optional<PipelineStage> stage,
+        Set<JobStatus> statuses,
+        int limit,
+        Optional<String> after) {
 
     public JobQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
@@ -54,8 +58,12 @@ public record JobQuery(Optional<UUID> episodeId, Optional<PipelineStage> stage,
         }
 
         public JobQuery build() {
-            return new JobQuery(Optional.ofNullable(episodeId), Optional.ofNullable(stage),
-                    statuses, limit, Optional.ofNullable(after));
+            return new JobQuery(
+                    Optional.ofNullable(episodeId),
+                    Optional.ofNullable(stage),
+                    statuses,
+                    limit,
+                    Optional.ofNullable(after));
         }
     }
 }

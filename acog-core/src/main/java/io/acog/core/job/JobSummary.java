@@ -5,5 +5,5 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A job as the dashboard shows it: stage, status and timing. */
-public record JobSummary(UUID id, PipelineStage stage, JobStatus status, OffsetDateTime startedAt,
-        OffsetDateTime completedAt) {}
+public record JobSummary(
+        UUID id, PipelineStage stage, JobStatus status, OffsetDateTime startedAt, OffsetDateTime completedAt) {}

@@ -14,9 +14,11 @@ public class LeaseLostException extends ConflictException {
     private final UUID jobId;
 
     public LeaseLostException(UUID jobId, String token) {
-        super("job", "job " + jobId + " is no longer held by claim " + token + " (its lease ran"
-                + " out and it was reclaimed, or it finished or was cancelled meanwhile); nothing"
-                + " was written");
+        super(
+                "job",
+                "job " + jobId + " is no longer held by claim " + token + " (its lease ran"
+                        + " out and it was reclaimed, or it finished or was cancelled meanwhile); nothing"
+                        + " was written");
         this.jobId = jobId;
     }
 

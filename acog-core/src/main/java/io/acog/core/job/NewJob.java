@@ -1,8 +1,8 @@
 package io.acog.core.job;
 
 import io.acog.core.ValidationException;
-import io.acog.core.internal.Labels;
 import io.acog.core.episode.PipelineStage;
+import io.acog.core.internal.Labels;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -18,8 +18,14 @@ import java.util.stream.Collectors;
  * @param idempotencyKey when set, an enqueue while a queued or running job has this key returns
  *     that job instead of adding another
  */
-public record NewJob(UUID episodeId, PipelineStage stage, Object input, int priority,
-        int maxRetries, Instant runAfter, String idempotencyKey) {
+public record NewJob(
+        UUID episodeId,
+        PipelineStage stage,
+        Object input,
+        int priority,
+        int maxRetries,
+        Instant runAfter,
+        String idempotencyKey) {
 
     /** A job with priority 0, 3 retries, to run now. */
     public static Builder builder(UUID episodeId, PipelineStage stage) {
@@ -34,10 +40,13 @@ public record NewJob(UUID episodeId, PipelineStage stage, Object input, int prio
     public static Builder builder(UUID episodeId, String stage) {
         PipelineStage parsed = Labels.find(PipelineStage.class, stage);
         if (parsed == null) {
-            throw new ValidationException("job", "stage", (stage == null ? "is required"
-                    : "'" + stage + "' is not a pipeline stage") + "; one of "
-                    + Arrays.stream(PipelineStage.values()).map(PipelineStage::label)
-                            .collect(Collectors.joining(", ")));
+            throw new ValidationException(
+                    "job",
+                    "stage",
+                    (stage == null ? "is required" : "'" + stage + "' is not a pipeline stage") + "; one of "
+                            + Arrays.stream(PipelineStage.values())
+                                    .map(PipelineStage::label)
+                                    .collect(Collectors.joining(", ")));
         }
         return new Builder(episodeId, parsed);
     }
@@ -83,8 +92,7 @@ public record NewJob(UUID episodeId, PipelineStage stage, Object input, int prio
         }
 
         public NewJob build() {
-            return new NewJob(episodeId, stage, input, priority, maxRetries, runAfter,
-                    idempotencyKey);
+            return new NewJob(episodeId, stage, input, priority, maxRetries, runAfter, idempotencyKey);
         }
     }
 }

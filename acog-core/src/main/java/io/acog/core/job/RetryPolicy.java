@@ -13,15 +13,13 @@ import java.util.Objects;
 public record RetryPolicy(Duration base, Duration max, double jitter) {
 
     /** 2 s, 4 s, 8 s, ... up to 10 minutes, with up to half taken off at random. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(2),
-            Duration.ofMinutes(10), 0.5);
+    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(10), 0.5);
 
     public RetryPolicy {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(max, "max");
         if (base.isNegative() || max.compareTo(base) < 0) {
-            throw new IllegalArgumentException("need 0 <= base <= max, got base " + base
-                    + " and max " + max);
+            throw new IllegalArgumentException("need 0 <= base <= max, got base " + base + " and max " + max);
         }
         if (jitter < 0 || jitter > 1) {
             throw new IllegalArgumentException("jitter must lie between 0 and 1, got " + jitter);

@@ -34,8 +34,8 @@ public final class AcogJooq {
         Objects.requireNonNull(acog, "acog");
         Objects.requireNonNull(transaction, "transaction");
         if (transaction.dialect().family() != SQLDialect.POSTGRES) {
-            throw new IllegalArgumentException("ACOG runs on PostgreSQL; the DSLContext's dialect"
-                    + " is " + transaction.dialect());
+            throw new IllegalArgumentException(
+                    "ACOG runs on PostgreSQL; the DSLContext's dialect" + " is " + transaction.dialect());
         }
         // Inside a transaction, the provider hands out the transaction's one connection, and
         // releasing it is the transaction's business, not ours.

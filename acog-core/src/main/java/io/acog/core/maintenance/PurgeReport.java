@@ -7,5 +7,4 @@ package io.acog.core.maintenance;
  * @param channelsKept soft-deleted channels old enough but kept, because episodes still reference
  *     them (a channel's episodes must go first: the foreign key restricts)
  */
-public record PurgeReport(int assets, int episodes, int pulseEvents, int channels,
-        int channelsKept) {}
+public record PurgeReport(int assets, int episodes, int pulseEvents, int channels, int channelsKept) {}

@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param budgetUsd the channel's monthly budget; null for none
  */
-public record ChannelCost(UUID channelId, YearMonth month, BigDecimal totalUsd, int episodes,
-        BigDecimal budgetUsd) {}
+public record ChannelCost(UUID channelId, YearMonth month, BigDecimal totalUsd, int episodes, BigDecimal budgetUsd) {}

@@ -11,8 +11,7 @@ import java.util.UUID;
  * @param byStage the cost of each stage that cost anything
  * @param tokens LLM tokens used
  */
-public record EpisodeCost(UUID episodeId, BigDecimal totalUsd, Map<PipelineStage, BigDecimal> byStage,
-        long tokens) {
+public record EpisodeCost(UUID episodeId, BigDecimal totalUsd, Map<PipelineStage, BigDecimal> byStage, long tokens) {
 
     public EpisodeCost {
         byStage = Map.copyOf(byStage);

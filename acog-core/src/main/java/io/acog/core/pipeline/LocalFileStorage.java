@@ -43,8 +43,7 @@ public final class LocalFileStorage implements AssetStorage {
         Path temporary = Files.createTempFile(target.getParent(), ".store-", ".tmp");
         try (InputStream in = media.open()) {
             Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }

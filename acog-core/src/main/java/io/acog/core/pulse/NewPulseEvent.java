@@ -24,8 +24,9 @@ public record NewPulseEvent(
 
     public NewPulseEvent {
         payload = Objects.requireNonNullElse(payload, PulsePayload.empty());
-        topicTags = topicTags == null ? List.of() : java.util.Collections.unmodifiableList(
-                new java.util.ArrayList<>(topicTags));
+        topicTags = topicTags == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(topicTags));
     }
 
     public static Builder builder(String source, String sourceId) {
@@ -84,8 +85,7 @@ public record NewPulseEvent(
         }
 
         public NewPulseEvent build() {
-            return new NewPulseEvent(source, sourceId, sourceUrl, payload, topicTags,
-                    relevanceScore, eventTimestamp);
+            return new NewPulseEvent(source, sourceId, sourceUrl, payload, topicTags, relevanceScore, eventTimestamp);
         }
     }
 }

@@ -36,12 +36,18 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
 
-    private static final Set<String> API = Set.of("io.acog.core", "io.acog.core.asset",
-            "io.acog.core.channel", "io.acog.core.episode", "io.acog.core.job", "io.acog.core.jooq",
-            "io.acog.core.maintenance", "io.acog.core.pipeline", "io.acog.core.pulse");
+    private static final Set<String> API = Set.of(
+            "io.acog.core",
+            "io.acog.core.asset",
+            "io.acog.core.channel",
+            "io.acog.core.episode",
+            "io.acog.core.job",
+            "io.acog.core.jooq",
+            "io.acog.core.maintenance",
+            "io.acog.core.pipeline",
+            "io.acog.core.pulse");
     private static final String INTEROP = "io.acog.core.jooq";
-    private static final List<String> FOREIGN = List.of("org.jooq.", "io.acog.jooq.generated.",
-            "com.fasterxml.");
+    private static final List<String> FOREIGN = List.of("org.jooq.", "io.acog.jooq.generated.", "com.fasterxml.");
     private static final Path CLASSES = Path.of("target/classes");
 
     @Test
@@ -82,8 +88,7 @@ class PublicApiTest {
             for (Method method : type.getDeclaredMethods()) {
                 if (visible(method.getModifiers()) && !method.isSynthetic()) {
                     executable(type.getName() + "." + method.getName(), method, found);
-                    check(type.getName() + "." + method.getName() + " returns",
-                            method.getGenericReturnType(), found);
+                    check(type.getName() + "." + method.getName() + " returns", method.getGenericReturnType(), found);
                 }
             }
             for (Constructor<?> constructor : type.getDeclaredConstructors()) {
@@ -115,7 +120,10 @@ class PublicApiTest {
         List<String> long_ = new ArrayList<>();
         try (Stream<Path> files = Files.walk(internal)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                long lines = Files.lines(file).count();
+                long lines;
+                try (Stream<String> text = Files.lines(file)) {
+                    lines = text.count();
+                }
                 if (lines > 500) {
                     long_.add(internal.relativize(file) + ": " + lines + " lines");
                 }
@@ -188,8 +196,8 @@ class PublicApiTest {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(CLASSES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = CLASSES.relativize(file).toString().replace('/', '.')
-                        .replaceAll("\\.class$", "");
+                String name =
+                        CLASSES.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 String pkg = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
                 if (API.contains(pkg) && !name.endsWith("package-info")) {
                     names.add(name);
@@ -199,13 +207,16 @@ class PublicApiTest {
         List<Class<?>> types = new ArrayList<>();
         for (String name : names) {
             Class<?> type = Class.forName(name, false, PublicApiTest.class.getClassLoader());
-            if (Modifier.isPublic(type.getModifiers()) && !type.isAnonymousClass()
-                    && !type.isSynthetic() && enclosingPublic(type)) {
+            if (Modifier.isPublic(type.getModifiers())
+                    && !type.isAnonymousClass()
+                    && !type.isSynthetic()
+                    && enclosingPublic(type)) {
                 types.add(type);
             }
         }
         assertThat(types.stream().map(Class::getSimpleName).collect(Collectors.toSet()))
-                .as("the scan finds the API").contains("Acog", "EpisodePipeline", "JobTracker");
+                .as("the scan finds the API")
+                .contains("Acog", "EpisodePipeline", "JobTracker");
         return types;
     }
 

@@ -35,32 +35,38 @@ class EpisodeLifecycleTest {
             Map.entry(PUBLISHING, Set.of(PUBLISHED, FAILED, CANCELLED)),
             Map.entry(PUBLISHED, Set.of()),
             Map.entry(CANCELLED, Set.of()),
-            Map.entry(FAILED, Set.of(PLANNING, SCRIPTING, SCRIPT_REVIEW, AUDIO, AVATAR, BROLL,
-                    ASSEMBLY, PUBLISHING, CANCELLED)));
+            Map.entry(
+                    FAILED,
+                    Set.of(PLANNING, SCRIPTING, SCRIPT_REVIEW, AUDIO, AVATAR, BROLL, ASSEMBLY, PUBLISHING, CANCELLED)));
 
     @Test
     void everyPairOfStatusesIsAllowedExactlyAsDesigned() {
         for (EpisodeStatus from : EpisodeStatus.values()) {
             for (EpisodeStatus to : EpisodeStatus.values()) {
-                boolean allowed = EpisodeLifecycle.refusal(from, to, PipelineState.empty()).isEmpty();
-                assertThat(allowed).as("%s -> %s", from, to)
+                boolean allowed = EpisodeLifecycle.refusal(from, to, PipelineState.empty())
+                        .isEmpty();
+                assertThat(allowed)
+                        .as("%s -> %s", from, to)
                         .isEqualTo(ALLOWED.get(from).contains(to));
             }
-            assertThat(EpisodeLifecycle.next(from)).as("next(%s)", from)
+            assertThat(EpisodeLifecycle.next(from))
+                    .as("next(%s)", from)
                     .containsExactlyInAnyOrderElementsOf(ALLOWED.get(from));
         }
     }
 
     @Test
     void aFailedEpisodeResumesAtItsFailedStage() {
-        PipelineState avatarFailed = new PipelineState(Map.of(
-                PipelineStage.AUDIO, StageState.empty().withStatus(StageStatus.COMPLETED),
-                PipelineStage.AVATAR, StageState.empty().withStatus(StageStatus.FAILED)), null);
+        PipelineState avatarFailed = new PipelineState(
+                Map.of(
+                        PipelineStage.AUDIO, StageState.empty().withStatus(StageStatus.COMPLETED),
+                        PipelineStage.AVATAR, StageState.empty().withStatus(StageStatus.FAILED)),
+                null);
 
         assertThat(EpisodeLifecycle.refusal(FAILED, AVATAR, avatarFailed)).isEmpty();
         assertThat(EpisodeLifecycle.refusal(FAILED, CANCELLED, avatarFailed)).isEmpty();
-        assertThat(EpisodeLifecycle.refusal(FAILED, PLANNING, avatarFailed)).hasValue(
-                "its failed stage is avatar, so a retry resumes at avatar");
+        assertThat(EpisodeLifecycle.refusal(FAILED, PLANNING, avatarFailed))
+                .hasValue("its failed stage is avatar, so a retry resumes at avatar");
     }
 
     @Test

@@ -20,14 +20,23 @@ class ScriptParserTest {
                 [BROLL:stars at night]
                 """);
 
-        assertThat(script.segments()).containsExactly(
-                new ScriptSegment(SegmentKind.AVATAR,
-                        "What if time could stop?\nNear a black hole, it nearly does.", null, 1, 1),
-                new ScriptSegment(SegmentKind.BROLL, "Watch the light stretch.",
-                        "a star falling into a black hole", 3, 1),
-                new ScriptSegment(SegmentKind.VOICEOVER, "Einstein predicted it.", null, 4, 1),
-                new ScriptSegment(SegmentKind.BROLL, "We measured it.", "telescope array", 4, 36),
-                new ScriptSegment(SegmentKind.BROLL, "", "stars at night", 5, 1));
+        assertThat(script.segments())
+                .containsExactly(
+                        new ScriptSegment(
+                                SegmentKind.AVATAR,
+                                "What if time could stop?\nNear a black hole, it nearly does.",
+                                null,
+                                1,
+                                1),
+                        new ScriptSegment(
+                                SegmentKind.BROLL,
+                                "Watch the light stretch.",
+                                "a star falling into a black hole",
+                                3,
+                                1),
+                        new ScriptSegment(SegmentKind.VOICEOVER, "Einstein predicted it.", null, 4, 1),
+                        new ScriptSegment(SegmentKind.BROLL, "We measured it.", "telescope array", 4, 36),
+                        new ScriptSegment(SegmentKind.BROLL, "", "stars at night", 5, 1));
         assertThat(script.wordCount()).isEqualTo(5 + 7 + 4 + 3 + 3);
         assertThat(script.brollDescriptions())
                 .containsExactly("a star falling into a black hole", "telescope array", "stars at night");
@@ -38,8 +47,7 @@ class ScriptParserTest {
         Script script = ScriptParser.parse("[AVATAR] Studies [1] show it [sic] works — see [Smith 2020].");
 
         assertThat(script.segments()).hasSize(1);
-        assertThat(script.segments().get(0).text())
-                .isEqualTo("Studies [1] show it [sic] works — see [Smith 2020].");
+        assertThat(script.segments().get(0).text()).isEqualTo("Studies [1] show it [sic] works — see [Smith 2020].");
     }
 
     @Test

@@ -27,17 +27,28 @@ class AssetRepositoryTest {
     @Test
     void recordsAnS3AssetWithBucketAndKeyDerivedFromItsUri(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().create();
-        AudioMetadata metadata = new AudioMetadata(new BigDecimal("485.5"), "mp3", 192, 44100,
-                Map.of("stability", new BigDecimal("0.5")), 125, 8500, null);
+        AudioMetadata metadata = new AudioMetadata(
+                new BigDecimal("485.5"),
+                "mp3",
+                192,
+                44100,
+                Map.of("stability", new BigDecimal("0.5")),
+                125,
+                8500,
+                null);
 
-        Asset asset = acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                        "s3://acog-media/episodes/e1/voice.mp3")
-                .name("Narration").provider("elevenlabs", "req_123").metadata(metadata)
-                .mimeType("audio/mpeg").fileSizeBytes(7_800_000).durationMs(485_500)
-                .primary(true).build());
+        Asset asset = acog.assets()
+                .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://acog-media/episodes/e1/voice.mp3")
+                        .name("Narration")
+                        .provider("elevenlabs", "req_123")
+                        .metadata(metadata)
+                        .mimeType("audio/mpeg")
+                        .fileSizeBytes(7_800_000)
+                        .durationMs(485_500)
+                        .primary(true)
+                        .build());
 
-        assertThat(asset).hasType(AssetType.AUDIO).isPrimary()
-                .isInS3("acog-media", "episodes/e1/voice.mp3");
+        assertThat(asset).hasType(AssetType.AUDIO).isPrimary().isInS3("acog-media", "episodes/e1/voice.mp3");
         assertThat(asset.metadata()).isEqualTo(metadata);
         assertThat(asset.fileSizeBytes()).isEqualTo(7_800_000L);
         assertThat(asset.durationMs()).isEqualTo(485_500);
@@ -48,10 +59,14 @@ class AssetRepositoryTest {
     void httpsAndFileUrisCarryNoBucket(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().create();
 
-        Asset https = fixtures.asset(episode).uri("https://cdn.example.com/v/1.mp4")
-                .type(AssetType.B_ROLL).create();
-        Asset file = fixtures.asset(episode).uri("file:///var/acog/out/final.mp4")
-                .type(AssetType.ASSEMBLED_VIDEO).create();
+        Asset https = fixtures.asset(episode)
+                .uri("https://cdn.example.com/v/1.mp4")
+                .type(AssetType.B_ROLL)
+                .create();
+        Asset file = fixtures.asset(episode)
+                .uri("file:///var/acog/out/final.mp4")
+                .type(AssetType.ASSEMBLED_VIDEO)
+                .create();
 
         assertThat(https.storageBucket()).isNull();
         assertThat(file.storageKey()).isNull();
@@ -70,35 +85,40 @@ class AssetRepositoryTest {
             file:relative/path.mp3             | is not an absolute file path
             just a name                        | is not a valid URI
             """)
-    void refusesUrisThatAreNotS3HttpsOrAbsoluteFiles(String uri, String problem, Acog acog,
-            AcogFixtures fixtures, DSLContext db) {
+    void refusesUrisThatAreNotS3HttpsOrAbsoluteFiles(
+            String uri, String problem, Acog acog, AcogFixtures fixtures, DSLContext db) {
         Episode episode = fixtures.episode().create();
 
-        assertThatThrownBy(() -> acog.assets().add(
-                NewAsset.builder(episode.id(), AssetType.AUDIO, uri).build()))
+        assertThatThrownBy(() -> acog.assets()
+                        .add(NewAsset.builder(episode.id(), AssetType.AUDIO, uri)
+                                .build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("asset.uri '" + uri + "' " + problem);
         assertThat(db.fetchCount(DSL.table("assets"))).isZero();
     }
 
     @Test
-    void refusesMetadataOfTheWrongKindNegativeSizesAndMissingEpisodes(Acog acog,
-            AcogFixtures fixtures) {
+    void refusesMetadataOfTheWrongKindNegativeSizesAndMissingEpisodes(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().create();
         UUID nowhere = UUID.randomUUID();
 
-        assertThatThrownBy(() -> acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                        "s3://b-1/k").metadata(new ImageMetadata(1, 1, "png", null, null, null))
-                .build()))
+        assertThatThrownBy(() -> acog.assets()
+                        .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://b-1/k")
+                                .metadata(new ImageMetadata(1, 1, "png", null, null, null))
+                                .build()))
                 .hasMessage("asset.metadata is ImageMetadata, but a audio asset takes AudioMetadata");
-        assertThatThrownBy(() -> acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                "s3://b-1/k").fileSizeBytes(-1).build()))
+        assertThatThrownBy(() -> acog.assets()
+                        .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://b-1/k")
+                                .fileSizeBytes(-1)
+                                .build()))
                 .hasMessage("asset.file_size_bytes is -1, must be 0 or more");
-        assertThatThrownBy(() -> acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                "s3://b-1/" + "k".repeat(1000)).build()))
+        assertThatThrownBy(() -> acog.assets()
+                        .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://b-1/" + "k".repeat(1000))
+                                .build()))
                 .hasMessageContaining("asset.uri is 1009 characters, over the limit of 1000");
-        assertThatThrownBy(() -> acog.assets().add(
-                NewAsset.builder(nowhere, AssetType.AUDIO, "s3://b-1/k").build()))
+        assertThatThrownBy(() -> acog.assets()
+                        .add(NewAsset.builder(nowhere, AssetType.AUDIO, "s3://b-1/k")
+                                .build()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("episode with id " + nowhere + " not found");
     }
@@ -108,7 +128,8 @@ class AssetRepositoryTest {
         Episode episode = fixtures.episode().create();
         Asset first = fixtures.asset(episode).primary(true).create();
         Asset second = fixtures.asset(episode).primary(true).create();
-        Asset thumbnail = fixtures.asset(episode).type(AssetType.THUMBNAIL).primary(true).create();
+        Asset thumbnail =
+                fixtures.asset(episode).type(AssetType.THUMBNAIL).primary(true).create();
 
         assertThat(acog.assets().get(first.id())).isNotPrimary();
         assertThat(acog.assets().primary(episode.id(), AssetType.AUDIO)).contains(second);
@@ -119,13 +140,13 @@ class AssetRepositoryTest {
         assertThat(acog.assets().get(second.id())).isNotPrimary();
         assertThat(acog.assets().get(thumbnail.id())).isPrimary();
         assertThat(acog.episodes().getWithAssets(episode.id()))
-                .hasPrimaryAsset(AssetType.AUDIO).hasPrimaryAsset(AssetType.THUMBNAIL)
+                .hasPrimaryAsset(AssetType.AUDIO)
+                .hasPrimaryAsset(AssetType.THUMBNAIL)
                 .hasAssets(AssetType.AUDIO, 2);
     }
 
     @Test
-    void concurrentPrimarySwitchesLeaveExactlyOnePrimary(Acog acog, AcogFixtures fixtures)
-            throws Exception {
+    void concurrentPrimarySwitchesLeaveExactlyOnePrimary(Acog acog, AcogFixtures fixtures) throws Exception {
         Episode episode = fixtures.episode().create();
         List<Asset> assets = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -134,15 +155,19 @@ class AssetRepositoryTest {
 
         Concurrently.run(8, i -> {
             for (int round = 0; round < 10; round++) {
-                acog.assets().makePrimary(assets.get((i + round) % assets.size()).id());
-                acog.assets().add(NewAsset.builder(episode.id(), AssetType.AUDIO,
-                        "s3://acog-test/extra-" + i + "-" + round).primary(round % 2 == 0).build());
+                acog.assets()
+                        .makePrimary(assets.get((i + round) % assets.size()).id());
+                acog.assets()
+                        .add(NewAsset.builder(episode.id(), AssetType.AUDIO, "s3://acog-test/extra-" + i + "-" + round)
+                                .primary(round % 2 == 0)
+                                .build());
             }
             return null;
         });
 
         assertThat(acog.episodes().getWithAssets(episode.id()))
-                .hasPrimaryAsset(AssetType.AUDIO).hasAssets(AssetType.AUDIO, 8 + 80);
+                .hasPrimaryAsset(AssetType.AUDIO)
+                .hasAssets(AssetType.AUDIO, 8 + 80);
     }
 
     @Test
@@ -154,7 +179,6 @@ class AssetRepositoryTest {
 
         assertThat(acog.assets().find(primary.id())).isEmpty();
         assertThat(acog.episodes().getWithAssets(episode.id())).hasNoPrimaryAsset(AssetType.AUDIO);
-        assertThatThrownBy(() -> acog.assets().softDelete(primary.id()))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> acog.assets().softDelete(primary.id())).isInstanceOf(NotFoundException.class);
     }
 }

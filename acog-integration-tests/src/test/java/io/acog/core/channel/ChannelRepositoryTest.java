@@ -26,15 +26,16 @@ class ChannelRepositoryTest {
 
     @Test
     void createsAndReadsAChannelWithItsProfiles(Acog acog) {
-        Channel created = acog.channels().create(NewChannel.builder("Cosmos with Sarah", "cosmos")
-                .description("Space, explained")
-                .niche("cosmology")
-                .persona(SeedExamples.persona())
-                .styleGuide(SeedExamples.styleGuide())
-                .avatarProfile(SeedExamples.avatarProfile())
-                .voiceProfile(SeedExamples.voiceProfile())
-                .cadence("3_per_week")
-                .build());
+        Channel created = acog.channels()
+                .create(NewChannel.builder("Cosmos with Sarah", "cosmos")
+                        .description("Space, explained")
+                        .niche("cosmology")
+                        .persona(SeedExamples.persona())
+                        .styleGuide(SeedExamples.styleGuide())
+                        .avatarProfile(SeedExamples.avatarProfile())
+                        .voiceProfile(SeedExamples.voiceProfile())
+                        .cadence("3_per_week")
+                        .build());
 
         assertThat(created).hasSlug("cosmos").hasNiche("cosmology").isActive().isLive();
         assertThat(acog.channels().get(created.id())).isEqualTo(created);
@@ -46,27 +47,33 @@ class ChannelRepositoryTest {
 
     @Test
     void refusesBadInputNamingFieldValueAndLimitBeforeWriting(Acog acog, DSLContext db) {
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder(" ", "ok").build()))
+        assertThatThrownBy(() ->
+                        acog.channels().create(NewChannel.builder(" ", "ok").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("channel.name is required, got ' ' (blank)");
-        assertThatThrownBy(() -> acog.channels().create(
-                NewChannel.builder("x".repeat(256), "ok").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("x".repeat(256), "ok").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("channel.name is 256 characters, over the limit of 255");
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("Cosmos", "Cosmos!").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Cosmos", "Cosmos!").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("channel.slug 'Cosmos!' is not a slug");
-        assertThatThrownBy(() -> acog.channels().create(
-                NewChannel.builder("Cosmos", "a".repeat(101)).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Cosmos", "a".repeat(101)).build()))
                 .hasMessageContaining("channel.slug is 101 characters, over the limit of 100");
-        assertThatThrownBy(() -> acog.channels().create(
-                NewChannel.builder("Cos\u0000mos", "ok").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Cos\u0000mos", "ok").build()))
                 .hasMessageContaining("channel.name contains the NUL character (U+0000) at index 3");
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("Cosmos", "ok")
-                .persona(Persona.empty().withName("nul \u0000 inside")).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Cosmos", "ok")
+                                .persona(Persona.empty().withName("nul \u0000 inside"))
+                                .build()))
                 .hasMessageContaining("channel.persona holds a string with the NUL character");
-        assertThatThrownBy(() -> acog.channels().create(
-                NewChannel.builder("Cosmos", "ok").niche("n".repeat(101)).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Cosmos", "ok")
+                                .niche("n".repeat(101))
+                                .build()))
                 .hasMessageContaining("channel.niche is 101 characters, over the limit of 100");
 
         assertThat(db.fetchCount(DSL.table("channels"))).isZero();
@@ -76,21 +83,25 @@ class ChannelRepositoryTest {
     void emojiCountAsOneCharacterEachAgainstTheLimit(Acog acog) {
         String name = "🚀".repeat(255); // 510 UTF-16 units, 255 characters: fits VARCHAR(255)
 
-        assertThat(acog.channels().create(NewChannel.builder(name, "rockets").build()).name())
+        assertThat(acog.channels()
+                        .create(NewChannel.builder(name, "rockets").build())
+                        .name())
                 .isEqualTo(name);
     }
 
     @Test
     void aTakenSlugIsAConflictNamingTheHolderEvenWhenItIsSoftDeleted(Acog acog, DSLContext db) {
-        Channel first = acog.channels().create(NewChannel.builder("One", "cosmos").build());
+        Channel first =
+                acog.channels().create(NewChannel.builder("One", "cosmos").build());
 
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("Two", "cosmos").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Two", "cosmos").build()))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("channel slug 'cosmos' is taken by channel " + first.id()
-                        + "; nothing was written");
+                .hasMessage("channel slug 'cosmos' is taken by channel " + first.id() + "; nothing was written");
 
         acog.channels().softDelete(first.id());
-        assertThatThrownBy(() -> acog.channels().create(NewChannel.builder("Two", "cosmos").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .create(NewChannel.builder("Two", "cosmos").build()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("taken by channel " + first.id() + " (soft-deleted at")
                 .hasMessageContaining("channel slugs stay unique across soft-deleted channels too");
@@ -99,14 +110,21 @@ class ChannelRepositoryTest {
 
     @Test
     void updateChangesOnlyWhatItSetsAndKeepsTheRest(Acog acog) {
-        Channel channel = acog.channels().create(NewChannel.builder("Cosmos", "cosmos")
-                .niche("cosmology").persona(SeedExamples.persona()).cadence("daily").build());
+        Channel channel = acog.channels()
+                .create(NewChannel.builder("Cosmos", "cosmos")
+                        .niche("cosmology")
+                        .persona(SeedExamples.persona())
+                        .cadence("daily")
+                        .build());
 
-        Channel updated = acog.channels().update(channel.id(), ChannelUpdate.builder()
-                .name("Cosmos Explained")
-                .persona(channel.persona().withVoice("Calmer"))
-                .cadence(null)
-                .build());
+        Channel updated = acog.channels()
+                .update(
+                        channel.id(),
+                        ChannelUpdate.builder()
+                                .name("Cosmos Explained")
+                                .persona(channel.persona().withVoice("Calmer"))
+                                .cadence(null)
+                                .build());
 
         assertThat(updated.name()).isEqualTo("Cosmos Explained");
         assertThat(updated.persona().voice()).isEqualTo("Calmer");
@@ -120,11 +138,18 @@ class ChannelRepositoryTest {
 
     @Test
     void anUpdateExpectingAnOlderVersionIsRefused(Acog acog) {
-        Channel channel = acog.channels().create(NewChannel.builder("Cosmos", "cosmos").build());
-        acog.channels().update(channel.id(), ChannelUpdate.builder().name("Changed").build());
+        Channel channel =
+                acog.channels().create(NewChannel.builder("Cosmos", "cosmos").build());
+        acog.channels()
+                .update(channel.id(), ChannelUpdate.builder().name("Changed").build());
 
-        assertThatThrownBy(() -> acog.channels().update(channel.id(), ChannelUpdate.builder()
-                .name("Mine").unchangedSince(channel.updatedAt()).build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .update(
+                                channel.id(),
+                                ChannelUpdate.builder()
+                                        .name("Mine")
+                                        .unchangedSince(channel.updatedAt())
+                                        .build()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("channel " + channel.id() + " was changed at");
         assertThat(acog.channels().get(channel.id()).name()).isEqualTo("Changed");
@@ -135,8 +160,8 @@ class ChannelRepositoryTest {
         Channel first = acog.channels().create(NewChannel.builder("One", "one").build());
         Channel second = acog.channels().create(NewChannel.builder("Two", "two").build());
 
-        assertThatThrownBy(() -> acog.channels().update(second.id(),
-                ChannelUpdate.builder().slug("one").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .update(second.id(), ChannelUpdate.builder().slug("one").build()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("taken by channel " + first.id());
         assertThat(acog.channels().get(second.id()).slug()).isEqualTo("two");
@@ -150,12 +175,14 @@ class ChannelRepositoryTest {
         fixtures.channel().niche("cosmology").active(false).create();
 
         List<UUID> seen = new ArrayList<>();
-        ChannelQuery.Builder query = ChannelQuery.builder().niche("cosmology").active(true).limit(2);
+        ChannelQuery.Builder query =
+                ChannelQuery.builder().niche("cosmology").active(true).limit(2);
         Page<Channel> page = acog.channels().list(query.build());
         seen.addAll(page.items().stream().map(Channel::id).toList());
         fixtures.channel().niche("cosmology").create(); // newer than every listed row: not seen
         while (page.hasNext()) {
-            page = acog.channels().list(query.after(page.nextCursor().orElseThrow()).build());
+            page = acog.channels()
+                    .list(query.after(page.nextCursor().orElseThrow()).build());
             seen.addAll(page.items().stream().map(Channel::id).toList());
         }
 
@@ -168,7 +195,8 @@ class ChannelRepositoryTest {
 
     @Test
     void aCursorThatWasNotIssuedIsRefused(Acog acog) {
-        assertThatThrownBy(() -> acog.channels().list(ChannelQuery.builder().after("nonsense").build()))
+        assertThatThrownBy(() -> acog.channels()
+                        .list(ChannelQuery.builder().after("nonsense").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("channel.cursor 'nonsense' is not a cursor");
     }
@@ -182,7 +210,8 @@ class ChannelRepositoryTest {
         acog.channels().softDelete(deleted.id());
         fixtures.channel().name("Other").niche("finance").create();
 
-        assertThat(acog.channels().listByNiche("space")).extracting(Channel::name)
+        assertThat(acog.channels().listByNiche("space"))
+                .extracting(Channel::name)
                 .containsExactly("Alpha", "Zeta");
     }
 
@@ -203,8 +232,11 @@ class ChannelRepositoryTest {
         assertThatThrownBy(() -> acog.channels().get(channel.id()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("channel with id " + channel.id() + " not found");
-        assertThat(acog.channels().list(ChannelQuery.builder().includeDeleted(true).build()).items())
-                .singleElement().satisfies(c -> assertThat(c).isSoftDeleted());
+        assertThat(acog.channels()
+                        .list(ChannelQuery.builder().includeDeleted(true).build())
+                        .items())
+                .singleElement()
+                .satisfies(c -> assertThat(c).isSoftDeleted());
     }
 
     @Test
@@ -231,7 +263,8 @@ class ChannelRepositoryTest {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    acog.channels().create(NewChannel.builder("Racer " + n, "race").build());
+                    acog.channels()
+                            .create(NewChannel.builder("Racer " + n, "race").build());
                     return true;
                 } catch (ConflictException e) {
                     return false;

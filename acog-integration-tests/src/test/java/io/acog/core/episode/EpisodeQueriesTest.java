@@ -11,8 +11,8 @@ import io.acog.core.Acog;
 import io.acog.core.Concurrently;
 import io.acog.core.NotFoundException;
 import io.acog.core.asset.Asset;
-import io.acog.core.channel.Channel;
 import io.acog.core.asset.AssetType;
+import io.acog.core.channel.Channel;
 import io.acog.core.job.JobStatus;
 import io.acog.testkit.TestClock;
 import io.acog.testkit.fixtures.AcogFixtures;
@@ -71,8 +71,7 @@ class EpisodeQueriesTest {
         fixtures.episode().channel(channel).create();
         fixtures.episode().status(READY).create(); // another channel
 
-        Map<EpisodeStatus, Long> overview = acog.episodes().statusOverview(channel.id(),
-                Duration.ofDays(30));
+        Map<EpisodeStatus, Long> overview = acog.episodes().statusOverview(channel.id(), Duration.ofDays(30));
 
         assertThat(overview).containsExactlyInAnyOrderEntriesOf(Map.of(READY, 2L, IDEA, 1L));
     }
@@ -80,12 +79,16 @@ class EpisodeQueriesTest {
     @Test
     void episodeWithItsAssetsAndWithItsJobs(Acog acog, AcogFixtures fixtures, DSLContext db) {
         Episode episode = fixtures.episode().create();
-        Asset audio = fixtures.asset(episode).type(AssetType.AUDIO).primary(true).create();
+        Asset audio =
+                fixtures.asset(episode).type(AssetType.AUDIO).primary(true).create();
         Asset thumbnail = fixtures.asset(episode).type(AssetType.THUMBNAIL).create();
         acog.assets().softDelete(fixtures.asset(episode).create().id());
-        db.execute("INSERT INTO jobs (episode_id, stage, status, created_at) VALUES"
-                + " (?, 'planning', 'completed', now() - interval '1 minute'),"
-                + " (?, 'scripting', 'running', now())", episode.id(), episode.id());
+        db.execute(
+                "INSERT INTO jobs (episode_id, stage, status, created_at) VALUES"
+                        + " (?, 'planning', 'completed', now() - interval '1 minute'),"
+                        + " (?, 'scripting', 'running', now())",
+                episode.id(),
+                episode.id());
 
         EpisodeWithAssets withAssets = acog.episodes().getWithAssets(episode.id());
         EpisodeWithJobs withJobs = acog.episodes().getWithJobs(episode.id());
@@ -93,7 +96,8 @@ class EpisodeQueriesTest {
 
         assertThat(withAssets.episode()).isEqualTo(episode);
         assertThat(withAssets.assets()).containsExactly(audio, thumbnail);
-        assertThat(withJobs.jobs()).extracting(job -> job.stage().label() + ":" + job.status().label())
+        assertThat(withJobs.jobs())
+                .extracting(job -> job.stage().label() + ":" + job.status().label())
                 .containsExactly("planning:completed", "scripting:running");
         assertThat(withJobs.jobs().get(1).status()).isEqualTo(JobStatus.RUNNING);
         assertThat(acog.episodes().getWithAssets(bare.id()).assets()).isEmpty();
@@ -103,8 +107,7 @@ class EpisodeQueriesTest {
     }
 
     @Test
-    void processNextTakesTheHighestPriorityOldestEpisodeInProduction(Acog acog,
-            AcogFixtures fixtures) {
+    void processNextTakesTheHighestPriorityOldestEpisodeInProduction(Acog acog, AcogFixtures fixtures) {
         Channel channel = fixtures.channel().create();
         fixtures.episode().channel(channel).priority(9).status(PUBLISHED).create();
         Episode low = fixtures.episode().channel(channel).priority(1).create();
@@ -122,8 +125,7 @@ class EpisodeQueriesTest {
     }
 
     @Test
-    void concurrentWorkersTakeDifferentEpisodesAndEachExactlyOnce(Acog acog, AcogFixtures fixtures)
-            throws Exception {
+    void concurrentWorkersTakeDifferentEpisodesAndEachExactlyOnce(Acog acog, AcogFixtures fixtures) throws Exception {
         int episodes = 40;
         Channel channel = fixtures.channel().create();
         for (int i = 0; i < episodes; i++) {

@@ -38,14 +38,23 @@ class EpisodeRepositoryTest {
         Channel channel = fixtures.channel().create();
         UUID event = fixtures.pulseEvent().create().id();
 
-        Episode manual = acog.episodes().create(NewEpisode.builder(channel.id())
-                .title("Black holes").slug("black-holes").priority(5)
-                .idea(EpisodeIdea.of("Black holes").withKeyPoints(List.of("event horizon")))
-                .build());
-        Episode fromPulse = acog.episodes().create(NewEpisode.builder(channel.id())
-                .fromPulseEvent(event).title("Trending").build());
-        Episode followup = acog.episodes().create(NewEpisode.builder(channel.id())
-                .derivedFrom(manual.id(), IdeaSource.FOLLOWUP).title("Part 2").build());
+        Episode manual = acog.episodes()
+                .create(NewEpisode.builder(channel.id())
+                        .title("Black holes")
+                        .slug("black-holes")
+                        .priority(5)
+                        .idea(EpisodeIdea.of("Black holes").withKeyPoints(List.of("event horizon")))
+                        .build());
+        Episode fromPulse = acog.episodes()
+                .create(NewEpisode.builder(channel.id())
+                        .fromPulseEvent(event)
+                        .title("Trending")
+                        .build());
+        Episode followup = acog.episodes()
+                .create(NewEpisode.builder(channel.id())
+                        .derivedFrom(manual.id(), IdeaSource.FOLLOWUP)
+                        .title("Part 2")
+                        .build());
 
         assertThat(manual).hasStatus(IDEA).hasIdeaSource(IdeaSource.MANUAL).hasSlug("black-holes");
         assertThat(manual.priority()).isEqualTo(5);
@@ -63,26 +72,30 @@ class EpisodeRepositoryTest {
         UUID channel = fixtures.channel().create().id();
         UUID nowhere = UUID.randomUUID();
 
-        assertThatThrownBy(() -> acog.episodes().create(new NewEpisode(channel, null, null, null,
-                null, 0, IdeaSource.PULSE, null, null)))
+        assertThatThrownBy(() -> acog.episodes()
+                        .create(new NewEpisode(channel, null, null, null, null, 0, IdeaSource.PULSE, null, null)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("episode.idea_source is pulse, so the episode needs a"
-                        + " pulse_event_id");
-        assertThatThrownBy(() -> acog.episodes().create(new NewEpisode(channel, null, null, null,
-                null, 0, IdeaSource.SERIES, null, null)))
+                .hasMessageContaining("episode.idea_source is pulse, so the episode needs a" + " pulse_event_id");
+        assertThatThrownBy(() -> acog.episodes()
+                        .create(new NewEpisode(channel, null, null, null, null, 0, IdeaSource.SERIES, null, null)))
                 .hasMessageContaining("is series, so the episode needs a source_episode_id");
-        assertThatThrownBy(() -> acog.episodes().create(
-                NewEpisode.builder(channel).fromPulseEvent(nowhere).build()))
+        assertThatThrownBy(() -> acog.episodes()
+                        .create(NewEpisode.builder(channel)
+                                .fromPulseEvent(nowhere)
+                                .build()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("pulse event with id " + nowhere + " not found");
-        assertThatThrownBy(() -> acog.episodes().create(NewEpisode.builder(nowhere).build()))
+        assertThatThrownBy(
+                        () -> acog.episodes().create(NewEpisode.builder(nowhere).build()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("channel with id " + nowhere + " not found");
-        assertThatThrownBy(() -> acog.episodes().create(
-                NewEpisode.builder(channel).slug("Bad Slug").build()))
+        assertThatThrownBy(() -> acog.episodes()
+                        .create(NewEpisode.builder(channel).slug("Bad Slug").build()))
                 .hasMessageStartingWith("episode.slug 'Bad Slug' is not a slug");
-        assertThatThrownBy(() -> acog.episodes().create(
-                NewEpisode.builder(channel).title("t".repeat(501)).build()))
+        assertThatThrownBy(() -> acog.episodes()
+                        .create(NewEpisode.builder(channel)
+                                .title("t".repeat(501))
+                                .build()))
                 .hasMessageContaining("episode.title is 501 characters, over the limit of 500");
 
         assertThat(db.fetchCount(DSL.table("episodes"))).isZero();
@@ -93,20 +106,21 @@ class EpisodeRepositoryTest {
         Channel channel = fixtures.channel().create();
         acog.channels().softDelete(channel.id());
 
-        assertThatThrownBy(() -> acog.episodes().create(NewEpisode.builder(channel.id()).build()))
+        assertThatThrownBy(() ->
+                        acog.episodes().create(NewEpisode.builder(channel.id()).build()))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void slugIsUniquePerChannelAmongLiveEpisodesAndFreedBySoftDelete(Acog acog,
-            AcogFixtures fixtures) {
+    void slugIsUniquePerChannelAmongLiveEpisodesAndFreedBySoftDelete(Acog acog, AcogFixtures fixtures) {
         Channel channel = fixtures.channel().create();
         Episode first = fixtures.episode().channel(channel).slug("intro").create();
 
-        assertThatThrownBy(() -> fixtures.episode().channel(channel).slug("intro").create())
+        assertThatThrownBy(
+                        () -> fixtures.episode().channel(channel).slug("intro").create())
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("episode slug 'intro' is taken by live episode " + first.id()
-                        + " of channel " + channel.id() + "; nothing was written");
+                .hasMessage("episode slug 'intro' is taken by live episode " + first.id() + " of channel "
+                        + channel.id() + "; nothing was written");
         fixtures.episode().slug("intro").create(); // another channel
 
         acog.episodes().softDelete(first.id());
@@ -136,12 +150,15 @@ class EpisodeRepositoryTest {
     void updateChangesOnlyWhatItSets(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().title("Old").priority(1).create();
 
-        Episode updated = acog.episodes().update(episode.id(), EpisodeUpdate.builder()
-                .title("New")
-                .plan(EpisodePlan.empty())
-                .metadata(new EpisodeMetadata("Final", "desc", List.of("space"), null, null, null))
-                .priority(9)
-                .build());
+        Episode updated = acog.episodes()
+                .update(
+                        episode.id(),
+                        EpisodeUpdate.builder()
+                                .title("New")
+                                .plan(EpisodePlan.empty())
+                                .metadata(new EpisodeMetadata("Final", "desc", List.of("space"), null, null, null))
+                                .priority(9)
+                                .build());
 
         assertThat(updated).hasTitle("New").hasSlug(episode.slug());
         assertThat(updated.priority()).isEqualTo(9);
@@ -156,13 +173,21 @@ class EpisodeRepositoryTest {
         Episode first = fixtures.episode().channel(channel).slug("first").create();
         Episode second = fixtures.episode().channel(channel).slug("second").create();
 
-        assertThatThrownBy(() -> acog.episodes().update(second.id(),
-                EpisodeUpdate.builder().slug("first").build()))
+        assertThatThrownBy(() -> acog.episodes()
+                        .update(
+                                second.id(),
+                                EpisodeUpdate.builder().slug("first").build()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("taken by live episode " + first.id());
-        acog.episodes().update(second.id(), EpisodeUpdate.builder().title("Changed").build());
-        assertThatThrownBy(() -> acog.episodes().update(second.id(), EpisodeUpdate.builder()
-                .title("Mine").unchangedSince(second.updatedAt()).build()))
+        acog.episodes()
+                .update(second.id(), EpisodeUpdate.builder().title("Changed").build());
+        assertThatThrownBy(() -> acog.episodes()
+                        .update(
+                                second.id(),
+                                EpisodeUpdate.builder()
+                                        .title("Mine")
+                                        .unchangedSince(second.updatedAt())
+                                        .build()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("was changed at");
 
@@ -170,18 +195,21 @@ class EpisodeRepositoryTest {
     }
 
     @Test
-    void savingAScriptVersionsItAndEstimatesItsDurationAtTheChannelsPace(Acog acog,
-            AcogFixtures fixtures) {
+    void savingAScriptVersionsItAndEstimatesItsDurationAtTheChannelsPace(Acog acog, AcogFixtures fixtures) {
         Channel channel = fixtures.channel().create(); // style guide pacing: measured, 140 wpm
         Episode episode = fixtures.episode().channel(channel).create();
-        String script = "[AVATAR] " + "word ".repeat(200) + "\n[BROLL:galaxy] " + "more ".repeat(80)
-                + "\n[VOICEOVER] done";
+        String script =
+                "[AVATAR] " + "word ".repeat(200) + "\n[BROLL:galaxy] " + "more ".repeat(80) + "\n[VOICEOVER] done";
 
         Episode first = acog.episodes().saveScript(episode.id(), script);
         Episode second = acog.episodes().saveScript(episode.id(), script + " now");
-        acog.channels().update(channel.id(), ChannelUpdate.builder()
-                .styleGuide(channel.styleGuide().withPacing(null).withExtra("words_per_minute", 100))
-                .build());
+        acog.channels()
+                .update(
+                        channel.id(),
+                        ChannelUpdate.builder()
+                                .styleGuide(
+                                        channel.styleGuide().withPacing(null).withExtra("words_per_minute", 100))
+                                .build());
         Episode third = acog.episodes().saveScript(episode.id(), script);
 
         ScriptMetadata meta = first.scriptMetadata();
@@ -202,15 +230,12 @@ class EpisodeRepositoryTest {
     }
 
     @Test
-    void aMalformedScriptIsRefusedWithLineAndColumnAndNothingIsWritten(Acog acog,
-            AcogFixtures fixtures) {
+    void aMalformedScriptIsRefusedWithLineAndColumnAndNothingIsWritten(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().withScript().create();
 
-        assertThatThrownBy(() -> acog.episodes().saveScript(episode.id(),
-                "[AVATAR] Hello\n[BROLL] no description"))
+        assertThatThrownBy(() -> acog.episodes().saveScript(episode.id(), "[AVATAR] Hello\n[BROLL] no description"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("episode.script at line 2, column 1 has [BROLL] without a"
-                        + " description");
+                .hasMessageContaining("episode.script at line 2, column 1 has [BROLL] without a" + " description");
 
         Episode after = acog.episodes().get(episode.id());
         assertThat(after.script()).isEqualTo(episode.script());
@@ -229,22 +254,25 @@ class EpisodeRepositoryTest {
         fixtures.episode().status(READY).create(); // another channel
 
         List<UUID> ready = new ArrayList<>();
-        EpisodeQuery.Builder query = EpisodeQuery.builder(channel.id()).status(READY).limit(2);
+        EpisodeQuery.Builder query =
+                EpisodeQuery.builder(channel.id()).status(READY).limit(2);
         Page<Episode> page = acog.episodes().list(query.build());
         ready.addAll(page.items().stream().map(Episode::id).toList());
         while (page.hasNext()) {
-            page = acog.episodes().list(query.after(page.nextCursor().orElseThrow()).build());
+            page = acog.episodes()
+                    .list(query.after(page.nextCursor().orElseThrow()).build());
             ready.addAll(page.items().stream().map(Episode::id).toList());
         }
 
         assertThat(ready).hasSize(3).doesNotHaveDuplicates();
-        assertThat(acog.episodes().list(EpisodeQuery.builder(channel.id()).build()).items())
+        assertThat(acog.episodes()
+                        .list(EpisodeQuery.builder(channel.id()).build())
+                        .items())
                 .hasSize(8);
     }
 
     @Test
-    void transitionsFollowTheLifeCycleAndRefuseOthersWritingNothing(Acog acog,
-            AcogFixtures fixtures) {
+    void transitionsFollowTheLifeCycleAndRefuseOthersWritingNothing(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().create();
 
         assertThatThrownBy(() -> acog.episodes().transition(episode.id(), READY))
@@ -253,10 +281,16 @@ class EpisodeRepositoryTest {
                         + " it may go to planning, failed, cancelled");
         assertThat(acog.episodes().get(episode.id())).hasStatus(IDEA);
 
-        Episode review = acog.episodes().transition(
-                acog.episodes().transition(
-                        acog.episodes().transition(episode.id(), PLANNING).id(), SCRIPTING).id(),
-                SCRIPT_REVIEW);
+        Episode review = acog.episodes()
+                .transition(
+                        acog.episodes()
+                                .transition(
+                                        acog.episodes()
+                                                .transition(episode.id(), PLANNING)
+                                                .id(),
+                                        SCRIPTING)
+                                .id(),
+                        SCRIPT_REVIEW);
         Episode rejected = acog.episodes().transition(review.id(), SCRIPT_REVIEW, SCRIPTING);
 
         assertThat(rejected).hasStatus(SCRIPTING);
@@ -282,8 +316,12 @@ class EpisodeRepositoryTest {
         Episode resumed = acog.episodes().transition(audio.id(), AVATAR);
 
         assertThat(resumed).hasStatus(AVATAR).hasRetryCount(1);
-        assertThatThrownBy(() -> acog.episodes().fail(
-                acog.episodes().transition(resumed.id(), EpisodeStatus.CANCELLED).id(), "x"))
+        assertThatThrownBy(() -> acog.episodes()
+                        .fail(
+                                acog.episodes()
+                                        .transition(resumed.id(), EpisodeStatus.CANCELLED)
+                                        .id(),
+                                "x"))
                 .isInstanceOf(InvalidTransitionException.class)
                 .hasMessageContaining("cancelled is final");
     }
@@ -292,41 +330,42 @@ class EpisodeRepositoryTest {
     void ofConcurrentTransitionsExactlyOneWins(Acog acog, AcogFixtures fixtures) throws Exception {
         for (int round = 0; round < 5; round++) {
             Episode episode = fixtures.episode().create();
-            List<EpisodeStatus> targets = List.of(PLANNING, EpisodeStatus.CANCELLED, FAILED,
-                    PLANNING, EpisodeStatus.CANCELLED, PLANNING);
+            List<EpisodeStatus> targets =
+                    List.of(PLANNING, EpisodeStatus.CANCELLED, FAILED, PLANNING, EpisodeStatus.CANCELLED, PLANNING);
 
             List<Object> outcomes = Concurrently.run(targets.size(), i -> {
                 try {
-                    return acog.episodes().transition(episode.id(), IDEA, targets.get(i)).status();
+                    return acog.episodes()
+                            .transition(episode.id(), IDEA, targets.get(i))
+                            .status();
                 } catch (ConflictException e) {
                     return e;
                 }
             });
 
-            List<Object> won = outcomes.stream().filter(EpisodeStatus.class::isInstance).toList();
+            List<Object> won =
+                    outcomes.stream().filter(EpisodeStatus.class::isInstance).toList();
             assertThat(won).hasSize(1);
-            assertThat(outcomes).filteredOn(ConflictException.class::isInstance)
-                    .hasSize(targets.size() - 1);
+            assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(targets.size() - 1);
             assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(won.get(0));
         }
     }
 
     @Test
-    void stagesFinishingAtTheSameMomentKeepEachOthersEntries(Acog acog, AcogFixtures fixtures)
-            throws Exception {
+    void stagesFinishingAtTheSameMomentKeepEachOthersEntries(Acog acog, AcogFixtures fixtures) throws Exception {
         Episode episode = fixtures.episode().create();
         PipelineStage[] stages = PipelineStage.values();
         int rounds = 10;
 
         Concurrently.run(stages.length, i -> {
             for (int round = 0; round < rounds; round++) {
-                acog.episodes().startStage(episode.id(), stages[i],
-                        StageState.empty().withProvider("p" + i));
-                acog.episodes().updateStage(episode.id(), stages[i],
-                        StageState.empty().withExtra("round", round));
+                acog.episodes()
+                        .startStage(episode.id(), stages[i], StageState.empty().withProvider("p" + i));
+                acog.episodes()
+                        .updateStage(episode.id(), stages[i], StageState.empty().withExtra("round", round));
             }
-            return acog.episodes().completeStage(episode.id(), stages[i],
-                    StageState.empty().withTokensUsed(i));
+            return acog.episodes()
+                    .completeStage(episode.id(), stages[i], StageState.empty().withTokensUsed(i));
         });
 
         PipelineState state = acog.episodes().get(episode.id()).pipelineState();
@@ -346,13 +385,15 @@ class EpisodeRepositoryTest {
     @Test
     void restartingAStageClearsItsErrorAndCountsTheAttempt(Acog acog, AcogFixtures fixtures) {
         Episode episode = fixtures.episode().create();
-        acog.episodes().startStage(episode.id(), PipelineStage.PLANNING,
-                StageState.empty().withModelUsed("gpt-4-turbo"));
+        acog.episodes()
+                .startStage(
+                        episode.id(), PipelineStage.PLANNING, StageState.empty().withModelUsed("gpt-4-turbo"));
         acog.episodes().failStage(episode.id(), PipelineStage.PLANNING, "rate limited");
 
         Episode again = acog.episodes().startStage(episode.id(), PipelineStage.PLANNING, null);
 
-        StageState planning = again.pipelineState().stage(PipelineStage.PLANNING).orElseThrow();
+        StageState planning =
+                again.pipelineState().stage(PipelineStage.PLANNING).orElseThrow();
         assertThat(planning.status()).isEqualTo(StageStatus.RUNNING);
         assertThat(planning.attempts()).isEqualTo(2);
         assertThat(planning.error()).isNull();
@@ -368,10 +409,13 @@ class EpisodeRepositoryTest {
         assertThat(acog.episodes().find(episode.id())).isEmpty();
         assertThatThrownBy(() -> acog.episodes().transition(episode.id(), PLANNING))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> acog.episodes().softDelete(episode.id()))
-                .isInstanceOf(NotFoundException.class);
-        assertThat(acog.episodes().list(EpisodeQuery.builder(episode.channelId())
-                .includeDeleted(true).build()).items()).singleElement()
+        assertThatThrownBy(() -> acog.episodes().softDelete(episode.id())).isInstanceOf(NotFoundException.class);
+        assertThat(acog.episodes()
+                        .list(EpisodeQuery.builder(episode.channelId())
+                                .includeDeleted(true)
+                                .build())
+                        .items())
+                .singleElement()
                 .satisfies(e -> assertThat(e).isSoftDeleted());
     }
 }

@@ -32,7 +32,11 @@ public final class DoomedWorkerMain {
     public static void main(String[] args) throws Exception {
         PGSimpleDataSource dataSource = dataSource(args);
         Acog acog = Acog.builder().dataSource(dataSource).build();
-        acog.jobs().worker("doomed").threads(4).batchSize(20).lease(Duration.ofSeconds(2))
+        acog.jobs()
+                .worker("doomed")
+                .threads(4)
+                .batchSize(20)
+                .lease(Duration.ofSeconds(2))
                 .handler(PipelineStage.AUDIO, (job, context) -> {
                     try (Connection connection = dataSource.getConnection();
                             PreparedStatement run = connection.prepareStatement(

@@ -34,15 +34,16 @@ class JobPlansTest {
                 FROM generate_series(1, 300000) i""", episode.id());
         List<NewJob> queued = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            queued.add(NewJob.builder(episode.id(), PipelineStage.AUDIO).priority(i % 3).build());
+            queued.add(NewJob.builder(episode.id(), PipelineStage.AUDIO)
+                    .priority(i % 3)
+                    .build());
         }
         plain.jobs().enqueueAll(queued);
         db.execute("VACUUM ANALYZE jobs");
         QueryPlans plans = new QueryPlans();
         Acog acog = Acog.builder().dataSource(plans.wrap(database.dataSource())).build();
 
-        List<ClaimedJob> claimed = acog.jobs().claim("w1", 50, Duration.ofSeconds(30),
-                Set.of(PipelineStage.AUDIO));
+        List<ClaimedJob> claimed = acog.jobs().claim("w1", 50, Duration.ofSeconds(30), Set.of(PipelineStage.AUDIO));
         assertIndexScans(plans, "claim", "idx_jobs_claim");
         acog.jobs().heartbeat(claimed, Duration.ofSeconds(30));
         assertIndexScans(plans, "heartbeat", "jobs_pkey");
@@ -67,7 +68,8 @@ class JobPlansTest {
         }
         if (index != null) {
             assertThat(plans.plans().stream().flatMap(plan -> plan.indexes().stream()))
-                    .as("%s:%n%s", what, plans.plans()).contains(index);
+                    .as("%s:%n%s", what, plans.plans())
+                    .contains(index);
         }
         plans.clear();
     }

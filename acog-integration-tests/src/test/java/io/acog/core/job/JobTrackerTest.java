@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 class JobTrackerTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final RetryPolicy POLICY = new RetryPolicy(Duration.ofSeconds(10),
-            Duration.ofMinutes(5), 0.5);
+    private static final RetryPolicy POLICY = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 0.5);
 
     private TestClock clock;
     private Acog acog;
@@ -44,7 +43,11 @@ class JobTrackerTest {
     @BeforeEach
     void setUp(DataSource dataSource) {
         clock = TestClock.at(Instant.parse("2026-03-01T12:00:00Z"));
-        acog = Acog.builder().dataSource(dataSource).clock(clock).jobRetryPolicy(POLICY).build();
+        acog = Acog.builder()
+                .dataSource(dataSource)
+                .clock(clock)
+                .jobRetryPolicy(POLICY)
+                .build();
         jobs = acog.jobs();
         episode = new AcogFixtures(acog).episode().create();
     }
@@ -56,16 +59,15 @@ class JobTrackerTest {
     }
 
     /** A host's typed job input: the seed's planning parameters. */
-    record PlanningInput(String topic, Integer targetLengthMinutes, Map<String, Object> styleOverrides,
-            Map<String, Object> extra) {
+    record PlanningInput(
+            String topic, Integer targetLengthMinutes, Map<String, Object> styleOverrides, Map<String, Object> extra) {
         PlanningInput {
             extra = extra == null ? Map.of() : extra;
         }
     }
 
     /** A host's typed job result: the seed's audio result. */
-    record AudioResult(UUID assetId, BigDecimal durationSeconds, Integer characterCount,
-            Map<String, Object> extra) {
+    record AudioResult(UUID assetId, BigDecimal durationSeconds, Integer characterCount, Map<String, Object> extra) {
         AudioResult {
             extra = extra == null ? Map.of() : extra;
         }
@@ -75,7 +77,8 @@ class JobTrackerTest {
     void enqueuesWithDefaultsAndTypedInput() {
         PlanningInput input = new PlanningInput("Black holes", 12, Map.of("tone", "calm"), null);
 
-        Job job = jobs.enqueue(NewJob.builder(episode.id(), PLANNING).input(input).build());
+        Job job =
+                jobs.enqueue(NewJob.builder(episode.id(), PLANNING).input(input).build());
 
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.stage()).isEqualTo(PLANNING);
@@ -88,11 +91,15 @@ class JobTrackerTest {
 
     @Test
     void anIdempotencyKeyReturnsTheLiveJobAndIsFreeAgainOnceItFinished() {
-        NewJob render = NewJob.builder(episode.id(), AUDIO).idempotencyKey("audio:" + episode.id())
+        NewJob render = NewJob.builder(episode.id(), AUDIO)
+                .idempotencyKey("audio:" + episode.id())
                 .build();
 
-        List<Job> first = jobs.enqueueAll(List.of(render, render,
-                NewJob.builder(episode.id(), BROLL).build(), NewJob.builder(episode.id(), BROLL).build()));
+        List<Job> first = jobs.enqueueAll(List.of(
+                render,
+                render,
+                NewJob.builder(episode.id(), BROLL).build(),
+                NewJob.builder(episode.id(), BROLL).build()));
         Job again = jobs.enqueue(render);
 
         assertThat(first.get(1)).isEqualTo(first.get(0));
@@ -100,7 +107,9 @@ class JobTrackerTest {
         assertThat(again.id()).isEqualTo(first.get(0).id());
 
         ClaimedJob claimed = jobs.claim("w1", 10, LEASE, Set.of(AUDIO)).get(0);
-        assertThat(jobs.enqueue(render).id()).as("running is live too").isEqualTo(claimed.job().id());
+        assertThat(jobs.enqueue(render).id())
+                .as("running is live too")
+                .isEqualTo(claimed.job().id());
         jobs.complete(claimed, JobCompletion.empty());
         Job next = jobs.enqueue(render);
 
@@ -118,17 +127,21 @@ class JobTrackerTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("job.stage 'rendering' is not a pipeline stage; one of planning,"
                         + " scripting, script_review, metadata, audio, avatar, broll, assembly, upload");
-        assertThatThrownBy(() -> jobs.enqueue(NewJob.builder(episode.id(), AUDIO).priority(-1).build()))
+        assertThatThrownBy(() -> jobs.enqueue(
+                        NewJob.builder(episode.id(), AUDIO).priority(-1).build()))
                 .hasMessage("job.priority is -1, must be 0 or more (higher is claimed sooner)");
-        assertThatThrownBy(() -> jobs.enqueue(NewJob.builder(episode.id(), AUDIO).maxRetries(-2).build()))
+        assertThatThrownBy(() -> jobs.enqueue(
+                        NewJob.builder(episode.id(), AUDIO).maxRetries(-2).build()))
                 .hasMessage("job.max_retries is -2, must be 0 or more");
-        assertThatThrownBy(() -> jobs.enqueueAll(List.of(NewJob.builder(episode.id(), AUDIO).build(),
-                NewJob.builder(deleted.id(), AUDIO).build())))
+        assertThatThrownBy(() -> jobs.enqueueAll(List.of(
+                        NewJob.builder(episode.id(), AUDIO).build(),
+                        NewJob.builder(deleted.id(), AUDIO).build())))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("episode with id " + deleted.id() + " not found");
         assertThatThrownBy(() -> jobs.enqueue(NewJob.builder(nowhere, AUDIO).build()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> jobs.enqueue(NewJob.builder(episode.id(), AUDIO).input("text").build()))
+        assertThatThrownBy(() -> jobs.enqueue(
+                        NewJob.builder(episode.id(), AUDIO).input("text").build()))
                 .hasMessageContaining("job.input_params must be a JSON object");
 
         assertThat(db.fetchCount(DSL.table("jobs"))).isZero();
@@ -139,9 +152,12 @@ class JobTrackerTest {
         Job low = jobs.enqueue(NewJob.builder(episode.id(), AUDIO).build());
         clock.advance(Duration.ofSeconds(1));
         Job high = jobs.enqueue(NewJob.builder(episode.id(), AUDIO).priority(5).build());
-        Job later = jobs.enqueue(NewJob.builder(episode.id(), AUDIO).priority(9)
-                .runAfter(clock.instant().plusSeconds(60)).build());
-        Job otherStage = jobs.enqueue(NewJob.builder(episode.id(), BROLL).priority(7).build());
+        Job later = jobs.enqueue(NewJob.builder(episode.id(), AUDIO)
+                .priority(9)
+                .runAfter(clock.instant().plusSeconds(60))
+                .build());
+        Job otherStage =
+                jobs.enqueue(NewJob.builder(episode.id(), BROLL).priority(7).build());
 
         List<ClaimedJob> claimed = jobs.claim("w1", 10, LEASE, Set.of(AUDIO));
 
@@ -154,7 +170,8 @@ class JobTrackerTest {
         assertThat(first.leaseUntil().toInstant()).isEqualTo(clock.instant().plus(LEASE));
 
         clock.advance(Duration.ofSeconds(61));
-        assertThat(jobs.claim("w2", 10, LEASE, Set.of())).extracting(c -> c.job().id())
+        assertThat(jobs.claim("w2", 10, LEASE, Set.of()))
+                .extracting(c -> c.job().id())
                 .containsExactly(later.id(), otherStage.id());
     }
 
@@ -172,8 +189,7 @@ class JobTrackerTest {
         assertThat(done.tokensUsed()).isEqualTo(8500);
         assertThat(done.completedAt().toInstant()).isEqualTo(clock.instant());
         assertThat(done.lockedBy()).isNull();
-        assertThatThrownBy(() -> jobs.complete(claimed, JobCompletion.empty()))
-                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> jobs.complete(claimed, JobCompletion.empty())).isInstanceOf(LeaseLostException.class);
     }
 
     @Test
@@ -198,7 +214,8 @@ class JobTrackerTest {
 
         ClaimedJob fresh = jobs.claim("w2", 1, LEASE, Set.of()).get(0);
         assertThat(fresh.job().attempts()).isEqualTo(2);
-        assertThat(jobs.heartbeat(List.of(stale, fresh), LEASE)).extracting(Job::id)
+        assertThat(jobs.heartbeat(List.of(stale, fresh), LEASE))
+                .extracting(Job::id)
                 .containsExactly(job.id()); // only the fresh claim is still held
         assertThat(jobs.complete(fresh, JobCompletion.empty()).status()).isEqualTo(JobStatus.COMPLETED);
     }
@@ -234,7 +251,9 @@ class JobTrackerTest {
             assertThat(POLICY.maxDelay(retry)).isEqualTo(Duration.ofSeconds(10L << retry));
 
             clock.set(failed.runAfter().toInstant().minusMillis(1));
-            assertThat(jobs.claim("w1", 1, LEASE, Set.of())).as("not before run_after").isEmpty();
+            assertThat(jobs.claim("w1", 1, LEASE, Set.of()))
+                    .as("not before run_after")
+                    .isEmpty();
             clock.advance(Duration.ofMillis(1));
         }
         ClaimedJob last = jobs.claim("w1", 1, LEASE, Set.of()).get(0);
@@ -272,7 +291,8 @@ class JobTrackerTest {
 
     @Test
     void checkingAgainLaterKeepsProgressAndCountsNoRetry() {
-        Job job = jobs.enqueue(NewJob.builder(episode.id(), AUDIO).input(Map.of("text", "hi")).build());
+        Job job = jobs.enqueue(
+                NewJob.builder(episode.id(), AUDIO).input(Map.of("text", "hi")).build());
 
         Job waiting = jobs.reschedule(claimOne(), Duration.ofSeconds(30), Map.of("video_id", "v_1"));
 
@@ -295,7 +315,8 @@ class JobTrackerTest {
         Job requested = jobs.cancel(running.id());
         assertThat(requested.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(requested.cancelRequested()).isTrue();
-        assertThat(jobs.heartbeat(List.of(claimed), LEASE).get(0).cancelRequested()).isTrue();
+        assertThat(jobs.heartbeat(List.of(claimed), LEASE).get(0).cancelRequested())
+                .isTrue();
         assertThat(jobs.cancelled(claimed).status()).isEqualTo(JobStatus.CANCELLED);
 
         assertThat(jobs.cancel(running.id()).status()).as("finished stays").isEqualTo(JobStatus.CANCELLED);
@@ -313,19 +334,29 @@ class JobTrackerTest {
         jobs.claim("w1", 1, LEASE, Set.of(AUDIO));
 
         List<Job> all = new ArrayList<>();
-        Page<Job> page = jobs.list(JobQuery.builder().episode(episode.id()).limit(2).build());
+        Page<Job> page =
+                jobs.list(JobQuery.builder().episode(episode.id()).limit(2).build());
         all.addAll(page.items());
         while (page.hasNext()) {
-            page = jobs.list(JobQuery.builder().episode(episode.id()).limit(2)
-                    .after(page.nextCursor().orElseThrow()).build());
+            page = jobs.list(JobQuery.builder()
+                    .episode(episode.id())
+                    .limit(2)
+                    .after(page.nextCursor().orElseThrow())
+                    .build());
             all.addAll(page.items());
         }
         assertThat(all).hasSize(5).extracting(Job::episodeId).containsOnly(episode.id());
-        assertThat(jobs.list(JobQuery.builder().stage(AUDIO).status(JobStatus.QUEUED).build()).items())
+        assertThat(jobs.list(JobQuery.builder()
+                                .stage(AUDIO)
+                                .status(JobStatus.QUEUED)
+                                .build())
+                        .items())
                 .hasSize(3);
-        assertThat(jobs.depth()).containsExactlyInAnyOrder(
-                new QueueDepth(AUDIO, JobStatus.QUEUED, 3), new QueueDepth(AUDIO, JobStatus.RUNNING, 1),
-                new QueueDepth(BROLL, JobStatus.QUEUED, 1));
+        assertThat(jobs.depth())
+                .containsExactlyInAnyOrder(
+                        new QueueDepth(AUDIO, JobStatus.QUEUED, 3),
+                        new QueueDepth(AUDIO, JobStatus.RUNNING, 1),
+                        new QueueDepth(BROLL, JobStatus.QUEUED, 1));
         assertThat(jobs.cancelAll(other.id())).isEqualTo(1);
 
         assertThat(jobs.prune(Duration.ofDays(7), 1)).isZero();

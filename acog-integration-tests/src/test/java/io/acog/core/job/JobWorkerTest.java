@@ -1,8 +1,8 @@
 package io.acog.core.job;
 
-import static io.acog.testing.Waiting.patiently;
 import static io.acog.core.episode.PipelineStage.AUDIO;
 import static io.acog.core.episode.PipelineStage.BROLL;
+import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,51 +78,66 @@ class JobWorkerTest {
     void runsHandlersByStageWithTheJobInTheMdcAndRecordsTheirResults() throws Exception {
         Events events = new Events();
         Map<UUID, Map<String, String>> mdc = new ConcurrentHashMap<>();
-        Job audio = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO)
-                .input(Map.of("text", "hello")).build());
+        Job audio = acog.jobs()
+                .enqueue(NewJob.builder(episode.id(), AUDIO)
+                        .input(Map.of("text", "hello"))
+                        .build());
         Job broll = acog.jobs().enqueue(NewJob.builder(episode.id(), BROLL).build());
 
-        try (JobWorker worker = acog.jobs().worker("w1").threads(2)
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
+                .threads(2)
                 .handler(AUDIO, (job, context) -> {
                     mdc.put(job.id(), MDC.getCopyOfContextMap());
                     return JobOutcome.completed(Map.of("said", job.input().get("text")));
                 })
-                .listener(events).start()) {
+                .listener(events)
+                .start()) {
             patiently().until(() -> acog.jobs().get(audio.id()).finished());
             assertThat(worker.running()).isTrue();
         }
 
         assertThat(acog.jobs().get(audio.id()).result()).containsEntry("said", "hello");
-        assertThat(acog.jobs().get(broll.id()).status()).as("no handler: left alone")
+        assertThat(acog.jobs().get(broll.id()).status())
+                .as("no handler: left alone")
                 .isEqualTo(JobStatus.QUEUED);
-        assertThat(mdc.get(audio.id())).containsEntry("job_id", audio.id().toString())
-                .containsEntry("episode_id", episode.id().toString()).containsEntry("stage", "audio");
+        assertThat(mdc.get(audio.id()))
+                .containsEntry("job_id", audio.id().toString())
+                .containsEntry("episode_id", episode.id().toString())
+                .containsEntry("stage", "audio");
         assertThat(events.seen).containsExactly("claimed " + audio.id(), "completed " + audio.id());
     }
 
     @Test
     void aThrowingHandlerIsRetriedThenFailsAndAPermanentFailureIsNot() throws Exception {
         Events events = new Events();
-        Job flaky = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).maxRetries(2).build());
-        Job permanent = acog.jobs().enqueue(NewJob.builder(episode.id(), BROLL).maxRetries(2).build());
+        Job flaky = acog.jobs()
+                .enqueue(NewJob.builder(episode.id(), AUDIO).maxRetries(2).build());
+        Job permanent = acog.jobs()
+                .enqueue(NewJob.builder(episode.id(), BROLL).maxRetries(2).build());
 
-        try (JobWorker worker = acog.jobs().worker("w1")
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
                 .handler(AUDIO, (job, context) -> {
                     throw new IllegalStateException("HTTP 503 attempt " + job.attempts());
                 })
                 .handler(BROLL, (job, context) -> {
                     throw new PermanentJobFailureException("SAFETY.INPUT.TEXT: prompt refused");
                 })
-                .listener(events).start()) {
-            patiently().until(() -> acog.jobs().get(flaky.id()).finished()
-                    && acog.jobs().get(permanent.id()).finished());
+                .listener(events)
+                .start()) {
+            patiently()
+                    .until(() -> acog.jobs().get(flaky.id()).finished()
+                            && acog.jobs().get(permanent.id()).finished());
         }
 
         Job failed = acog.jobs().get(flaky.id());
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.errorMessage()).isEqualTo("IllegalStateException: HTTP 503 attempt 3");
-        assertThat(events.seen).filteredOn(e -> e.startsWith("retried " + flaky.id())).hasSize(2);
+        assertThat(events.seen)
+                .filteredOn(e -> e.startsWith("retried " + flaky.id()))
+                .hasSize(2);
         Job refused = acog.jobs().get(permanent.id());
         assertThat(refused.status()).isEqualTo(JobStatus.FAILED);
         assertThat(refused.attempts()).isEqualTo(1);
@@ -135,14 +149,17 @@ class JobWorkerTest {
         CountDownLatch started = new CountDownLatch(1);
         Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
 
-        try (JobWorker worker = acog.jobs().worker("w1").lease(Duration.ofSeconds(1))
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
+                .lease(Duration.ofSeconds(1))
                 .handler(AUDIO, (claimed, context) -> {
                     started.countDown();
                     while (true) {
                         context.throwIfCancelRequested();
                         Thread.sleep(20);
                     }
-                }).start()) {
+                })
+                .start()) {
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             acog.jobs().cancel(job.id());
             patiently().until(() -> acog.jobs().get(job.id()).finished());
@@ -155,10 +172,14 @@ class JobWorkerTest {
     void checkAgainLaterRequeuesWithProgress() throws Exception {
         Job job = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
 
-        try (JobWorker worker = acog.jobs().worker("w1")
-                .handler(AUDIO, (claimed, context) -> claimed.input().containsKey("task_id")
-                        ? JobOutcome.completed(Map.of("video", claimed.input().get("task_id")))
-                        : JobOutcome.checkAgainIn(Duration.ZERO, Map.of("task_id", "t-42")))
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
+                .handler(
+                        AUDIO,
+                        (claimed, context) -> claimed.input().containsKey("task_id")
+                                ? JobOutcome.completed(
+                                        Map.of("video", claimed.input().get("task_id")))
+                                : JobOutcome.checkAgainIn(Duration.ZERO, Map.of("task_id", "t-42")))
                 .start()) {
             patiently().until(() -> acog.jobs().get(job.id()).finished());
         }
@@ -170,14 +191,18 @@ class JobWorkerTest {
     }
 
     @Test
-    void shutdownLetsRunningHandlersFinishWithinTheDeadlineElseHandsTheirJobsBack()
-            throws Exception {
+    void shutdownLetsRunningHandlersFinishWithinTheDeadlineElseHandsTheirJobsBack() throws Exception {
         CountDownLatch started = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        List<Job> enqueued = acog.jobs().enqueueAll(List.of(
-                NewJob.builder(episode.id(), AUDIO).build(), NewJob.builder(episode.id(), AUDIO).build(),
-                NewJob.builder(episode.id(), BROLL).build()));
-        JobWorker worker = acog.jobs().worker("w1").threads(2).batchSize(1)
+        List<Job> enqueued = acog.jobs()
+                .enqueueAll(List.of(
+                        NewJob.builder(episode.id(), AUDIO).build(),
+                        NewJob.builder(episode.id(), AUDIO).build(),
+                        NewJob.builder(episode.id(), BROLL).build()));
+        JobWorker worker = acog.jobs()
+                .worker("w1")
+                .threads(2)
+                .batchSize(1)
                 .handler(AUDIO, (job, context) -> {
                     started.countDown();
                     release.await(); // blocks until interrupted
@@ -197,14 +222,19 @@ class JobWorkerTest {
             assertThat(back.retryCount()).isZero();
             assertThat(back.lockedBy()).isNull();
         }
-        assertThat(worker.shutdown(Duration.ZERO)).as("a second shutdown is a no-op").isTrue();
+        assertThat(worker.shutdown(Duration.ZERO))
+                .as("a second shutdown is a no-op")
+                .isTrue();
     }
 
     @Test
     void pollingAloneFindsNewJobs() throws Exception {
-        try (JobWorker worker = acog.jobs().worker("w1").listen(false)
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
+                .listen(false)
                 .pollInterval(Duration.ofMillis(50))
-                .handler(AUDIO, (job, context) -> JobOutcome.completed()).start()) {
+                .handler(AUDIO, (job, context) -> JobOutcome.completed())
+                .start()) {
             // the worker has polled (and found this one) before the next job exists
             Job first = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
             patiently().until(() -> acog.jobs().get(first.id()).finished());
@@ -216,7 +246,8 @@ class JobWorkerTest {
     @Test
     void aWorkerNeedsAHandlerAndItsOwnConnections() {
         assertThatThrownBy(() -> acog.jobs().worker("w1").start())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no handler");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no handler");
         assertThatThrownBy(() -> acog.transaction(tx -> tx.jobs().worker("w1")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs its own connections");

@@ -41,22 +41,28 @@ class UnpooledDataSourceWarningTest {
 
     private static void startAndStopAWorker(DataSource dataSource) {
         Acog acog = Acog.builder().dataSource(dataSource).build();
-        acog.jobs().worker("w").handler(PipelineStage.AUDIO, (job, context) -> JobOutcome.completed())
-                .start().shutdown(Duration.ofSeconds(10));
+        acog.jobs()
+                .worker("w")
+                .handler(PipelineStage.AUDIO, (job, context) -> JobOutcome.completed())
+                .start()
+                .shutdown(Duration.ofSeconds(10));
     }
 
     @Test
-    void aDataSourceThatOpensAConnectionPerCallIsWarnedAboutOnce(TestDatabase database)
-            throws Exception {
+    void aDataSourceThatOpensAConnectionPerCallIsWarnedAboutOnce(TestDatabase database) throws Exception {
         PGSimpleDataSource plain = database.dataSource().unwrap(PGSimpleDataSource.class);
 
         startAndStopAWorker(plain);
         startAndStopAWorker(plain);
 
-        List<String> warnings = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(warnings).singleElement().asString()
+        List<String> warnings =
+                log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .contains("opens a new PostgreSQL connection for every call")
-                .contains(PGSimpleDataSource.class.getName()).contains("HikariCP");
+                .contains(PGSimpleDataSource.class.getName())
+                .contains("HikariCP");
     }
 
     @Test

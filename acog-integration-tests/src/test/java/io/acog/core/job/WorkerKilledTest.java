@@ -1,13 +1,13 @@
 package io.acog.core.job;
 
-import static io.acog.testing.Waiting.patiently;
-import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.JOBS;
+import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.PipelineStage;
+import io.acog.testing.Jooq;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.TestDatabase;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class WorkerKilledTest {
 
     @Test
-    void survivorsFinishTheJobsOfAKilledWorkerProcess(Acog acog, TestDatabase database,
-            DSLContext db) throws Exception {
+    void survivorsFinishTheJobsOfAKilledWorkerProcess(Acog acog, TestDatabase database, DSLContext db)
+            throws Exception {
         db.execute("CREATE TABLE job_runs (job_id uuid, worker text, completed boolean,"
                 + " at timestamptz DEFAULT clock_timestamp())");
         Episode episode = new AcogFixtures(acog).episode().create();
@@ -47,19 +47,29 @@ class WorkerKilledTest {
 
         Path log = Files.createTempFile("doomed-worker", ".log");
         Process doomed = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                DoomedWorkerMain.class.getName(), database.jdbcUrl(), database.user())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DoomedWorkerMain.class.getName(),
+                        database.jdbcUrl(),
+                        database.user())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         List<UUID> heldByDoomed;
         try {
             // Slow handlers: the worker holds twice its 4 threads, 4 running and 4 waiting.
-            patiently().until(() -> !doomed.isAlive() || db.fetchCount(JOBS,
-                    JOBS.LOCKED_BY.eq("doomed")) >= 8 && runs(db, "doomed") >= 4);
-            assertThat(doomed.isAlive()).as("doomed worker output: %s", read(log.toFile())).isTrue();
+            patiently()
+                    .until(() -> !doomed.isAlive()
+                            || (db.fetchCount(JOBS, JOBS.LOCKED_BY.eq("doomed")) >= 8 && runs(db, "doomed") >= 4));
+            assertThat(doomed.isAlive())
+                    .as("doomed worker output: %s", read(log.toFile()))
+                    .isTrue();
             doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no release
             assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            heldByDoomed = db.select(JOBS.ID).from(JOBS).where(JOBS.LOCKED_BY.eq("doomed"))
+            heldByDoomed = db.select(JOBS.ID)
+                    .from(JOBS)
+                    .where(JOBS.LOCKED_BY.eq("doomed"))
                     .fetch(JOBS.ID);
         } finally {
             doomed.destroyForcibly();
@@ -68,14 +78,20 @@ class WorkerKilledTest {
         assertThat(heldByDoomed).hasSizeGreaterThanOrEqualTo(8);
 
         JobHandler survivor = (job, context) -> {
-            db.execute("INSERT INTO job_runs (job_id, worker, completed) VALUES (?, ?, true)",
-                    job.id(), job.lockedBy());
+            db.execute(
+                    "INSERT INTO job_runs (job_id, worker, completed) VALUES (?, ?, true)", job.id(), job.lockedBy());
             return JobOutcome.completed();
         };
-        try (JobWorker a = acog.jobs().worker("survivor-a").lease(Duration.ofSeconds(2))
-                        .handler(PipelineStage.AUDIO, survivor).start();
-                JobWorker b = acog.jobs().worker("survivor-b").lease(Duration.ofSeconds(2))
-                        .handler(PipelineStage.AUDIO, survivor).start()) {
+        try (JobWorker a = acog.jobs()
+                        .worker("survivor-a")
+                        .lease(Duration.ofSeconds(2))
+                        .handler(PipelineStage.AUDIO, survivor)
+                        .start();
+                JobWorker b = acog.jobs()
+                        .worker("survivor-b")
+                        .lease(Duration.ofSeconds(2))
+                        .handler(PipelineStage.AUDIO, survivor)
+                        .start()) {
             patiently().until(() -> db.fetchCount(JOBS, JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))) == 100);
             assertThat(a.running() && b.running()).isTrue();
         }
@@ -84,13 +100,16 @@ class WorkerKilledTest {
                 + " count(*) FILTER (WHERE worker = 'doomed') AS doomed FROM job_runs GROUP BY job_id");
         assertThat(perJob).hasSize(100);
         for (Record job : perJob) {
-            assertThat(job.get("done", Integer.class)).as("completed runs of %s", job.get(0))
+            assertThat(job.get("done", Integer.class))
+                    .as("completed runs of %s", job.get(0))
                     .isEqualTo(1);
         }
         assertThat(db.fetchCount(db.selectFrom("job_runs").where("worker = 'doomed' AND completed")))
                 .isZero();
-        Map<UUID, Integer> attempts = db.select(JOBS.ID, JOBS.ATTEMPTS).from(JOBS)
-                .where(JOBS.ID.in(heldByDoomed)).fetchMap(JOBS.ID, JOBS.ATTEMPTS);
+        Map<UUID, Integer> attempts = db.select(JOBS.ID, JOBS.ATTEMPTS)
+                .from(JOBS)
+                .where(JOBS.ID.in(heldByDoomed))
+                .fetchMap(JOBS.ID, JOBS.ATTEMPTS);
         assertThat(attempts.values()).allMatch(n -> n == 2);
         assertThat(db.fetchCount(JOBS, JOBS.ID.in(heldByDoomed).and(JOBS.RETRY_COUNT.eq(1))))
                 .isEqualTo(heldByDoomed.size());

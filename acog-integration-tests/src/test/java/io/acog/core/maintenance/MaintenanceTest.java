@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class MaintenanceTest {
 
     @Test
-    void purgesRowsSoftDeletedLongerAgoThanTheCutoffInBatches(DataSource dataSource,
-            DSLContext db) {
+    void purgesRowsSoftDeletedLongerAgoThanTheCutoffInBatches(DataSource dataSource, DSLContext db) {
         TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         Acog acog = Acog.builder().dataSource(dataSource).clock(clock).build();
         AcogFixtures fixtures = new AcogFixtures(acog);
@@ -41,8 +40,8 @@ class MaintenanceTest {
         acog.channels().softDeleteWithEpisodes(oldChannel.id());
         acog.channels().softDelete(keptChannel.id());
         // An episode a writer outside ACOG attached to the deleted channel keeps it from the purge.
-        Object keptsEpisode = db.fetchValue("INSERT INTO episodes (channel_id) VALUES (?)"
-                + " RETURNING id", keptChannel.id());
+        Object keptsEpisode =
+                db.fetchValue("INSERT INTO episodes (channel_id) VALUES (?)" + " RETURNING id", keptChannel.id());
         clock.advance(Duration.ofDays(91));
         acog.episodes().softDelete(liveEpisode.id()); // deleted recently: stays
 
@@ -72,7 +71,8 @@ class MaintenanceTest {
         acog.maintenance().vacuumAnalyze();
 
         assertThat(db.fetchValue("SELECT count(*) FROM pg_stat_user_tables"
-                + " WHERE relname IN ('channels', 'episodes', 'jobs', 'assets', 'pulse_events')"
-                + " AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL")).isEqualTo(5L);
+                        + " WHERE relname IN ('channels', 'episodes', 'jobs', 'assets', 'pulse_events')"
+                        + " AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"))
+                .isEqualTo(5L);
     }
 }

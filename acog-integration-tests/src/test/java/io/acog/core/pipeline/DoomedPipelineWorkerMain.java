@@ -33,7 +33,8 @@ public final class DoomedPipelineWorkerMain {
                 .latency("broll", CLIP_LATENCY)
                 .build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(Path.of(args[2]))).build();
+                .assetStorage(new LocalFileStorage(Path.of(args[2])))
+                .build();
         pipeline.worker(NAME).threads(6).lease(LEASE).start();
         System.out.println("doomed pipeline worker running");
         Thread.sleep(Long.MAX_VALUE);

@@ -4,13 +4,13 @@ import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.asset.Asset;
+import io.acog.core.asset.AssetType;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
-import io.acog.core.asset.AssetType;
-import io.acog.core.episode.EpisodeStatus;
-import io.acog.core.episode.PipelineStage;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.time.Duration;
@@ -22,14 +22,15 @@ class EpisodePipelineTest extends PipelineTestCase {
 
     @Test
     void anEpisodeGoesFromIdeaToPublished() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(1, Duration.ofMillis(10)).build();
+        OfflineProviders offline =
+                OfflineProviders.builder().renderPolls(1, Duration.ofMillis(10)).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
-            patiently().until(() -> acog.episodes().get(episode.id()).status() == EpisodeStatus.PUBLISHED
-                    || acog.episodes().get(episode.id()).status() == EpisodeStatus.FAILED);
+            patiently()
+                    .until(() -> acog.episodes().get(episode.id()).status() == EpisodeStatus.PUBLISHED
+                            || acog.episodes().get(episode.id()).status() == EpisodeStatus.FAILED);
         }
         Episode done = acog.episodes().get(episode.id());
         assertThat(done.lastError()).isNull();
@@ -47,10 +48,12 @@ class EpisodePipelineTest extends PipelineTestCase {
             assertThat(state.provider()).as(stage.label()).isEqualTo("offline");
         }
         List<Asset> assets = acog.assets().list(episode.id());
-        assertThat(assets).filteredOn(Asset::primary).extracting(Asset::type)
-                .containsExactlyInAnyOrder(AssetType.AUDIO, AssetType.AVATAR_VIDEO,
-                        AssetType.ASSEMBLED_VIDEO);
-        assertThat(assets).filteredOn(a -> a.type() == AssetType.B_ROLL)
+        assertThat(assets)
+                .filteredOn(Asset::primary)
+                .extracting(Asset::type)
+                .containsExactlyInAnyOrder(AssetType.AUDIO, AssetType.AVATAR_VIDEO, AssetType.ASSEMBLED_VIDEO);
+        assertThat(assets)
+                .filteredOn(a -> a.type() == AssetType.B_ROLL)
                 .hasSize(done.scriptMetadata().brollSegments());
         assertThat(pipeline.cost(episode.id()).totalUsd()).isPositive();
     }

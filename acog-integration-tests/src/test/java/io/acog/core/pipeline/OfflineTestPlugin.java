@@ -55,8 +55,8 @@ public final class OfflineTestPlugin implements ProviderPlugin {
         registry.brollGenerator(offline.brollGenerator());
         registry.videoAssembler(offline.videoAssembler());
         registry.publisher(offline.publisher());
-        config.get(STORAGE_DIR).ifPresent(dir ->
-                registry.assetStorage(new LocalFileStorage(java.nio.file.Path.of(dir))));
+        config.get(STORAGE_DIR)
+                .ifPresent(dir -> registry.assetStorage(new LocalFileStorage(java.nio.file.Path.of(dir))));
         REGISTERED.add(config.get(MODEL).orElse("default"));
     }
 }

@@ -1,42 +1,46 @@
 package io.acog.core.pipeline;
 
-import io.acog.testing.Waiting;
-import static io.acog.testing.Waiting.patiently;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static io.acog.core.pipeline.PipelineTesting.jobs;
 import static io.acog.core.pipeline.PipelineTesting.liveJobs;
 import static io.acog.core.pipeline.PipelineTesting.stage;
+import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobWorker;
-import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.job.JobStatus;
-import io.acog.core.episode.PipelineStage;
+import io.acog.core.job.JobWorker;
+import io.acog.testing.Waiting;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling episodes, and renders ended early by a provider's webhook. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
 class PipelineCancelTest extends PipelineTestCase {
 
-
     /** The avatar render's task id, once it was submitted and its job waits for it. */
     private String avatarTask(UUID episodeId) {
-        return acog.episodes().get(episodeId).pipelineState().stage(PipelineStage.AVATAR)
-                .map(StageState::jobId).orElse(null);
+        return acog.episodes()
+                .get(episodeId)
+                .pipelineState()
+                .stage(PipelineStage.AVATAR)
+                .map(StageState::jobId)
+                .orElse(null);
     }
 
     @Test
@@ -44,7 +48,8 @@ class PipelineCancelTest extends PipelineTestCase {
         int callsAtCancel;
         // renders that never finish on their own
         OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(1_000_000, Duration.ofMillis(100)).build();
+                .renderPolls(1_000_000, Duration.ofMillis(100))
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -54,19 +59,17 @@ class PipelineCancelTest extends PipelineTestCase {
             assertThat(offline.renders(episode.id())).contains(task);
             Episode rendering = acog.episodes().get(episode.id());
             assertThat(rendering.status()).isIn(EpisodeStatus.AVATAR, EpisodeStatus.AUDIO);
-            assertThat(stage(rendering, PipelineStage.AVATAR).status())
-                    .isEqualTo(StageStatus.RUNNING);
+            assertThat(stage(rendering, PipelineStage.AVATAR).status()).isEqualTo(StageStatus.RUNNING);
 
             Episode cancelled = pipeline.cancel(episode.id());
 
             assertThat(cancelled.status()).isEqualTo(EpisodeStatus.CANCELLED);
-            assertThat(stage(cancelled, PipelineStage.AVATAR).status())
-                    .isEqualTo(StageStatus.CANCELLED);
+            assertThat(stage(cancelled, PipelineStage.AVATAR).status()).isEqualTo(StageStatus.CANCELLED);
             assertThat(offline.cancelledRenders()).contains(task);
             awaitNoLiveJobs(acog, episode.id());
             // every render the episode started is cancelled at the provider, b-roll too
-            Waiting.until(() -> "all of " + offline.renders(episode.id()) + " cancelled, only "
-                            + offline.cancelledRenders(),
+            Waiting.until(
+                    () -> "all of " + offline.renders(episode.id()) + " cancelled, only " + offline.cancelledRenders(),
                     () -> offline.cancelledRenders().containsAll(offline.renders(episode.id())));
             callsAtCancel = offline.calls().size();
         }
@@ -75,9 +78,12 @@ class PipelineCancelTest extends PipelineTestCase {
         Episode after = acog.episodes().get(episode.id());
         assertThat(after.status()).isEqualTo(EpisodeStatus.CANCELLED);
         assertThat(liveJobs(acog, episode.id())).isEmpty();
-        assertThat(jobs(acog, episode.id(), PipelineStage.AVATAR)).singleElement()
-                .extracting(Job::status).isEqualTo(JobStatus.CANCELLED);
-        assertThat(after.pipelineState().stages().values()).extracting(StageState::status)
+        assertThat(jobs(acog, episode.id(), PipelineStage.AVATAR))
+                .singleElement()
+                .extracting(Job::status)
+                .isEqualTo(JobStatus.CANCELLED);
+        assertThat(after.pipelineState().stages().values())
+                .extracting(StageState::status)
                 .doesNotContain(StageStatus.RUNNING, StageStatus.PENDING, StageStatus.WAITING);
         assertThat(offline.calls("assembly")).isEmpty();
         assertThat(offline.calls("upload")).isEmpty();
@@ -88,15 +94,14 @@ class PipelineCancelTest extends PipelineTestCase {
         assertThat(again.status()).isEqualTo(EpisodeStatus.CANCELLED);
         assertThat(again.pipelineState()).isEqualTo(after.pipelineState());
         assertThat(again.retryCount()).isEqualTo(after.retryCount());
-        assertThat(again.updatedAt()).as("the row is not even rewritten")
+        assertThat(again.updatedAt())
+                .as("the row is not even rewritten")
                 .isEqualTo(acog.episodes().get(episode.id()).updatedAt())
                 .isEqualTo(after.updatedAt());
         assertThat(jobs(acog, episode.id())).containsExactlyInAnyOrderElementsOf(jobsBefore);
 
-        assertThatThrownBy(() -> pipeline.retry(episode.id()))
-                .isInstanceOf(InvalidTransitionException.class);
-        assertThatThrownBy(() -> pipeline.publish(episode.id()))
-                .isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> pipeline.retry(episode.id())).isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> pipeline.publish(episode.id())).isInstanceOf(InvalidTransitionException.class);
     }
 
     @Test
@@ -105,7 +110,8 @@ class PipelineCancelTest extends PipelineTestCase {
         OfflineProviders offline = OfflineProviders.builder()
                 .renderPolls(1_000_000, Duration.ofMillis(50))
                 .latency("audio", Duration.ofMillis(300))
-                .fail("audio", OfflineProviders.Failure.PERMANENT, 1).build();
+                .fail("audio", OfflineProviders.Failure.PERMANENT, 1)
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -114,20 +120,22 @@ class PipelineCancelTest extends PipelineTestCase {
             assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
             assertThat(failed.lastError()).startsWith("audio: ");
             List<String> renders = offline.renders(episode.id());
-            assertThat(renders).as("b-roll renders submitted before audio failed").isNotEmpty();
-            assertThat(offline.cancelledRenders()).as("failing leaves renders going").isEmpty();
+            assertThat(renders)
+                    .as("b-roll renders submitted before audio failed")
+                    .isNotEmpty();
+            assertThat(offline.cancelledRenders())
+                    .as("failing leaves renders going")
+                    .isEmpty();
 
             Episode cancelled = pipeline.cancel(episode.id());
 
             assertThat(cancelled.status()).isEqualTo(EpisodeStatus.CANCELLED);
             awaitNoLiveJobs(acog, episode.id());
-            patiently().until(() -> offline.cancelledRenders().containsAll(
-                    offline.renders(episode.id())));
+            patiently().until(() -> offline.cancelledRenders().containsAll(offline.renders(episode.id())));
             assertThat(offline.cancelledRenders()).containsAll(renders);
         }
         assertThat(offline.calls("avatar")).isEmpty();
-        assertThatThrownBy(() -> pipeline.retry(episode.id()))
-                .isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> pipeline.retry(episode.id())).isInstanceOf(InvalidTransitionException.class);
         assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(EpisodeStatus.CANCELLED);
     }
 
@@ -138,8 +146,7 @@ class PipelineCancelTest extends PipelineTestCase {
 
         assertThat(pipeline.cancel(episode.id()).status()).isEqualTo(EpisodeStatus.CANCELLED);
         assertThat(jobs(acog, episode.id())).isEmpty();
-        assertThatThrownBy(() -> pipeline.start(episode.id()))
-                .isInstanceOf(InvalidTransitionException.class);
+        assertThatThrownBy(() -> pipeline.start(episode.id())).isInstanceOf(InvalidTransitionException.class);
         assertThat(jobs(acog, episode.id())).isEmpty();
     }
 
@@ -158,8 +165,8 @@ class PipelineCancelTest extends PipelineTestCase {
         assertThatThrownBy(() -> pipeline.cancel(episode.id()))
                 .isInstanceOf(InvalidTransitionException.class)
                 .hasMessageContaining("published is final")
-                .satisfies(e -> assertThat(((InvalidTransitionException) e).to())
-                        .isEqualTo(EpisodeStatus.CANCELLED));
+                .satisfies(
+                        e -> assertThat(((InvalidTransitionException) e).to()).isEqualTo(EpisodeStatus.CANCELLED));
         Episode after = acog.episodes().get(episode.id());
         assertThat(after.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(after.pipelineState()).isEqualTo(published.pipelineState());
@@ -167,15 +174,15 @@ class PipelineCancelTest extends PipelineTestCase {
     }
 
     @Test
-    void aRenderCallbackWakesTheRenderJobSoTheEpisodeDoesNotWaitForItsNextPoll()
-            throws Exception {
+    void aRenderCallbackWakesTheRenderJobSoTheEpisodeDoesNotWaitForItsNextPoll() throws Exception {
         // every render asks to be checked again in an hour, and is done at its second poll
-        OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(1, Duration.ofHours(1)).build();
+        OfflineProviders offline =
+                OfflineProviders.builder().renderPolls(1, Duration.ofHours(1)).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
 
-        assertThat(pipeline.callback(new RenderCallback("offline", "no-such-task"))).isFalse();
+        assertThat(pipeline.callback(new RenderCallback("offline", "no-such-task")))
+                .isFalse();
         long started = System.nanoTime();
         pipeline.start(episode.id());
         AtomicInteger woken = new AtomicInteger();
@@ -184,9 +191,9 @@ class PipelineCancelTest extends PipelineTestCase {
             String task = avatarTask(episode.id());
             Job waiting = jobs(acog, episode.id(), PipelineStage.AVATAR).get(0);
             assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
-            assertThat(waiting.input()).containsEntry("task_id", task)
-                    .containsEntry("provider", "offline");
-            assertThat(waiting.runAfter()).isAfter(OffsetDateTime.now().plusMinutes(50));
+            assertThat(waiting.input()).containsEntry("task_id", task).containsEntry("provider", "offline");
+            assertThat(waiting.runAfter())
+                    .isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
 
             // the provider's name must match too
             assertThat(pipeline.callback(new RenderCallback("heygen", task))).isFalse();
@@ -206,14 +213,14 @@ class PipelineCancelTest extends PipelineTestCase {
         }
         Episode done = acog.episodes().get(episode.id());
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isLessThan(Duration.ofMinutes(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(1));
         // each render needed two polls, so at least two wake-ups each (avatar and every clip)
         int renders = offline.renders(episode.id()).size();
         assertThat(renders).isEqualTo(1 + done.scriptMetadata().brollSegments());
         assertThat(woken.get()).isGreaterThanOrEqualTo(2 * renders);
         long polls = offline.calls().stream()
-                .filter(call -> call.operation().equals("poll")).count();
+                .filter(call -> call.operation().equals("poll"))
+                .count();
         assertThat(polls).isEqualTo(2L * renders);
         // a render that is done waits for nothing any more
         assertThat(pipeline.callback(new RenderCallback("offline", avatarTask(episode.id()))))

@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.acog.core.BudgetExceededException;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobWorker;
-import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.job.JobStatus;
-import io.acog.core.episode.PipelineStage;
+import io.acog.core.job.JobWorker;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.math.BigDecimal;
@@ -45,11 +45,11 @@ class PipelineCostTest extends PipelineTestCase {
                     }
 
                     @Override
-                    public void statusChanged(UUID episodeId, EpisodeStatus from,
-                            EpisodeStatus to) {
+                    public void statusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) {
                         heard.add(episodeId + " " + from.label() + "->" + to.label());
                     }
-                }).build();
+                })
+                .build();
     }
 
     private void runAll(EpisodePipeline pipeline, Episode... episodes) throws Exception {
@@ -69,12 +69,14 @@ class PipelineCostTest extends PipelineTestCase {
     void anEpisodeCostsTheSumOfItsStagesAndAChannelTheSumOfItsEpisodes() throws Exception {
         // one retried attempt: a failed job costs nothing
         OfflineProviders offline = OfflineProviders.builder()
-                .fail("planning", OfflineProviders.Failure.RETRYABLE, 1).build();
+                .fail("planning", OfflineProviders.Failure.RETRYABLE, 1)
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Channel channel = fixtures.channel().create();
         Channel other = fixtures.channel().create();
         Episode first = fixtures.episode().channel(channel).create();
-        Episode second = fixtures.episode().channel(channel).title("Neutron stars").create();
+        Episode second =
+                fixtures.episode().channel(channel).title("Neutron stars").create();
         Episode elsewhere = fixtures.episode().channel(other).create();
         Episode notStarted = fixtures.episode().channel(channel).create();
         for (Episode episode : List.of(first, second, elsewhere)) {
@@ -89,11 +91,17 @@ class PipelineCostTest extends PipelineTestCase {
             EpisodeCost cost = pipeline.cost(episode.id());
             assertThat(cost.episodeId()).isEqualTo(episode.id());
             assertThat(cost.totalUsd()).isPositive();
-            assertThat(cost.totalUsd()).isEqualByComparingTo(cost.byStage().values().stream()
-                    .reduce(BigDecimal.ZERO, BigDecimal::add));
-            assertThat(cost.byStage()).containsKeys(PipelineStage.PLANNING,
-                    PipelineStage.SCRIPTING, PipelineStage.SCRIPT_REVIEW, PipelineStage.METADATA,
-                    PipelineStage.AUDIO, PipelineStage.AVATAR, PipelineStage.BROLL);
+            assertThat(cost.totalUsd())
+                    .isEqualByComparingTo(cost.byStage().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertThat(cost.byStage())
+                    .containsKeys(
+                            PipelineStage.PLANNING,
+                            PipelineStage.SCRIPTING,
+                            PipelineStage.SCRIPT_REVIEW,
+                            PipelineStage.METADATA,
+                            PipelineStage.AUDIO,
+                            PipelineStage.AVATAR,
+                            PipelineStage.BROLL);
             assertThat(cost.byStage().get(PipelineStage.AUDIO)).isPositive();
             assertThat(cost.byStage().get(PipelineStage.AVATAR)).isPositive();
             assertThat(cost.byStage().get(PipelineStage.BROLL)).isPositive();
@@ -106,13 +114,16 @@ class PipelineCostTest extends PipelineTestCase {
             // and what the completed jobs cost
             BigDecimal jobsTotal = jobs(acog, episode.id()).stream()
                     .filter(job -> job.status() == JobStatus.COMPLETED)
-                    .map(Job::costUsd).filter(java.util.Objects::nonNull)
+                    .map(Job::costUsd)
+                    .filter(java.util.Objects::nonNull)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(cost.totalUsd()).isEqualByComparingTo(jobsTotal);
             assertThat(cost.tokens()).isPositive();
             long stateTokens = done.pipelineState().stages().values().stream()
-                    .map(StageState::tokensUsed).filter(java.util.Objects::nonNull)
-                    .mapToLong(Integer::longValue).sum();
+                    .map(StageState::tokensUsed)
+                    .filter(java.util.Objects::nonNull)
+                    .mapToLong(Integer::longValue)
+                    .sum();
             assertThat(cost.tokens()).isEqualTo(stateTokens);
             channelTotal = channelTotal.add(cost.totalUsd());
         }
@@ -150,18 +161,19 @@ class PipelineCostTest extends PipelineTestCase {
 
         Episode stopped = acog.episodes().get(first.id());
         assertThat(stopped.status()).isEqualTo(EpisodeStatus.FAILED);
-        assertThat(stopped.lastError()).startsWith("scripting: ")
+        assertThat(stopped.lastError())
+                .startsWith("scripting: ")
                 .contains("monthly budget", "$0.0001", channel.id().toString());
         StageState scripting = stage(stopped, PipelineStage.SCRIPTING);
         assertThat(scripting.status()).isEqualTo(StageStatus.FAILED);
         assertThat(scripting.error()).contains("budget");
         assertThat(scripting.attempts()).isEqualTo(1);
-        assertThat(stage(stopped, PipelineStage.PLANNING).status())
-                .isEqualTo(StageStatus.COMPLETED);
+        assertThat(stage(stopped, PipelineStage.PLANNING).status()).isEqualTo(StageStatus.COMPLETED);
         // the provider was not called for the refused stage, nor asked again
         assertThat(offline.calls("planning")).hasSize(1);
         assertThat(offline.calls("scripting")).isEmpty();
-        assertThat(jobs(acog, first.id(), PipelineStage.SCRIPTING)).singleElement()
+        assertThat(jobs(acog, first.id(), PipelineStage.SCRIPTING))
+                .singleElement()
                 .satisfies(job -> {
                     assertThat(job.status()).isEqualTo(JobStatus.FAILED);
                     assertThat(job.retryCount()).isZero();
@@ -192,8 +204,7 @@ class PipelineCostTest extends PipelineTestCase {
         assertThat(heard).isEmpty();
 
         // nor is the stopped one retried
-        assertThatThrownBy(() -> pipeline.retry(first.id()))
-                .isInstanceOf(BudgetExceededException.class);
+        assertThatThrownBy(() -> pipeline.retry(first.id())).isInstanceOf(BudgetExceededException.class);
         Episode still = acog.episodes().get(first.id());
         assertThat(still.status()).isEqualTo(EpisodeStatus.FAILED);
         assertThat(still.retryCount()).isZero();

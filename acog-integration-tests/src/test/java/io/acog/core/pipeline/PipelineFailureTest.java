@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.asset.Asset;
+import io.acog.core.asset.AssetType;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobWorker;
-import io.acog.core.asset.AssetType;
-import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.job.JobStatus;
-import io.acog.core.episode.PipelineStage;
+import io.acog.core.job.JobWorker;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import io.acog.testkit.providers.OfflineProviders.Failure;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
 class PipelineFailureTest extends PipelineTestCase {
 
-
     /** stageFailed events: "stage|error|willRetry". */
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -42,16 +41,15 @@ class PipelineFailureTest extends PipelineTestCase {
         return pipeline(offline, UnaryOperator.identity());
     }
 
-    private EpisodePipeline pipeline(OfflineProviders offline,
-            UnaryOperator<EpisodePipeline.Builder> more) {
-        return more.apply(builder(offline)
-                .listener(new PipelineListener() {
+    private EpisodePipeline pipeline(OfflineProviders offline, UnaryOperator<EpisodePipeline.Builder> more) {
+        return more.apply(builder(offline).listener(new PipelineListener() {
                     @Override
-                    public void stageFailed(java.util.UUID episodeId, PipelineStage stage,
-                            String error, boolean willRetry) {
+                    public void stageFailed(
+                            java.util.UUID episodeId, PipelineStage stage, String error, boolean willRetry) {
                         failures.add(stage.label() + "|" + error + "|" + willRetry);
                     }
-                })).build();
+                }))
+                .build();
     }
 
     /** Runs the episode until it rests and every job of it ended. */
@@ -74,7 +72,8 @@ class PipelineFailureTest extends PipelineTestCase {
     @Test
     void aRetryableFailureIsRetriedUntilTheStageSucceeds() throws Exception {
         OfflineProviders offline = OfflineProviders.builder()
-                .fail("audio", Failure.RETRYABLE, 1, 2).build();
+                .fail("audio", Failure.RETRYABLE, 1, 2)
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -89,7 +88,8 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(audio.attempts()).isEqualTo(3);
         assertThat(audio.error()).isNull();
         assertThat(offline.calls("audio")).hasSize(3);
-        assertThat(offline.calls("audio")).extracting(OfflineProviders.Call::attempt)
+        assertThat(offline.calls("audio"))
+                .extracting(OfflineProviders.Call::attempt)
                 .containsExactly(1, 2, 3);
         // one job did the three attempts, with the same idempotency key each time
         List<Job> audioJobs = jobs(acog, episode.id(), PipelineStage.AUDIO);
@@ -97,20 +97,24 @@ class PipelineFailureTest extends PipelineTestCase {
             assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(job.retryCount()).isEqualTo(2);
         });
-        assertThat(offline.calls("audio")).extracting(OfflineProviders.Call::idempotencyKey)
+        assertThat(offline.calls("audio"))
+                .extracting(OfflineProviders.Call::idempotencyKey)
                 .containsOnly("acog-" + audioJobs.get(0).id());
-        assertThat(failures).containsExactly(
-                "audio|offline: injected rate limit on audio call #1|true",
-                "audio|offline: injected rate limit on audio call #2|true");
+        assertThat(failures)
+                .containsExactly(
+                        "audio|offline: injected rate limit on audio call #1|true",
+                        "audio|offline: injected rate limit on audio call #2|true");
         // the retries made one audio asset, not three
         assertThat(acog.assets().list(episode.id()))
-                .filteredOn(asset -> asset.type() == AssetType.AUDIO).hasSize(1);
+                .filteredOn(asset -> asset.type() == AssetType.AUDIO)
+                .hasSize(1);
     }
 
     @Test
     void aRetryableFailureOutOfRetriesFailsTheEpisode() throws Exception {
         OfflineProviders offline = OfflineProviders.builder()
-                .fail("audio", Failure.RETRYABLE, 1, 2, 3).build();
+                .fail("audio", Failure.RETRYABLE, 1, 2, 3)
+                .build();
         EpisodePipeline pipeline = pipeline(offline, builder -> builder.maxRetries(1));
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -118,23 +122,23 @@ class PipelineFailureTest extends PipelineTestCase {
         Episode done = run(pipeline, episode);
 
         assertThat(done.status()).isEqualTo(EpisodeStatus.FAILED);
-        assertThat(done.lastError())
-                .isEqualTo("audio: offline: injected rate limit on audio call #2");
+        assertThat(done.lastError()).isEqualTo("audio: offline: injected rate limit on audio call #2");
         StageState audio = stage(done, PipelineStage.AUDIO);
         assertThat(audio.status()).isEqualTo(StageStatus.FAILED);
         assertThat(audio.attempts()).isEqualTo(2);
         assertThat(audio.error()).isEqualTo("offline: injected rate limit on audio call #2");
         assertThat(offline.calls("audio")).hasSize(2);
         assertThat(offline.calls("avatar")).isEmpty();
-        assertThat(failures).containsExactly(
-                "audio|offline: injected rate limit on audio call #1|true",
-                "audio|offline: injected rate limit on audio call #2|false");
+        assertThat(failures)
+                .containsExactly(
+                        "audio|offline: injected rate limit on audio call #1|true",
+                        "audio|offline: injected rate limit on audio call #2|false");
     }
 
     @Test
     void aPermanentFailureFailsTheEpisodeAtOnce() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .fail("audio", Failure.PERMANENT, 1).build();
+        OfflineProviders offline =
+                OfflineProviders.builder().fail("audio", Failure.PERMANENT, 1).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -142,8 +146,7 @@ class PipelineFailureTest extends PipelineTestCase {
         Episode done = run(pipeline, episode);
 
         assertThat(done.status()).isEqualTo(EpisodeStatus.FAILED);
-        assertThat(done.lastError())
-                .isEqualTo("audio: offline: injected rejection of audio call #1");
+        assertThat(done.lastError()).isEqualTo("audio: offline: injected rejection of audio call #1");
         assertThat(done.publishedUrl()).isNull();
         StageState audio = stage(done, PipelineStage.AUDIO);
         assertThat(audio.status()).isEqualTo(StageStatus.FAILED);
@@ -153,12 +156,12 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(done.pipelineState().firstFailedStage()).contains(PipelineStage.AUDIO);
         // no retry burned on a permanent failure
         assertThat(offline.calls("audio")).hasSize(1);
-        assertThat(jobs(acog, episode.id(), PipelineStage.AUDIO)).singleElement()
+        assertThat(jobs(acog, episode.id(), PipelineStage.AUDIO))
+                .singleElement()
                 .satisfies(job -> {
                     assertThat(job.status()).isEqualTo(JobStatus.FAILED);
                     assertThat(job.retryCount()).isZero();
-                    assertThat(job.errorMessage())
-                            .isEqualTo("offline: injected rejection of audio call #1");
+                    assertThat(job.errorMessage()).isEqualTo("offline: injected rejection of audio call #1");
                 });
         // stages after audio never ran
         assertThat(offline.calls("avatar")).isEmpty();
@@ -166,26 +169,28 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(offline.calls("upload")).isEmpty();
         assertThat(done.pipelineState().stage(PipelineStage.AVATAR)).isEmpty();
         assertThat(done.pipelineState().stage(PipelineStage.ASSEMBLY)).isEmpty();
-        assertThat(failures)
-                .containsExactly("audio|offline: injected rejection of audio call #1|false");
+        assertThat(failures).containsExactly("audio|offline: injected rejection of audio call #1|false");
     }
 
     @Test
     void retryResumesAtTheFailedStageAndKeepsWhatEarlierStagesMade() throws Exception {
         // assembly runs after every other stage but upload: what came before is all finished
         OfflineProviders offline = OfflineProviders.builder()
-                .fail("assembly", Failure.PERMANENT, 1).build();
+                .fail("assembly", Failure.PERMANENT, 1)
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
         Episode failed = run(pipeline, episode);
         assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
-        assertThat(failed.lastError())
-                .isEqualTo("assembly: offline: injected rejection of assembly call #1");
+        assertThat(failed.lastError()).isEqualTo("assembly: offline: injected rejection of assembly call #1");
         assertThat(failed.retryCount()).isZero();
         Map<String, Integer> before = callCounts(offline);
-        assertThat(before).containsEntry("assembly", 1).containsEntry("upload", 0)
-                .containsEntry("planning", 1).containsEntry("scripting", 1);
+        assertThat(before)
+                .containsEntry("assembly", 1)
+                .containsEntry("upload", 0)
+                .containsEntry("planning", 1)
+                .containsEntry("scripting", 1);
         List<Asset> assetsBefore = acog.assets().list(episode.id());
 
         Episode retried = pipeline.retry(episode.id());
@@ -198,8 +203,7 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(done.retryCount()).isEqualTo(1);
         // the engine keeps last_error as the history of the episode's last failure
-        assertThat(done.lastError())
-                .isEqualTo("assembly: offline: injected rejection of assembly call #1");
+        assertThat(done.lastError()).isEqualTo("assembly: offline: injected rejection of assembly call #1");
         Map<String, Integer> after = callCounts(offline);
         Map<String, Integer> expected = new java.util.TreeMap<>(before);
         expected.put("assembly", 2);
@@ -210,11 +214,15 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(done.script()).isEqualTo(failed.script());
         assertThat(done.scriptMetadata()).isEqualTo(failed.scriptMetadata());
         assertThat(done.metadata()).isEqualTo(failed.metadata());
-        for (PipelineStage stage : List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING,
-                PipelineStage.SCRIPT_REVIEW, PipelineStage.METADATA, PipelineStage.AUDIO,
-                PipelineStage.AVATAR, PipelineStage.BROLL)) {
-            assertThat(stage(done, stage)).as(stage.label())
-                    .isEqualTo(stage(failed, stage));
+        for (PipelineStage stage : List.of(
+                PipelineStage.PLANNING,
+                PipelineStage.SCRIPTING,
+                PipelineStage.SCRIPT_REVIEW,
+                PipelineStage.METADATA,
+                PipelineStage.AUDIO,
+                PipelineStage.AVATAR,
+                PipelineStage.BROLL)) {
+            assertThat(stage(done, stage)).as(stage.label()).isEqualTo(stage(failed, stage));
         }
         StageState assembly = stage(done, PipelineStage.ASSEMBLY);
         assertThat(assembly.status()).isEqualTo(StageStatus.COMPLETED);
@@ -223,8 +231,10 @@ class PipelineFailureTest extends PipelineTestCase {
         // the assets made before the failure are the same rows; only the final video is new
         List<Asset> assetsAfter = acog.assets().list(episode.id());
         assertThat(assetsAfter).containsAll(assetsBefore);
-        assertThat(assetsAfter).filteredOn(asset -> !assetsBefore.contains(asset))
-                .extracting(Asset::type).containsExactly(AssetType.ASSEMBLED_VIDEO);
+        assertThat(assetsAfter)
+                .filteredOn(asset -> !assetsBefore.contains(asset))
+                .extracting(Asset::type)
+                .containsExactly(AssetType.ASSEMBLED_VIDEO);
 
         assertThatThrownBy(() -> pipeline.retry(episode.id()))
                 .isInstanceOf(InvalidTransitionException.class)
@@ -234,8 +244,8 @@ class PipelineFailureTest extends PipelineTestCase {
 
     @Test
     void retryAfterAFailureAmidParallelStagesRedoesOnlyUnfinishedWork() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .fail("audio", Failure.PERMANENT, 1).build();
+        OfflineProviders offline =
+                OfflineProviders.builder().fail("audio", Failure.PERMANENT, 1).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -243,10 +253,10 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
         Map<String, Integer> before = callCounts(offline);
         Map<PipelineStage, StageStatus> statusBefore = new EnumMap<>(PipelineStage.class);
-        failed.pipelineState().stages().forEach((stage, state) ->
-                statusBefore.put(stage, state.status()));
+        failed.pipelineState().stages().forEach((stage, state) -> statusBefore.put(stage, state.status()));
         int brollClipsBefore = (int) acog.assets().list(episode.id()).stream()
-                .filter(asset -> asset.type() == AssetType.B_ROLL).count();
+                .filter(asset -> asset.type() == AssetType.B_ROLL)
+                .count();
 
         pipeline.retry(episode.id());
         Episode done = run(pipeline, episode);
@@ -257,7 +267,8 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(after.get("audio")).isEqualTo(2);
         for (PipelineStage stage : PipelineStage.values()) {
             if (statusBefore.get(stage) == StageStatus.COMPLETED) {
-                assertThat(after.get(stage.label())).as("calls of finished stage " + stage)
+                assertThat(after.get(stage.label()))
+                        .as("calls of finished stage " + stage)
                         .isEqualTo(before.get(stage.label()));
             }
         }
@@ -267,28 +278,31 @@ class PipelineFailureTest extends PipelineTestCase {
         // every b-roll clip exists once, whether made before the failure or after the retry
         int clips = done.scriptMetadata().brollSegments();
         assertThat(acog.assets().list(episode.id()))
-                .filteredOn(asset -> asset.type() == AssetType.B_ROLL).hasSize(clips);
+                .filteredOn(asset -> asset.type() == AssetType.B_ROLL)
+                .hasSize(clips);
         assertThat(after.get("broll")).isEqualTo(clips);
         assertThat(brollClipsBefore).isLessThanOrEqualTo(clips);
-        assertThat(acog.assets().list(episode.id())).filteredOn(Asset::primary)
-                .extracting(Asset::type).containsExactlyInAnyOrder(AssetType.AUDIO,
-                        AssetType.AVATAR_VIDEO, AssetType.ASSEMBLED_VIDEO);
+        assertThat(acog.assets().list(episode.id()))
+                .filteredOn(Asset::primary)
+                .extracting(Asset::type)
+                .containsExactlyInAnyOrder(AssetType.AUDIO, AssetType.AVATAR_VIDEO, AssetType.ASSEMBLED_VIDEO);
     }
 
     @Test
-    void retryWhileRendersOfTheFailedEpisodeGoOnUsesThemInsteadOfRenderingAgain()
-            throws Exception {
+    void retryWhileRendersOfTheFailedEpisodeGoOnUsesThemInsteadOfRenderingAgain() throws Exception {
         OfflineProviders offline = OfflineProviders.builder()
                 .renderPolls(15, java.time.Duration.ofMillis(50))
                 .latency("audio", java.time.Duration.ofMillis(300))
-                .fail("audio", Failure.PERMANENT, 1).build();
+                .fail("audio", Failure.PERMANENT, 1)
+                .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
             Episode failed = awaitRest(acog, episode.id());
             assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
-            assertThat(offline.renders(episode.id())).as("b-roll renders in progress")
+            assertThat(offline.renders(episode.id()))
+                    .as("b-roll renders in progress")
                     .isNotEmpty();
             Episode retried = pipeline.retry(episode.id());
             assertThat(retried.retryCount()).isEqualTo(1);
@@ -302,13 +316,13 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(offline.calls("audio")).hasSize(2);
         assertThat(offline.calls("avatar")).hasSize(1);
         assertThat(acog.assets().list(episode.id()))
-                .filteredOn(asset -> asset.type() == AssetType.B_ROLL).hasSize(clips);
+                .filteredOn(asset -> asset.type() == AssetType.B_ROLL)
+                .hasSize(clips);
         assertThat(stage(done, PipelineStage.BROLL).status()).isEqualTo(StageStatus.COMPLETED);
         assertThat(offline.cancelledRenders()).isEmpty();
     }
 
-    private void awaitStatus(java.util.UUID episodeId, EpisodeStatus... statuses)
-            throws InterruptedException {
+    private void awaitStatus(java.util.UUID episodeId, EpisodeStatus... statuses) throws InterruptedException {
         PipelineTesting.awaitStatus(acog, episodeId, statuses);
     }
 
@@ -320,17 +334,16 @@ class PipelineFailureTest extends PipelineTestCase {
 
         assertThatThrownBy(() -> pipeline.retry(idea.id()))
                 .isInstanceOf(InvalidTransitionException.class)
-                .satisfies(e -> assertThat(((InvalidTransitionException) e).from())
-                        .isEqualTo(EpisodeStatus.IDEA));
+                .satisfies(
+                        e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.IDEA));
         pipeline.start(idea.id());
         assertThatThrownBy(() -> pipeline.retry(idea.id()))
                 .isInstanceOf(InvalidTransitionException.class)
-                .satisfies(e -> assertThat(((InvalidTransitionException) e).from())
-                        .isEqualTo(EpisodeStatus.PLANNING));
+                .satisfies(
+                        e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.PLANNING));
         Episode unchanged = acog.episodes().get(idea.id());
         assertThat(unchanged.status()).isEqualTo(EpisodeStatus.PLANNING);
         assertThat(unchanged.retryCount()).isZero();
-        assertThat(jobs(acog, idea.id())).singleElement()
-                .extracting(Job::stage).isEqualTo(PipelineStage.PLANNING);
+        assertThat(jobs(acog, idea.id())).singleElement().extracting(Job::stage).isEqualTo(PipelineStage.PLANNING);
     }
 }

@@ -18,20 +18,22 @@ abstract class PipelineTestCase {
 
     protected Acog acog;
     protected AcogFixtures fixtures;
+
     @TempDir
     protected Path storage;
 
     @BeforeEach
     void startAcog(DataSource dataSource) {
-        acog = Acog.builder().dataSource(dataSource).jobRetryPolicy(PipelineTesting.IMMEDIATE)
+        acog = Acog.builder()
+                .dataSource(dataSource)
+                .jobRetryPolicy(PipelineTesting.IMMEDIATE)
                 .build();
         fixtures = new AcogFixtures(acog);
     }
 
     /** A pipeline builder with the offline providers, storing files under {@link #storage}. */
     protected EpisodePipeline.Builder builder(OfflineProviders offline) {
-        return offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage));
+        return offline.installInto(EpisodePipeline.builder(acog)).assetStorage(new LocalFileStorage(storage));
     }
 
     protected EpisodePipeline pipeline(OfflineProviders offline) {
@@ -42,8 +44,7 @@ abstract class PipelineTestCase {
      * Starts the episode and runs a two-thread worker until it rests (published, failed,
      * cancelled or ready) with no live jobs left; returns it as it then is.
      */
-    protected Episode startAndRunToRest(EpisodePipeline pipeline, Episode episode)
-            throws InterruptedException {
+    protected Episode startAndRunToRest(EpisodePipeline pipeline, Episode episode) throws InterruptedException {
         pipeline.start(episode.id());
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
             PipelineTesting.awaitRest(acog, episode.id());

@@ -1,19 +1,19 @@
 package io.acog.core.pipeline;
 
-import io.acog.testing.Waiting;
-import io.acog.testing.Jooq;
 import static io.acog.jooq.generated.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acog.core.Acog;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
+import io.acog.core.job.JobStatus;
 import io.acog.core.job.JobWorker;
 import io.acog.core.job.RetryPolicy;
-import io.acog.core.episode.EpisodeStatus;
-import io.acog.core.job.JobStatus;
-import io.acog.core.episode.PipelineStage;
+import io.acog.testing.Jooq;
+import io.acog.testing.Waiting;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.TestDatabase;
@@ -48,22 +48,25 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineWorkerKilledTest {
 
     private static final int EPISODES = 3;
-    private static final Set<EpisodeStatus> SETTLED = Set.of(EpisodeStatus.PUBLISHED,
-            EpisodeStatus.FAILED, EpisodeStatus.CANCELLED);
+    private static final Set<EpisodeStatus> SETTLED =
+            Set.of(EpisodeStatus.PUBLISHED, EpisodeStatus.FAILED, EpisodeStatus.CANCELLED);
 
     @TempDir
     Path storage;
 
     @Test
-    void aWorkerInAnotherProcessFinishesTheEpisodesOfAKilledPipelineWorker(DataSource dataSource,
-            TestDatabase database, DSLContext db) throws Exception {
-        Acog acog = Acog.builder().dataSource(dataSource)
-                .jobRetryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 0)).build();
+    void aWorkerInAnotherProcessFinishesTheEpisodesOfAKilledPipelineWorker(
+            DataSource dataSource, TestDatabase database, DSLContext db) throws Exception {
+        Acog acog = Acog.builder()
+                .dataSource(dataSource)
+                .jobRetryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 0))
+                .build();
         AcogFixtures fixtures = new AcogFixtures(acog);
-        OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(1, Duration.ofMillis(10)).build();
+        OfflineProviders offline =
+                OfflineProviders.builder().renderPolls(1, Duration.ofMillis(10)).build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
-                .assetStorage(new LocalFileStorage(storage)).build();
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
         Channel channel = fixtures.channel().create();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < EPISODES; i++) {
@@ -74,11 +77,16 @@ class PipelineWorkerKilledTest {
 
         Path log = Files.createTempFile("doomed-pipeline-worker", ".log");
         Process doomed = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                DoomedPipelineWorkerMain.class.getName(), database.jdbcUrl(), database.user(),
-                storage.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DoomedPipelineWorkerMain.class.getName(),
+                        database.jdbcUrl(),
+                        database.user(),
+                        storage.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         String doomedName = DoomedPipelineWorkerMain.NAME;
         Map<UUID, Set<Integer>> clipsDoneAtKill;
         List<UUID> heldByDoomed;
@@ -86,15 +94,18 @@ class PipelineWorkerKilledTest {
         try {
             // The kill comes while every episode's audio call sleeps at the provider, some
             // b-roll clips are stored and others are being submitted.
-            Waiting.patiently().until(() -> !doomed.isAlive()
-                    || audioAtProvider(acog, db, ids, doomedName) && clipsHalfDone(db, doomedName));
+            Waiting.patiently()
+                    .until(() -> !doomed.isAlive()
+                            || (audioAtProvider(acog, db, ids, doomedName) && clipsHalfDone(db, doomedName)));
             assertThat(doomed.isAlive())
                     .as("doomed worker in the middle of its stages; its output: %s", read(log))
                     .isTrue();
             doomed.destroyForcibly(); // SIGKILL: no shutdown hook, nothing handed back
             assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
             killedAt = System.nanoTime();
-            heldByDoomed = db.select(JOBS.ID).from(JOBS).where(JOBS.LOCKED_BY.eq(doomedName))
+            heldByDoomed = db.select(JOBS.ID)
+                    .from(JOBS)
+                    .where(JOBS.LOCKED_BY.eq(doomedName))
                     .fetch(JOBS.ID);
             clipsDoneAtKill = clipsDone(db, ids);
         } finally {
@@ -102,36 +113,46 @@ class PipelineWorkerKilledTest {
             Files.deleteIfExists(log);
         }
         assertThat(heldByDoomed).hasSizeGreaterThanOrEqualTo(EPISODES + 1);
-        System.out.printf("killed the doomed worker holding %d job(s); clips stored by then: %s%n",
+        System.out.printf(
+                "killed the doomed worker holding %d job(s); clips stored by then: %s%n",
                 heldByDoomed.size(), clipsDoneAtKill);
 
-        try (JobWorker survivor = pipeline.worker("survivor").threads(2)
-                .lease(Duration.ofSeconds(4)).start()) {
-            Waiting.until(() -> "episodes settled; they are " + ids.stream()
-                            .map(id -> acog.episodes().get(id).status()).toList(),
-                    () -> ids.stream().allMatch(id -> SETTLED.contains(acog.episodes().get(id).status())));
+        try (JobWorker survivor = pipeline.worker("survivor")
+                .threads(2)
+                .lease(Duration.ofSeconds(4))
+                .start()) {
+            Waiting.until(
+                    () -> "episodes settled; they are "
+                            + ids.stream()
+                                    .map(id -> acog.episodes().get(id).status())
+                                    .toList(),
+                    () -> ids.stream()
+                            .allMatch(id ->
+                                    SETTLED.contains(acog.episodes().get(id).status())));
         }
-        System.out.printf("the survivor finished %d episodes %d ms after the kill%n", EPISODES,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+        System.out.printf(
+                "the survivor finished %d episodes %d ms after the kill%n",
+                EPISODES, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
 
-        Map<UUID, Map<PipelineStage, List<OfflineProviders.Call>>> calls =
-                PipelineConcurrencyTest.mainCalls(offline);
+        Map<UUID, Map<PipelineStage, List<OfflineProviders.Call>>> calls = PipelineConcurrencyTest.mainCalls(offline);
         Map<UUID, Integer> clipOfJob = new HashMap<>();
-        db.select(JOBS.ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class,
-                        JOBS.INPUT_PARAMS))
-                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.label()))
+        db.select(JOBS.ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class, JOBS.INPUT_PARAMS))
+                .from(JOBS)
+                .where(JOBS.STAGE.eq(PipelineStage.BROLL.label()))
                 .forEach(row -> clipOfJob.put(row.value1(), row.value2()));
         for (UUID id : ids) {
             Episode episode = acog.episodes().get(id);
-            assertThat(episode.status()).as("episode %s (%s)", id, episode.lastError())
+            assertThat(episode.status())
+                    .as("episode %s (%s)", id, episode.lastError())
                     .isEqualTo(EpisodeStatus.PUBLISHED);
             assertThat(PipelineConcurrencyTest.assetsOnce(acog, episode, true)).isEmpty();
 
             // audio ran twice: once in the dead worker (never committed), once here
-            StageState audio = episode.pipelineState().stage(PipelineStage.AUDIO).orElseThrow();
-            assertThat(audio.attempts()).as("audio attempts in pipeline_state")
-                    .isGreaterThanOrEqualTo(2);
-            Record audioJob = db.select(JOBS.ATTEMPTS, JOBS.RETRY_COUNT, JOBS.STATUS).from(JOBS)
+            StageState audio =
+                    episode.pipelineState().stage(PipelineStage.AUDIO).orElseThrow();
+            assertThat(audio.attempts()).as("audio attempts in pipeline_state").isGreaterThanOrEqualTo(2);
+            Record audioJob = db.select(JOBS.ATTEMPTS, JOBS.RETRY_COUNT, JOBS.STATUS)
+                    .from(JOBS)
                     .where(JOBS.EPISODE_ID.eq(id), JOBS.STAGE.eq(PipelineStage.AUDIO.label()))
                     .fetchSingle();
             assertThat(audioJob.get(JOBS.ATTEMPTS)).isGreaterThanOrEqualTo(2);
@@ -139,22 +160,27 @@ class PipelineWorkerKilledTest {
             assertThat(audioJob.get(JOBS.STATUS)).isEqualTo(Jooq.db(JobStatus.COMPLETED));
 
             // here, only what the dead worker had not committed ran again
-            Map<PipelineStage, List<OfflineProviders.Call>> mine = calls.getOrDefault(id,
-                    Map.of());
-            for (PipelineStage stage : List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING,
-                    PipelineStage.SCRIPT_REVIEW)) {
-                assertThat(mine.getOrDefault(stage, List.of())).as(stage.label()).isEmpty();
+            Map<PipelineStage, List<OfflineProviders.Call>> mine = calls.getOrDefault(id, Map.of());
+            for (PipelineStage stage :
+                    List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING, PipelineStage.SCRIPT_REVIEW)) {
+                assertThat(mine.getOrDefault(stage, List.of()))
+                        .as(stage.label())
+                        .isEmpty();
             }
-            for (PipelineStage stage : List.of(PipelineStage.AUDIO, PipelineStage.AVATAR,
-                    PipelineStage.ASSEMBLY, PipelineStage.UPLOAD)) {
-                assertThat(mine.getOrDefault(stage, List.of())).as(stage.label()).hasSize(1);
+            for (PipelineStage stage :
+                    List.of(PipelineStage.AUDIO, PipelineStage.AVATAR, PipelineStage.ASSEMBLY, PipelineStage.UPLOAD)) {
+                assertThat(mine.getOrDefault(stage, List.of()))
+                        .as(stage.label())
+                        .hasSize(1);
             }
             List<Integer> clipsHere = mine.getOrDefault(PipelineStage.BROLL, List.of()).stream()
-                    .map(call -> clipOfJob.get(UUID.fromString(call.idempotencyKey()
-                            .substring("acog-".length()))))
+                    .map(call ->
+                            clipOfJob.get(UUID.fromString(call.idempotencyKey().substring("acog-".length()))))
                     .toList();
             Set<Integer> doneThere = clipsDoneAtKill.getOrDefault(id, Set.of());
-            assertThat(clipsHere).as("clips submitted by the survivor").doesNotHaveDuplicates()
+            assertThat(clipsHere)
+                    .as("clips submitted by the survivor")
+                    .doesNotHaveDuplicates()
                     .noneMatch(doneThere::contains);
             Set<Integer> all = new TreeSet<>(clipsHere);
             all.addAll(doneThere);
@@ -162,18 +188,28 @@ class PipelineWorkerKilledTest {
         }
         assertThat(PipelineConcurrencyTest.liveJobs(db)).isZero();
         assertThat(db.fetchCount(JOBS, JOBS.LOCKED_BY.isNotNull())).isZero();
-        assertThat(db.fetchCount(JOBS, JOBS.STATUS.ne(Jooq.db(JobStatus.COMPLETED)))).isZero();
+        assertThat(db.fetchCount(JOBS, JOBS.STATUS.ne(Jooq.db(JobStatus.COMPLETED))))
+                .isZero();
     }
 
     /** Whether every episode's audio job is held by the worker and its stage has begun. */
-    private static boolean audioAtProvider(Acog acog, DSLContext db, List<UUID> ids,
-            String worker) {
-        if (db.fetchCount(JOBS, JOBS.STAGE.eq(PipelineStage.AUDIO.label()),
-                JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING)), JOBS.LOCKED_BY.eq(worker)) < ids.size()) {
+    private static boolean audioAtProvider(Acog acog, DSLContext db, List<UUID> ids, String worker) {
+        if (db.fetchCount(
+                        JOBS,
+                        JOBS.STAGE.eq(PipelineStage.AUDIO.label()),
+                        JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING)),
+                        JOBS.LOCKED_BY.eq(worker))
+                < ids.size()) {
             return false;
         }
-        return ids.stream().allMatch(id -> acog.episodes().get(id).pipelineState()
-                .stage(PipelineStage.AUDIO).map(StageState::attempts).orElse(0) >= 1);
+        return ids.stream()
+                .allMatch(id -> acog.episodes()
+                                .get(id)
+                                .pipelineState()
+                                .stage(PipelineStage.AUDIO)
+                                .map(StageState::attempts)
+                                .orElse(0)
+                        >= 1);
     }
 
     /**
@@ -181,25 +217,30 @@ class PipelineWorkerKilledTest {
      * submitted, or claimed and waiting for a thread).
      */
     private static boolean clipsHalfDone(DSLContext db, String worker) {
-        return db.fetchExists(db.select(JOBS.EPISODE_ID).from(JOBS)
+        return db.fetchExists(db.select(JOBS.EPISODE_ID)
+                .from(JOBS)
                 .where(JOBS.STAGE.eq(PipelineStage.BROLL.label()))
                 .groupBy(JOBS.EPISODE_ID)
-                .having(DSL.count().filterWhere(JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))).ge(1),
-                        DSL.count().filterWhere(JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING))
-                                .and(JOBS.LOCKED_BY.eq(worker))).ge(1)));
+                .having(
+                        DSL.count()
+                                .filterWhere(JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
+                                .ge(1),
+                        DSL.count()
+                                .filterWhere(JOBS.STATUS
+                                        .eq(Jooq.db(JobStatus.RUNNING))
+                                        .and(JOBS.LOCKED_BY.eq(worker)))
+                                .ge(1)));
     }
 
     /** The b-roll clips whose jobs completed, by episode. */
     private static Map<UUID, Set<Integer>> clipsDone(DSLContext db, List<UUID> ids) {
         Map<UUID, Set<Integer>> done = new HashMap<>();
         ids.forEach(id -> done.put(id, new TreeSet<>()));
-        db.select(JOBS.EPISODE_ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class,
-                        JOBS.INPUT_PARAMS))
-                .from(JOBS).where(JOBS.STAGE.eq(PipelineStage.BROLL.label()),
-                        JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
+        db.select(JOBS.EPISODE_ID, DSL.field("({0} ->> 'clip_index')::int", Integer.class, JOBS.INPUT_PARAMS))
+                .from(JOBS)
+                .where(JOBS.STAGE.eq(PipelineStage.BROLL.label()), JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
                 .forEach(row -> done.get(row.value1()).add(row.value2()));
-        return done.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                Map.Entry::getValue));
+        return done.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static String read(Path file) {

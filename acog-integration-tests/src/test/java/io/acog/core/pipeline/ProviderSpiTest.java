@@ -29,7 +29,6 @@ class ProviderSpiTest extends PipelineTestCase {
 
     private static final String SECRET_VALUE = "sk-live-7f3a9c1e-do-not-leak";
 
-
     @BeforeEach
     void forgetPlugins() {
         OfflineTestPlugin.REGISTERED.clear();
@@ -44,7 +43,8 @@ class ProviderSpiTest extends PipelineTestCase {
     @Test
     void thePluginIsOnTheClassPathForServiceLoader() {
         assertThat(ServiceLoader.load(ProviderPlugin.class).stream()
-                .map(ServiceLoader.Provider::type).toList())
+                        .map(ServiceLoader.Provider::type)
+                        .toList())
                 .contains(OfflineTestPlugin.class);
     }
 
@@ -53,9 +53,13 @@ class ProviderSpiTest extends PipelineTestCase {
         OfflineProviders offline = OfflineProviders.create();
         OfflineTestPlugin.OFFLINE.set(offline);
         EpisodePipeline pipeline = EpisodePipeline.builder(acog)
-                .plugins(ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE,
-                        OfflineTestPlugin.MODEL, "offline-writer-1",
-                        OfflineTestPlugin.STORAGE_DIR, storage.toString())))
+                .plugins(ProviderConfig.of(Map.of(
+                        OfflineTestPlugin.API_KEY,
+                        SECRET_VALUE,
+                        OfflineTestPlugin.MODEL,
+                        "offline-writer-1",
+                        OfflineTestPlugin.STORAGE_DIR,
+                        storage.toString())))
                 .build();
         assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
         assertThat(OfflineTestPlugin.REGISTERED).containsExactly("offline-writer-1");
@@ -65,10 +69,12 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         // the plugin's providers did the work
         for (PipelineStage stage : PipelineStage.values()) {
-            assertThat(offline.calls(stage.label(), episode.id())).as(stage.label())
+            assertThat(offline.calls(stage.label(), episode.id()))
+                    .as(stage.label())
                     .isNotEmpty();
             assertThat(done.pipelineState().stage(stage).orElseThrow().provider())
-                    .as(stage.label()).isEqualTo(OfflineProviders.NAME);
+                    .as(stage.label())
+                    .isEqualTo(OfflineProviders.NAME);
         }
         // and the storage it offered holds the files
         List<Asset> assets = acog.assets().list(episode.id());
@@ -82,8 +88,7 @@ class ProviderSpiTest extends PipelineTestCase {
     @Test
     void aPluginWithoutItsApiKeyOffersNothingAndBuildingSaysWhatIsMissing() {
         OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
-        EpisodePipeline.Builder builder = EpisodePipeline.builder(acog)
-                .plugins(ProviderConfig.empty());
+        EpisodePipeline.Builder builder = EpisodePipeline.builder(acog).plugins(ProviderConfig.empty());
         assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
         assertThat(OfflineTestPlugin.REGISTERED).isEmpty();
 
@@ -102,15 +107,16 @@ class ProviderSpiTest extends PipelineTestCase {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("voiceSynthesizer")
                 .hasMessageNotContaining("contentWriter,");
-        assertThat(OfflineTestPlugin.INSTANCES).as("no plugins(config), no ServiceLoader")
+        assertThat(OfflineTestPlugin.INSTANCES)
+                .as("no plugins(config), no ServiceLoader")
                 .isEmpty();
     }
 
     @Test
     void aMissingRequiredSettingIsNamedButNoSecretIsShown() {
         OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
-        ProviderConfig config = ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE,
-                OfflineTestPlugin.STRICT, "true"));
+        ProviderConfig config =
+                ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE, OfflineTestPlugin.STRICT, "true"));
 
         assertThatThrownBy(() -> config.require(OfflineTestPlugin.MODEL))
                 .isInstanceOf(IllegalStateException.class)

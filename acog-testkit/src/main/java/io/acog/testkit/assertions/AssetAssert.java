@@ -15,8 +15,9 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
     public AssetAssert hasType(AssetType expected) {
         isNotNull();
         if (actual.type() != expected) {
-            failWithMessage("Expected asset %s to be %s but it is %s", actual.id(),
-                    expected.label(), actual.type().label());
+            failWithMessage(
+                    "Expected asset %s to be %s but it is %s",
+                    actual.id(), expected.label(), actual.type().label());
         }
         return this;
     }
@@ -24,8 +25,7 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
     public AssetAssert isPrimary() {
         isNotNull();
         if (!actual.primary()) {
-            failWithMessage("Expected asset %s (%s) to be primary but it is not", actual.id(),
-                    actual.uri());
+            failWithMessage("Expected asset %s (%s) to be primary but it is not", actual.id(), actual.uri());
         }
         return this;
     }
@@ -33,8 +33,7 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
     public AssetAssert isNotPrimary() {
         isNotNull();
         if (actual.primary()) {
-            failWithMessage("Expected asset %s (%s) not to be primary but it is", actual.id(),
-                    actual.uri());
+            failWithMessage("Expected asset %s (%s) not to be primary but it is", actual.id(), actual.uri());
         }
         return this;
     }
@@ -42,11 +41,10 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
     /** Stored in S3 at this bucket and key (derived from the URI). */
     public AssetAssert isInS3(String bucket, String key) {
         isNotNull();
-        if (!Objects.equals(actual.storageBucket(), bucket)
-                || !Objects.equals(actual.storageKey(), key)) {
-            failWithMessage("Expected asset %s in S3 bucket <%s> at key <%s> but it is in <%s> at"
-                    + " <%s>", actual.id(), bucket, key, actual.storageBucket(),
-                    actual.storageKey());
+        if (!Objects.equals(actual.storageBucket(), bucket) || !Objects.equals(actual.storageKey(), key)) {
+            failWithMessage(
+                    "Expected asset %s in S3 bucket <%s> at key <%s> but it is in <%s> at" + " <%s>",
+                    actual.id(), bucket, key, actual.storageBucket(), actual.storageKey());
         }
         return this;
     }

@@ -14,8 +14,8 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
     public ChannelAssert hasSlug(String expected) {
         isNotNull();
         if (!Objects.equals(actual.slug(), expected)) {
-            failWithMessage("Expected channel %s to have slug <%s> but it has <%s>", actual.id(),
-                    expected, actual.slug());
+            failWithMessage(
+                    "Expected channel %s to have slug <%s> but it has <%s>", actual.id(), expected, actual.slug());
         }
         return this;
     }
@@ -23,7 +23,8 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
     public ChannelAssert hasNiche(String expected) {
         isNotNull();
         if (!Objects.equals(actual.niche(), expected)) {
-            failWithMessage("Expected channel %s to be in niche <%s> but it is in <%s>",
+            failWithMessage(
+                    "Expected channel %s to be in niche <%s> but it is in <%s>",
                     actual.slug(), expected, actual.niche());
         }
         return this;
@@ -40,8 +41,8 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
     public ChannelAssert isLive() {
         isNotNull();
         if (actual.deleted()) {
-            failWithMessage("Expected channel %s to be live but it was soft-deleted at %s",
-                    actual.slug(), actual.deletedAt());
+            failWithMessage(
+                    "Expected channel %s to be live but it was soft-deleted at %s", actual.slug(), actual.deletedAt());
         }
         return this;
     }

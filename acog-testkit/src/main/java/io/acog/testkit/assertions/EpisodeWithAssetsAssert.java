@@ -1,15 +1,14 @@
 package io.acog.testkit.assertions;
 
 import io.acog.core.asset.Asset;
-import io.acog.core.episode.EpisodeWithAssets;
 import io.acog.core.asset.AssetType;
 import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.EpisodeWithAssets;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on an episode with its live assets. */
-public final class EpisodeWithAssetsAssert
-        extends AbstractAssert<EpisodeWithAssetsAssert, EpisodeWithAssets> {
+public final class EpisodeWithAssetsAssert extends AbstractAssert<EpisodeWithAssetsAssert, EpisodeWithAssets> {
 
     EpisodeWithAssetsAssert(EpisodeWithAssets actual) {
         super(actual, EpisodeWithAssetsAssert.class);
@@ -26,9 +25,13 @@ public final class EpisodeWithAssetsAssert
         isNotNull();
         List<Asset> primaries = primaries(type);
         if (primaries.size() != 1) {
-            failWithMessage("Expected episode %s to have one primary %s asset but it has %s"
-                    + " (of %s live %s assets)", actual.episode().id(), type.label(),
-                    primaries.size(), ofType(type).size(), type.label());
+            failWithMessage(
+                    "Expected episode %s to have one primary %s asset but it has %s" + " (of %s live %s assets)",
+                    actual.episode().id(),
+                    type.label(),
+                    primaries.size(),
+                    ofType(type).size(),
+                    type.label());
         }
         return this;
     }
@@ -36,7 +39,8 @@ public final class EpisodeWithAssetsAssert
     public EpisodeWithAssetsAssert hasNoPrimaryAsset(AssetType type) {
         isNotNull();
         if (!primaries(type).isEmpty()) {
-            failWithMessage("Expected episode %s to have no primary %s asset but it has %s",
+            failWithMessage(
+                    "Expected episode %s to have no primary %s asset but it has %s",
                     actual.episode().id(), type.label(), primaries(type).get(0).uri());
         }
         return this;
@@ -46,7 +50,8 @@ public final class EpisodeWithAssetsAssert
         isNotNull();
         int count = ofType(type).size();
         if (count != expected) {
-            failWithMessage("Expected episode %s to have %s live %s assets but it has %s",
+            failWithMessage(
+                    "Expected episode %s to have %s live %s assets but it has %s",
                     actual.episode().id(), expected, type.label(), count);
         }
         return this;

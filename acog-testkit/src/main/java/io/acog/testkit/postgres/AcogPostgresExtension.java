@@ -1,8 +1,8 @@
 package io.acog.testkit.postgres;
 
-import java.util.Optional;
 import io.acog.core.Acog;
 import io.acog.testkit.fixtures.AcogFixtures;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -16,8 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link AcogPostgres}; register it through the annotation. The
  * databases it makes are dropped when their class (or, per method, their test) ends, pass or fail.
  */
-public final class AcogPostgresExtension
-        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class AcogPostgresExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(AcogPostgresExtension.class);
@@ -38,8 +37,10 @@ public final class AcogPostgresExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DataSource.class || type == TestDatabase.class
-                || type == PostgresServer.class || type == Acog.class
+        return type == DataSource.class
+                || type == TestDatabase.class
+                || type == PostgresServer.class
+                || type == Acog.class
                 || type == AcogFixtures.class;
     }
 
@@ -81,20 +82,27 @@ public final class AcogPostgresExtension
     private static TestDatabase databaseOf(ExtensionContext context) {
         AcogPostgres settings = settings(context);
         ExtensionContext owner = settings.isolation() == AcogPostgres.Isolation.PER_METHOD
-                && context.getTestMethod().isPresent()
+                        && context.getTestMethod().isPresent()
                 ? context
                 : classContext(context);
         return owner.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(DATABASE, key -> new Dropping(settings.migrated()
-                        ? PostgresServer.shared().createDatabase()
-                        : PostgresServer.shared().createEmptyDatabase()), Dropping.class)
+                .getOrComputeIfAbsent(
+                        DATABASE,
+                        key -> new Dropping(
+                                settings.migrated()
+                                        ? PostgresServer.shared().createDatabase()
+                                        : PostgresServer.shared().createEmptyDatabase()),
+                        Dropping.class)
                 .database;
     }
 
     /** One {@link Acog} per database, on the system clock; build your own for another clock. */
     private static Acog acog(ExtensionContext context, TestDatabase database) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("acog:" + database.name(),
-                key -> Acog.builder().dataSource(database.dataSource()).build(), Acog.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "acog:" + database.name(),
+                        key -> Acog.builder().dataSource(database.dataSource()).build(),
+                        Acog.class);
     }
 
     /** The outermost class context that carries the annotation, so nested classes share it. */
@@ -103,7 +111,8 @@ public final class AcogPostgresExtension
         Optional<ExtensionContext> current = Optional.of(context);
         while (current.isPresent()) {
             ExtensionContext candidate = current.get();
-            if (candidate.getTestClass().isPresent() && candidate.getTestMethod().isEmpty()
+            if (candidate.getTestClass().isPresent()
+                    && candidate.getTestMethod().isEmpty()
                     && AnnotationSupport.isAnnotated(candidate.getTestClass(), AcogPostgres.class)) {
                 owner = candidate;
             }
@@ -115,22 +124,21 @@ public final class AcogPostgresExtension
     private static AcogPostgres settings(ExtensionContext context) {
         Optional<ExtensionContext> current = Optional.of(context);
         while (current.isPresent()) {
-            Optional<AcogPostgres> found = AnnotationSupport.findAnnotation(
-                    current.get().getTestClass(), AcogPostgres.class);
+            Optional<AcogPostgres> found =
+                    AnnotationSupport.findAnnotation(current.get().getTestClass(), AcogPostgres.class);
             if (found.isPresent()) {
                 return found.get();
             }
             current = current.get().getParent();
         }
-        throw new IllegalStateException("AcogPostgresExtension is registered through @AcogPostgres;"
-                + " annotate the test class with it");
+        throw new IllegalStateException(
+                "AcogPostgresExtension is registered through @AcogPostgres;" + " annotate the test class with it");
     }
 
     // Both interfaces: JUnit before 5.13 closes only CloseableResource, later versions prefer
     // AutoCloseable (and close a value once).
     @SuppressWarnings("deprecation")
-    private record Dropping(TestDatabase database)
-            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private record Dropping(TestDatabase database) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             database.close();

@@ -1,17 +1,17 @@
 package io.acog.testkit.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.acog.jooq.AcogSchema;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Properties;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.time.Duration;
 import org.postgresql.PGProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -40,7 +40,12 @@ final class Cluster implements PostgresServer {
      * @param origin how to name the server in messages (e.g. "ACOG_JDBC_URL=..."), no password
      * @param onShutdown stops the server, if it is ours, after the template is dropped
      */
-    Cluster(Provisioning provisioning, String baseUrl, String user, String password, String origin,
+    Cluster(
+            Provisioning provisioning,
+            String baseUrl,
+            String user,
+            String password,
+            String origin,
             Runnable onShutdown) {
         this.provisioning = provisioning;
         this.baseUrl = baseUrl;
@@ -51,14 +56,13 @@ final class Cluster implements PostgresServer {
         try (Connection connection = dataSource(null).getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
-                        "SELECT current_setting('server_version_num')::int,"
-                                + " current_setting('server_version')")) {
+                        "SELECT current_setting('server_version_num')::int," + " current_setting('server_version')")) {
             row.next();
             this.majorVersion = row.getInt(1) / 10000;
             this.version = row.getString(2);
         } catch (SQLException e) {
-            throw new PostgresProvisioningException("Cannot connect to PostgreSQL at " + origin
-                    + " as user '" + user + "': " + e.getMessage(), e);
+            throw new PostgresProvisioningException(
+                    "Cannot connect to PostgreSQL at " + origin + " as user '" + user + "': " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "acog-testkit-postgres"));
     }
@@ -72,8 +76,7 @@ final class Cluster implements PostgresServer {
     public String description() {
         return switch (provisioning) {
             case JDBC_URL -> "PostgreSQL " + version + " at " + origin;
-            case TESTCONTAINERS -> "PostgreSQL " + version + " in a Testcontainers container ("
-                    + origin + ")";
+            case TESTCONTAINERS -> "PostgreSQL " + version + " in a Testcontainers container (" + origin + ")";
             case EMBEDDED -> "embedded PostgreSQL " + version + " (" + origin + ")";
         };
     }
@@ -124,8 +127,9 @@ final class Cluster implements PostgresServer {
                 AcogSchema.migrate(dataSource(name));
             } catch (RuntimeException e) {
                 drop(name);
-                throw new PostgresProvisioningException("Cannot migrate the ACOG template"
-                        + " database on " + description() + ": " + e.getMessage(), e);
+                throw new PostgresProvisioningException(
+                        "Cannot migrate the ACOG template" + " database on " + description() + ": " + e.getMessage(),
+                        e);
             }
             template = name;
         }
@@ -182,10 +186,13 @@ final class Cluster implements PostgresServer {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new PostgresProvisioningException("Cannot run '" + sql + "' on " + description()
-                    + " as user '" + user + "': " + e.getMessage()
-                    + (provisioning == Provisioning.JDBC_URL
-                            ? " (the ACOG_JDBC_URL user needs the CREATEDB privilege)" : ""), e);
+            throw new PostgresProvisioningException(
+                    "Cannot run '" + sql + "' on " + description()
+                            + " as user '" + user + "': " + e.getMessage()
+                            + (provisioning == Provisioning.JDBC_URL
+                                    ? " (the ACOG_JDBC_URL user needs the CREATEDB privilege)"
+                                    : ""),
+                    e);
         }
     }
 

@@ -7,8 +7,8 @@ import org.postgresql.Driver;
 /** JDBC URL helpers: what a URL sets, and how to show one without its secrets. */
 final class JdbcUrls {
 
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([?&;](?:password|sslpassword|sslkey)=)[^&;]*");
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)([?&;](?:password|sslpassword|sslkey)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@]*@");
 
     private JdbcUrls() {}

@@ -41,8 +41,7 @@ final class Provisioner {
     static PostgresServer provision(Map<String, String> environment) {
         String url = environment.get(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
-            return external(url.strip(), environment.get(USER_VARIABLE),
-                    environment.get(PASSWORD_VARIABLE));
+            return external(url.strip(), environment.get(USER_VARIABLE), environment.get(PASSWORD_VARIABLE));
         }
         if (TestcontainersServer.dockerAnswers()) {
             return TestcontainersServer.start();
@@ -55,7 +54,7 @@ final class Provisioner {
         String login = user != null && !user.isBlank()
                 ? user
                 : JdbcUrls.parse(url, URL_VARIABLE).getProperty("user", System.getProperty("user.name"));
-        return new Cluster(Provisioning.JDBC_URL, url, login, password, origin, () -> { });
+        return new Cluster(Provisioning.JDBC_URL, url, login, password, origin, () -> {});
     }
 
     private static PostgresServer embedded() {
@@ -67,12 +66,14 @@ final class Provisioner {
                     .setServerConfig("max_connections", "300")
                     .start();
         } catch (IOException e) {
-            throw new PostgresProvisioningException("Cannot start an embedded PostgreSQL: "
-                    + e.getMessage() + ". Set ACOG_JDBC_URL to use a server of your own.", e);
+            throw new PostgresProvisioningException(
+                    "Cannot start an embedded PostgreSQL: " + e.getMessage()
+                            + ". Set ACOG_JDBC_URL to use a server of your own.",
+                    e);
         }
         String url = server.getJdbcUrl("postgres", "postgres");
-        return new Cluster(Provisioning.EMBEDDED, url, "postgres", null,
-                "localhost:" + server.getPort(), () -> close(server));
+        return new Cluster(
+                Provisioning.EMBEDDED, url, "postgres", null, "localhost:" + server.getPort(), () -> close(server));
     }
 
     private static void close(EmbeddedPostgres server) {

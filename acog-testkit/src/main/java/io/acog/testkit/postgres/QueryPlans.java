@@ -1,11 +1,11 @@
 package io.acog.testkit.postgres;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.io.InputStream;
-import java.io.Reader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,8 +52,8 @@ import org.postgresql.core.Parser;
  */
 public final class QueryPlans {
 
-    private static final Pattern INDEX = Pattern.compile(
-            "(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\\w+)");
+    private static final Pattern INDEX =
+            Pattern.compile("(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\\w+)");
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
     private static final AtomicLong PREPARED = new AtomicLong();
@@ -97,8 +97,11 @@ public final class QueryPlans {
     /** A data source whose queries are recorded here. */
     public DataSource wrap(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return proxy(DataSource.class, dataSource, (method, args, result) ->
-                method.getName().equals("getConnection") ? connection((Connection) result) : result);
+        return proxy(
+                DataSource.class,
+                dataSource,
+                (method, args, result) ->
+                        method.getName().equals("getConnection") ? connection((Connection) result) : result);
     }
 
     /** Every plan recorded so far, oldest first. */
@@ -121,9 +124,13 @@ public final class QueryPlans {
     }
 
     private Connection connection(Connection connection) {
-        return proxy(Connection.class, connection, (method, args, result) ->
-                method.getName().equals("prepareStatement") && args != null
-                        && args[0] instanceof String sql && explainable(Settings.of(sql).sql())
+        return proxy(
+                Connection.class,
+                connection,
+                (method, args, result) -> method.getName().equals("prepareStatement")
+                                && args != null
+                                && args[0] instanceof String sql
+                                && explainable(Settings.of(sql).sql())
                         ? statement(connection, sql, (PreparedStatement) result)
                         : result);
     }
@@ -135,13 +142,13 @@ public final class QueryPlans {
      */
     private record Settings(Map<String, String> values, String sql) {
 
-        private static final Pattern SET = Pattern.compile(
-                "(?is)^\\s*set\\s+(?:local\\s+|session\\s+)?(\\w+)\\s*(?:=|to)\\s*([^;]+);(.*)");
+        private static final Pattern SET =
+                Pattern.compile("(?is)^\\s*set\\s+(?:local\\s+|session\\s+)?(\\w+)\\s*(?:=|to)\\s*([^;]+);(.*)");
 
         static Settings of(String sql) {
             Map<String, String> values = new java.util.LinkedHashMap<>();
             String rest = sql;
-            for (Matcher set; (set = SET.matcher(rest)).matches();) {
+            for (Matcher set; (set = SET.matcher(rest)).matches(); ) {
                 values.put(set.group(1), set.group(2).trim());
                 rest = set.group(3);
             }
@@ -153,8 +160,8 @@ public final class QueryPlans {
             Map<String, String> before = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, String> setting : values.entrySet()) {
                 try (Statement statement = connection.createStatement();
-                        ResultSet current = statement.executeQuery(
-                                "SELECT current_setting(" + quote(setting.getKey()) + ")")) {
+                        ResultSet current =
+                                statement.executeQuery("SELECT current_setting(" + quote(setting.getKey()) + ")")) {
                     current.next();
                     before.put(setting.getKey(), current.getString(1));
                     statement.execute("SET " + setting.getKey() + " = " + setting.getValue());
@@ -163,44 +170,43 @@ public final class QueryPlans {
             return before;
         }
 
-        static void restore(Connection connection, Map<String, String> before)
-                throws SQLException {
+        static void restore(Connection connection, Map<String, String> before) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 for (Map.Entry<String, String> setting : before.entrySet()) {
-                    statement.execute("SELECT set_config(" + quote(setting.getKey()) + ", "
-                            + quote(setting.getValue()) + ", false)");
+                    statement.execute("SELECT set_config(" + quote(setting.getKey()) + ", " + quote(setting.getValue())
+                            + ", false)");
                 }
             }
         }
     }
 
-    private PreparedStatement statement(Connection connection, String sql,
-            PreparedStatement statement) {
+    private PreparedStatement statement(Connection connection, String sql, PreparedStatement statement) {
         List<Object[]> parameters = new ArrayList<>();
         List<Method> setters = new ArrayList<>();
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
-            if (name.startsWith("set") && args != null && args.length >= 2
-                    && args[0] instanceof Integer) {
+            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
                 setters.add(method);
                 parameters.add(args);
             } else if (name.equals("clearParameters")) {
                 setters.clear();
                 parameters.clear();
-            } else if (name.equals("execute") || name.equals("executeQuery")
-                    || name.equals("executeUpdate") || name.equals("executeLargeUpdate")) {
+            } else if (name.equals("execute")
+                    || name.equals("executeQuery")
+                    || name.equals("executeUpdate")
+                    || name.equals("executeLargeUpdate")) {
                 if (args == null || args.length == 0) {
                     explain(connection, sql, setters, parameters);
                 }
             }
             return invoke(method, statement, args);
         };
-        return (PreparedStatement) Proxy.newProxyInstance(QueryPlans.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, handler);
+        return (PreparedStatement) Proxy.newProxyInstance(
+                QueryPlans.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, handler);
     }
 
-    private void explain(Connection connection, String statement, List<Method> setters,
-            List<Object[]> parameters) throws SQLException {
+    private void explain(Connection connection, String statement, List<Method> setters, List<Object[]> parameters)
+            throws SQLException {
         Settings settings = Settings.of(statement);
         Map<String, String> before = settings.apply(connection);
         try {
@@ -210,8 +216,9 @@ public final class QueryPlans {
         }
     }
 
-    private void explain(Connection connection, String sql, List<Method> setters,
-            List<Object[]> parameters, String statement) throws SQLException {
+    private void explain(
+            Connection connection, String sql, List<Method> setters, List<Object[]> parameters, String statement)
+            throws SQLException {
         List<String> generic = explainGeneric(connection, sql, setters, parameters);
         if (generic != null) {
             plans.add(new Plan(statement, generic, true));
@@ -241,22 +248,22 @@ public final class QueryPlans {
      * this runs in a savepoint, so a statement that cannot be prepared this way leaves the
      * transaction as it was. Returns null when it cannot be done.
      */
-    private List<String> explainGeneric(Connection connection, String sql, List<Method> setters,
-            List<Object[]> parameters) throws SQLException {
+    private List<String> explainGeneric(
+            Connection connection, String sql, List<Method> setters, List<Object[]> parameters) throws SQLException {
         String literals = literals(setters, parameters);
         if (literals == null) {
             return null;
         }
         String name = "acog_query_plan_" + PREPARED.incrementAndGet();
-        String nativeSql = Parser.parseJdbcSql(sql, true, true, false, false, false).get(0).nativeSql;
+        String nativeSql =
+                Parser.parseJdbcSql(sql, true, true, false, false, false).get(0).nativeSql;
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         List<String> lines = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             statement.execute("PREPARE " + name + " AS " + nativeSql);
             try {
                 statement.execute("SET plan_cache_mode = force_generic_plan");
-                try (ResultSet rows = statement.executeQuery(
-                        "EXPLAIN EXECUTE " + name + literals)) {
+                try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE " + name + literals)) {
                     while (rows.next()) {
                         lines.add(rows.getString(1));
                     }
@@ -291,8 +298,7 @@ public final class QueryPlans {
                 literal = value.toString();
             } else if (value instanceof Array array) {
                 literal = quote(array.toString());
-            } else if (value instanceof byte[] || value instanceof InputStream
-                    || value instanceof Reader) {
+            } else if (value instanceof byte[] || value instanceof InputStream || value instanceof Reader) {
                 return null;
             } else {
                 literal = quote(value.toString());
@@ -308,7 +314,9 @@ public final class QueryPlans {
 
     private static boolean explainable(String sql) {
         String start = sql.stripLeading().toLowerCase(Locale.ROOT);
-        return start.startsWith("select") || start.startsWith("with") || start.startsWith("update")
+        return start.startsWith("select")
+                || start.startsWith("with")
+                || start.startsWith("update")
                 || start.startsWith("delete");
     }
 
@@ -318,10 +326,8 @@ public final class QueryPlans {
     }
 
     private static <T> T proxy(Class<T> type, T target, After after) {
-        InvocationHandler handler = (proxy, method, args) ->
-                after.apply(method, args, invoke(method, target, args));
-        return type.cast(Proxy.newProxyInstance(QueryPlans.class.getClassLoader(),
-                new Class<?>[] {type}, handler));
+        InvocationHandler handler = (proxy, method, args) -> after.apply(method, args, invoke(method, target, args));
+        return type.cast(Proxy.newProxyInstance(QueryPlans.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

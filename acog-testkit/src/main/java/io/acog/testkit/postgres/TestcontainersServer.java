@@ -45,25 +45,40 @@ final class TestcontainersServer {
                 Class<?> type = Class.forName("org.testcontainers.postgresql.PostgreSQLContainer");
                 container = type.getConstructor(String.class).newInstance(image);
                 type.getMethod("withCommand", String[].class).invoke(container, (Object) new String[] {
-                    "postgres", "-c", "fsync=off", "-c", "full_page_writes=off",
-                    "-c", "synchronous_commit=off", "-c", "max_connections=300"});
+                    "postgres",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "full_page_writes=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "max_connections=300"
+                });
                 type.getMethod("start").invoke(container);
                 Object started = container;
-                return new Cluster(Provisioning.TESTCONTAINERS, call(type, started, "getJdbcUrl"),
-                        call(type, started, "getUsername"), call(type, started, "getPassword"), image,
+                return new Cluster(
+                        Provisioning.TESTCONTAINERS,
+                        call(type, started, "getJdbcUrl"),
+                        call(type, started, "getUsername"),
+                        call(type, started, "getPassword"),
+                        image,
                         () -> stop(type, started));
             } catch (InvocationTargetException e) {
-                throw new PostgresProvisioningException("Cannot start a PostgreSQL container from "
-                        + image + ": " + e.getCause().getMessage(), e.getCause());
+                throw new PostgresProvisioningException(
+                        "Cannot start a PostgreSQL container from " + image + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new PostgresProvisioningException("Cannot start a PostgreSQL container from "
-                        + image + " (this Testcontainers version is not one the testkit knows): "
-                        + e.getMessage(), e);
+                throw new PostgresProvisioningException(
+                        "Cannot start a PostgreSQL container from "
+                                + image + " (this Testcontainers version is not one the testkit knows): "
+                                + e.getMessage(),
+                        e);
             }
         }
 
-        private static String call(Class<?> type, Object container, String getter)
-                throws ReflectiveOperationException {
+        private static String call(Class<?> type, Object container, String getter) throws ReflectiveOperationException {
             return (String) type.getMethod(getter).invoke(container);
         }
 

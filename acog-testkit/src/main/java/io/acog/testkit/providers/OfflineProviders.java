@@ -81,8 +81,8 @@ public final class OfflineProviders {
      *     {@code "cancel"}
      * @param episodeId null for a cancel
      */
-    public record Call(String stage, String operation, UUID episodeId, int attempt,
-            String idempotencyKey, Instant at) {}
+    public record Call(
+            String stage, String operation, UUID episodeId, int attempt, String idempotencyKey, Instant at) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigDecimal PER_TOKEN = new BigDecimal("0.00001");
@@ -135,8 +135,12 @@ public final class OfflineProviders {
 
     /** Registers all six providers on a pipeline builder. */
     public EpisodePipeline.Builder installInto(EpisodePipeline.Builder pipeline) {
-        return pipeline.contentWriter(writer).voiceSynthesizer(voice).avatarRenderer(avatar)
-                .brollGenerator(broll).videoAssembler(assembler).publisher(uploader);
+        return pipeline.contentWriter(writer)
+                .voiceSynthesizer(voice)
+                .avatarRenderer(avatar)
+                .brollGenerator(broll)
+                .videoAssembler(assembler)
+                .publisher(uploader);
     }
 
     public ContentWriter contentWriter() {
@@ -170,14 +174,17 @@ public final class OfflineProviders {
 
     /** The main calls of one stage (plan, synthesize, submit, ...; not polls or cancels). */
     public List<Call> calls(String stage) {
-        return calls.stream().filter(call -> call.stage().equals(stage)
-                && (call.operation().equals("call") || call.operation().equals("submit")))
+        return calls.stream()
+                .filter(call -> call.stage().equals(stage)
+                        && (call.operation().equals("call") || call.operation().equals("submit")))
                 .toList();
     }
 
     /** The main calls of one stage for one episode. */
     public List<Call> calls(String stage, UUID episodeId) {
-        return calls(stage).stream().filter(call -> episodeId.equals(call.episodeId())).toList();
+        return calls(stage).stream()
+                .filter(call -> episodeId.equals(call.episodeId()))
+                .toList();
     }
 
     /** The render task ids that were cancelled. */
@@ -189,8 +196,10 @@ public final class OfflineProviders {
     public List<String> renders(UUID episodeId) {
         List<Map.Entry<String, Render>> entries = new ArrayList<>(renders.entrySet());
         entries.sort(Map.Entry.comparingByKey());
-        return entries.stream().filter(entry -> entry.getValue().episodeId.equals(episodeId))
-                .map(Map.Entry::getKey).toList();
+        return entries.stream()
+                .filter(entry -> entry.getValue().episodeId.equals(episodeId))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     // ---- the providers -------------------------------------------------------------------------
@@ -211,12 +220,10 @@ public final class OfflineProviders {
             List<String> points = strings(request.idea().get("key_points"));
             int count = sectionCount(request.channel());
             for (int i = 0; i < count; i++) {
-                String title = i < points.size() ? points.get(i) : "Part " + (i + 1) + " of "
-                        + topic;
+                String title = i < points.size() ? points.get(i) : "Part " + (i + 1) + " of " + topic;
                 Map<String, Object> section = new LinkedHashMap<>();
                 section.put("title", title);
-                section.put("summary", "What " + title.toLowerCase(Locale.ROOT)
-                        + " tells us about " + topic + ".");
+                section.put("summary", "What " + title.toLowerCase(Locale.ROOT) + " tells us about " + topic + ".");
                 section.put("key_points", List.of(title));
                 section.put("estimated_seconds", 60);
                 sections.add(section);
@@ -237,25 +244,33 @@ public final class OfflineProviders {
             enter("scripting", "call", call);
             String topic = topic(request.idea());
             StringBuilder script = new StringBuilder();
-            script.append("[AVATAR] Hi, I'm ").append(clean(persona(request.channel())))
-                    .append(". ").append(clean(str(request.plan().get("hook"),
-                            hook(request.channel(), topic)))).append('\n');
+            script.append("[AVATAR] Hi, I'm ")
+                    .append(clean(persona(request.channel())))
+                    .append(". ")
+                    .append(clean(str(request.plan().get("hook"), hook(request.channel(), topic))))
+                    .append('\n');
             List<String> broll = strings(request.plan().get("broll_suggestions"));
             List<Object> sections = list(request.plan().get("sections"));
             for (int i = 0; i < sections.size(); i++) {
                 Map<String, Object> section = map(sections.get(i));
                 String title = clean(str(section.get("title"), "Part " + (i + 1)));
                 String visual = i < broll.size() ? clean(broll.get(i)) : "visual for " + title;
-                script.append("[BROLL:").append(visual).append("] ")
-                        .append(clean(str(section.get("summary"), title + "."))).append('\n');
-                script.append("[VOICEOVER] Here is the key point: ").append(title)
+                script.append("[BROLL:")
+                        .append(visual)
+                        .append("] ")
+                        .append(clean(str(section.get("summary"), title + ".")))
+                        .append('\n');
+                script.append("[VOICEOVER] Here is the key point: ")
+                        .append(title)
                         .append(", explained step by step.\n");
             }
             for (String note : request.reviewNotes()) {
-                script.append("[VOICEOVER] Revised as the review asked: ").append(clean(note))
+                script.append("[VOICEOVER] Revised as the review asked: ")
+                        .append(clean(note))
                         .append('\n');
             }
-            script.append("[AVATAR] So, what would you ask next about ").append(clean(topic))
+            script.append("[AVATAR] So, what would you ask next about ")
+                    .append(clean(topic))
                     .append("?\n");
             return new Script(script.toString(), MODEL, tokens(words(script.toString())));
         }
@@ -264,8 +279,10 @@ public final class OfflineProviders {
         public Review review(ReviewRequest request, ProviderCall call) {
             enter("script_review", "call", call);
             boolean approved = reviews.incrementAndGet() > rejectedReviews;
-            return new Review(approved, approved ? List.of()
-                    : List.of("Make the hook shorter and add one concrete number."), MODEL,
+            return new Review(
+                    approved,
+                    approved ? List.of() : List.of("Make the hook shorter and add one concrete number."),
+                    MODEL,
                     tokens(words(request.script()) / 4));
         }
 
@@ -274,12 +291,13 @@ public final class OfflineProviders {
             enter("metadata", "call", call);
             String topic = topic(request.idea());
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("final_title", capitalize(topic) + " — explained by "
-                    + persona(request.channel()));
-            metadata.put("description", str(request.plan().get("intro"), topic) + " "
-                    + String.join(" ", strings(request.plan().get("key_facts"))));
-            List<String> tags = new ArrayList<>(strings(request.channel().persona()
-                    .get("expertise_areas")));
+            metadata.put("final_title", capitalize(topic) + " — explained by " + persona(request.channel()));
+            metadata.put(
+                    "description",
+                    str(request.plan().get("intro"), topic) + " "
+                            + String.join(" ", strings(request.plan().get("key_facts"))));
+            List<String> tags =
+                    new ArrayList<>(strings(request.channel().persona().get("expertise_areas")));
             tags.add(topic.toLowerCase(Locale.ROOT));
             metadata.put("tags", tags);
             metadata.put("thumbnail_prompt", "A bold thumbnail about " + topic);
@@ -306,11 +324,16 @@ public final class OfflineProviders {
             String text = String.join(" ", request.segments());
             long words = words(text);
             long millis = words * 60_000L / Math.max(1, request.wordsPerMinute());
-            Usage usage = Usage.cost(PER_CHARACTER.multiply(BigDecimal.valueOf(text.length()))
-                    .setScale(4, RoundingMode.HALF_UP)).withCharacters(text.length())
+            Usage usage = Usage.cost(PER_CHARACTER
+                            .multiply(BigDecimal.valueOf(text.length()))
+                            .setScale(4, RoundingMode.HALF_UP))
+                    .withCharacters(text.length())
                     .withSeconds(BigDecimal.valueOf(millis, 3));
-            return new Speech(Media.ofBytes("voice.wav", "audio/wav", silence(millis)), millis,
-                    NAME + "-tts-" + ids.incrementAndGet(), usage);
+            return new Speech(
+                    Media.ofBytes("voice.wav", "audio/wav", silence(millis)),
+                    millis,
+                    NAME + "-tts-" + ids.incrementAndGet(),
+                    usage);
         }
     }
 
@@ -335,8 +358,7 @@ public final class OfflineProviders {
             description.put("avatar_id", request.channel().avatarProfile().get("avatar_id"));
             description.put("segments", request.segments().size());
             description.put("lip_synced_to", String.valueOf(request.audio()));
-            return submitRender("avatar", call, "avatar.placeholder.json", description,
-                    Math.max(1000, words * 400));
+            return submitRender("avatar", call, "avatar.placeholder.json", description, Math.max(1000, words * 400));
         }
 
         @Override
@@ -364,8 +386,7 @@ public final class OfflineProviders {
             description.put("kind", "b_roll");
             description.put("clip_index", request.clipIndex());
             description.put("prompt", request.description());
-            return submitRender("broll", call, "clip.placeholder.json", description,
-                    request.seconds() * 1000L);
+            return submitRender("broll", call, "clip.placeholder.json", description, request.seconds() * 1000L);
         }
 
         @Override
@@ -393,10 +414,13 @@ public final class OfflineProviders {
             description.put("kind", "assembled_video");
             description.put("audio", String.valueOf(request.audio()));
             description.put("avatar_video", String.valueOf(request.avatarVideo()));
-            description.put("b_roll", request.brollClips().stream().map(String::valueOf).toList());
+            description.put(
+                    "b_roll", request.brollClips().stream().map(String::valueOf).toList());
             long millis = words(request.script()) * 400;
             description.put("duration_ms", millis);
-            return new Video(placeholder("final.placeholder.json", description), millis,
+            return new Video(
+                    placeholder("final.placeholder.json", description),
+                    millis,
                     Usage.cost(BigDecimal.ZERO.setScale(4)));
         }
     }
@@ -419,8 +443,8 @@ public final class OfflineProviders {
             String id = NAME + "-" + Long.toString(ids.incrementAndGet(), 36) + "-"
                     + call.episodeId().toString().substring(0, 8);
             // .invalid is reserved (RFC 2606): the URL can never point anywhere real
-            return new Publication("https://video.offline.invalid/watch/" + id, id,
-                    Usage.cost(BigDecimal.ZERO.setScale(4)));
+            return new Publication(
+                    "https://video.offline.invalid/watch/" + id, id, Usage.cost(BigDecimal.ZERO.setScale(4)));
         }
     }
 
@@ -436,8 +460,7 @@ public final class OfflineProviders {
         final AtomicInteger polls = new AtomicInteger();
         volatile boolean cancelled;
 
-        Render(UUID episodeId, String stage, String fileName, Map<String, Object> description,
-                long millis) {
+        Render(UUID episodeId, String stage, String fileName, Map<String, Object> description, long millis) {
             this.episodeId = episodeId;
             this.stage = stage;
             this.fileName = fileName;
@@ -446,8 +469,8 @@ public final class OfflineProviders {
         }
     }
 
-    private RenderTask submitRender(String stage, ProviderCall call, String fileName,
-            Map<String, Object> description, long millis) {
+    private RenderTask submitRender(
+            String stage, ProviderCall call, String fileName, Map<String, Object> description, long millis) {
         String taskId = String.format("%s-%s-%08d", NAME, stage, ids.incrementAndGet());
         description.put("task_id", taskId);
         description.put("duration_ms", millis);
@@ -455,13 +478,12 @@ public final class OfflineProviders {
         return new RenderTask(taskId, renderPolls == 0 ? Duration.ZERO : renderCheckAfter);
     }
 
-    private RenderProgress pollRender(String stage, String taskId, ProviderCall call,
-            BigDecimal perSecond) {
+    private RenderProgress pollRender(String stage, String taskId, ProviderCall call, BigDecimal perSecond) {
         record(stage, "poll", call);
         Render render = renders.get(taskId);
         if (render == null || !render.stage.equals(stage)) {
-            throw ProviderException.permanent(NAME, ProviderException.Reason.NOT_FOUND,
-                    "no " + stage + " render " + taskId);
+            throw ProviderException.permanent(
+                    NAME, ProviderException.Reason.NOT_FOUND, "no " + stage + " render " + taskId);
         }
         if (render.cancelled) {
             return RenderProgress.failed("the render was cancelled", false);
@@ -471,7 +493,9 @@ public final class OfflineProviders {
             return RenderProgress.pending(renderCheckAfter, (double) polls / (renderPolls + 1));
         }
         BigDecimal seconds = BigDecimal.valueOf(render.millis, 3);
-        return RenderProgress.done(placeholder(render.fileName, render.description), render.millis,
+        return RenderProgress.done(
+                placeholder(render.fileName, render.description),
+                render.millis,
                 Usage.cost(perSecond.multiply(seconds).setScale(4, RoundingMode.HALF_UP))
                         .withSeconds(seconds));
     }
@@ -497,24 +521,28 @@ public final class OfflineProviders {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw ProviderException.retryable(NAME, ProviderException.Reason.TIMEOUT,
-                        "interrupted while working on " + stage, null);
+                throw ProviderException.retryable(
+                        NAME, ProviderException.Reason.TIMEOUT, "interrupted while working on " + stage, null);
             }
         }
         Failure failure = failures.getOrDefault(stage, Map.of()).get(number);
         if (failure == Failure.RETRYABLE) {
-            throw ProviderException.retryable(NAME, ProviderException.Reason.RATE_LIMITED,
-                    "injected rate limit on " + stage + " call #" + number, Duration.ZERO);
+            throw ProviderException.retryable(
+                    NAME,
+                    ProviderException.Reason.RATE_LIMITED,
+                    "injected rate limit on " + stage + " call #" + number,
+                    Duration.ZERO);
         }
         if (failure == Failure.PERMANENT) {
-            throw ProviderException.permanent(NAME, ProviderException.Reason.CONTENT_REJECTED,
+            throw ProviderException.permanent(
+                    NAME,
+                    ProviderException.Reason.CONTENT_REJECTED,
                     "injected rejection of " + stage + " call #" + number);
         }
     }
 
     private void record(String stage, String operation, ProviderCall call) {
-        calls.add(new Call(stage, operation, call.episodeId(), call.attempt(),
-                call.idempotencyKey(), Instant.now()));
+        calls.add(new Call(stage, operation, call.episodeId(), call.attempt(), call.idempotencyKey(), Instant.now()));
     }
 
     // ---- content -------------------------------------------------------------------------------
@@ -523,12 +551,19 @@ public final class OfflineProviders {
     private byte[] silence(long millis) {
         int samples = (int) Math.min(Integer.MAX_VALUE - 64, millis * sampleRate / 1000);
         ByteBuffer wav = ByteBuffer.allocate(44 + samples).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples)
+        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(36 + samples)
                 .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(sampleRate).putInt(sampleRate)
-                .putShort((short) 1).putShort((short) 8)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(samples);
+                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(sampleRate)
+                .putInt(sampleRate)
+                .putShort((short) 1)
+                .putShort((short) 8)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(samples);
         byte[] bytes = wav.array();
         Arrays.fill(bytes, 44, bytes.length, (byte) 0x80); // unsigned 8-bit silence
         return bytes;
@@ -548,8 +583,8 @@ public final class OfflineProviders {
 
     private static Usage tokens(long tokens) {
         long total = tokens * 4 / 3 + 500; // completion tokens, and the prompt around them
-        return Usage.cost(PER_TOKEN.multiply(BigDecimal.valueOf(total))
-                .setScale(4, RoundingMode.HALF_UP)).withTokens(total);
+        return Usage.cost(PER_TOKEN.multiply(BigDecimal.valueOf(total)).setScale(4, RoundingMode.HALF_UP))
+                .withTokens(total);
     }
 
     private static long words(String text) {
@@ -564,8 +599,7 @@ public final class OfflineProviders {
     }
 
     private static String persona(ChannelBrief channel) {
-        return str(channel.persona().get("name"), channel.name() == null ? "your host"
-                : channel.name());
+        return str(channel.persona().get("name"), channel.name() == null ? "your host" : channel.name());
     }
 
     private static String niche(ChannelBrief channel) {
@@ -580,9 +614,10 @@ public final class OfflineProviders {
 
     private static String hook(ChannelBrief channel, String topic) {
         List<String> quirks = strings(channel.persona().get("quirks"));
-        boolean analogies = quirks.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT)
-                .contains("analog"));
-        return analogies ? "Think of " + topic + " as a journey across the night sky."
+        boolean analogies =
+                quirks.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).contains("analog"));
+        return analogies
+                ? "Think of " + topic + " as a journey across the night sky."
                 : "Here is what nobody tells you about " + topic + ".";
     }
 
@@ -609,7 +644,8 @@ public final class OfflineProviders {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map
+        return value instanceof Map<?, ?> map
+                ? (Map<String, Object>) map
                 : value instanceof String text ? Map.of("title", text) : Map.of();
     }
 
@@ -633,8 +669,7 @@ public final class OfflineProviders {
 
         /** How long the calls of one stage take, e.g. {@code ("audio", 5s)}. */
         public Builder latency(String stage, Duration latency) {
-            this.latency.put(Objects.requireNonNull(stage, "stage"),
-                    nonNegative(latency, "latency"));
+            this.latency.put(Objects.requireNonNull(stage, "stage"), nonNegative(latency, "latency"));
             return this;
         }
 
@@ -677,8 +712,7 @@ public final class OfflineProviders {
         /** Samples per second of the silent audio (default 8000). */
         public Builder audioSampleRate(int sampleRate) {
             if (sampleRate < 100 || sampleRate > 48_000) {
-                throw new IllegalArgumentException("sampleRate must lie in 100..48000, got "
-                        + sampleRate);
+                throw new IllegalArgumentException("sampleRate must lie in 100..48000, got " + sampleRate);
             }
             this.sampleRate = sampleRate;
             return this;

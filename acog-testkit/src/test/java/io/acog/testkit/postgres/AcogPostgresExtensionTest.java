@@ -35,7 +35,8 @@ class AcogPostgresExtensionTest {
 
         tests.assertStatistics(stats -> stats.started(3).succeeded(3));
         assertThat(SEEN).hasSize(3).containsOnly(SEEN.get(0));
-        assertThat(databaseExists((Cluster) PostgresServer.shared(), SEEN.get(0))).isFalse();
+        assertThat(databaseExists((Cluster) PostgresServer.shared(), SEEN.get(0)))
+                .isFalse();
     }
 
     @Test
@@ -72,11 +73,14 @@ class AcogPostgresExtensionTest {
 
         run(FailingSample.class).assertStatistics(stats -> stats.started(1).failed(1));
         assertThat(SEEN).hasSize(1);
-        assertThat(databaseExists((Cluster) PostgresServer.shared(), SEEN.get(0))).isFalse();
+        assertThat(databaseExists((Cluster) PostgresServer.shared(), SEEN.get(0)))
+                .isFalse();
     }
 
     private static Events run(Class<?> sample) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute()
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(sample))
+                .execute()
                 .testEvents();
     }
 
@@ -107,8 +111,7 @@ class AcogPostgresExtensionTest {
 
         @Test
         @Order(3)
-        void injectsTheSameDatabaseEverywhere(DataSource dataSource, TestDatabase database,
-                PostgresServer server) {
+        void injectsTheSameDatabaseEverywhere(DataSource dataSource, TestDatabase database, PostgresServer server) {
             SEEN.add(database.name());
             assertThat(dataSource).isSameAs(constructorInjected).isSameAs(database.dataSource());
             assertThat(server).isSameAs(PostgresServer.shared());

@@ -42,8 +42,11 @@ class PostgresServerTest {
     void anEmptyDatabaseHasNoTables() throws Exception {
         try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
             assertThat(tableCount(database)).isZero();
-            assertThat(DSL.using(database.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("pg_tables"),
-                    DSL.field("schemaname").eq("public"))).isZero();
+            assertThat(DSL.using(database.dataSource(), SQLDialect.POSTGRES)
+                            .fetchCount(
+                                    DSL.table("pg_tables"),
+                                    DSL.field("schemaname").eq("public")))
+                    .isZero();
         }
     }
 
@@ -51,10 +54,13 @@ class PostgresServerTest {
     void databasesAreIsolatedFromEachOther() {
         try (TestDatabase first = PostgresServer.shared().createDatabase();
                 TestDatabase second = PostgresServer.shared().createDatabase()) {
-            DSL.using(first.dataSource(), SQLDialect.POSTGRES).execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
+            DSL.using(first.dataSource(), SQLDialect.POSTGRES)
+                    .execute("INSERT INTO channels (name, slug) VALUES ('A', 'a')");
 
-            assertThat(DSL.using(first.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels"))).isEqualTo(1);
-            assertThat(DSL.using(second.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels"))).isZero();
+            assertThat(DSL.using(first.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels")))
+                    .isEqualTo(1);
+            assertThat(DSL.using(second.dataSource(), SQLDialect.POSTGRES).fetchCount(DSL.table("channels")))
+                    .isZero();
             assertThat(first.name()).isNotEqualTo(second.name());
         }
     }

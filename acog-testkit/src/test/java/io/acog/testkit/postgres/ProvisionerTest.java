@@ -24,9 +24,10 @@ class ProvisionerTest {
                 "ACOG_JDBC_USER", "acog",
                 "ACOG_JDBC_PASSWORD", "s3cret");
 
-        PostgresProvisioningException error = assertTimeoutPreemptively(NO_HANG, () ->
-                catchThrowableOfType(PostgresProvisioningException.class,
-                        () -> Provisioner.provision(environment)));
+        PostgresProvisioningException error = assertTimeoutPreemptively(
+                NO_HANG,
+                () -> catchThrowableOfType(
+                        PostgresProvisioningException.class, () -> Provisioner.provision(environment)));
 
         assertThat(error).isNotNull();
         assertThat(error.getMessage())
@@ -43,9 +44,10 @@ class ProvisionerTest {
                 "ACOG_JDBC_URL", "jdbc:postgresql://192.0.2.1:5432/acog",
                 "ACOG_JDBC_PASSWORD", "s3cret");
 
-        PostgresProvisioningException error = assertTimeoutPreemptively(NO_HANG, () ->
-                catchThrowableOfType(PostgresProvisioningException.class,
-                        () -> Provisioner.provision(environment)));
+        PostgresProvisioningException error = assertTimeoutPreemptively(
+                NO_HANG,
+                () -> catchThrowableOfType(
+                        PostgresProvisioningException.class, () -> Provisioner.provision(environment)));
 
         assertThat(error).isNotNull();
         assertThat(error.getMessage())
@@ -110,8 +112,8 @@ class ProvisionerTest {
     static boolean databaseExists(Cluster server, String name) throws Exception {
         try (Connection connection = server.dataSource(null).getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+                ResultSet row =
+                        statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
             row.next();
             return row.getInt(1) == 1;
         }

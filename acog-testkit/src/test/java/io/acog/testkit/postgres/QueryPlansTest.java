@@ -7,8 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 @AcogPostgres
@@ -17,26 +17,25 @@ class QueryPlansTest {
     @Test
     void recordsThePlanOfEveryPreparedQueryWithItsParameters(DataSource dataSource) throws Exception {
         DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
-        db.execute("INSERT INTO channels (name, slug) SELECT 'c' || i, 'c-' || i"
-                + " FROM generate_series(1, 2000) i");
+        db.execute("INSERT INTO channels (name, slug) SELECT 'c' || i, 'c-' || i" + " FROM generate_series(1, 2000) i");
         db.execute("ANALYZE channels");
         QueryPlans plans = new QueryPlans();
 
         try (Connection connection = plans.wrap(dataSource).getConnection()) {
-            try (PreparedStatement bySlug = connection.prepareStatement(
-                    "SELECT name FROM channels WHERE slug = ?")) {
+            try (PreparedStatement bySlug = connection.prepareStatement("SELECT name FROM channels WHERE slug = ?")) {
                 bySlug.setString(1, "c-7");
                 try (ResultSet row = bySlug.executeQuery()) {
                     assertThat(row.next()).isTrue();
                     assertThat(row.getString(1)).isEqualTo("c7"); // the query itself still runs
                 }
             }
-            try (PreparedStatement scan = connection.prepareStatement(
-                    "SELECT count(*) FROM channels WHERE name LIKE ?")) {
+            try (PreparedStatement scan =
+                    connection.prepareStatement("SELECT count(*) FROM channels WHERE name LIKE ?")) {
                 scan.setString(1, "%7%");
                 scan.executeQuery().close();
             }
-            connection.prepareStatement("INSERT INTO channels (name, slug) VALUES ('x', 'x')")
+            connection
+                    .prepareStatement("INSERT INTO channels (name, slug) VALUES ('x', 'x')")
                     .executeUpdate();
         }
 
@@ -50,8 +49,7 @@ class QueryPlansTest {
     }
 
     @Test
-    void recordsTheGenericPlanThatABoundParameterInAPartialIndexPredicateGets(DataSource dataSource)
-            throws Exception {
+    void recordsTheGenericPlanThatABoundParameterInAPartialIndexPredicateGets(DataSource dataSource) throws Exception {
         DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
         db.execute("INSERT INTO channels (name, slug, is_active) SELECT 'c' || i, 'p-' || i, i % 100 = 0"
                 + " FROM generate_series(1, 5000) i");

@@ -21,8 +21,7 @@ public final class Checks {
             throw new ValidationException(entity, column.getName(), "is required");
         }
         if (value.isBlank()) {
-            throw new ValidationException(entity, column.getName(), "is required, got "
-                    + show(value) + " (blank)");
+            throw new ValidationException(entity, column.getName(), "is required, got " + show(value) + " (blank)");
         }
         return optional(entity, column, value);
     }
@@ -37,8 +36,10 @@ public final class Checks {
         if (limit > 0) {
             int length = value.codePointCount(0, value.length());
             if (length > limit) {
-                throw new ValidationException(entity, column.getName(), "is " + length
-                        + " characters, over the limit of " + limit + ": " + show(value));
+                throw new ValidationException(
+                        entity,
+                        column.getName(),
+                        "is " + length + " characters, over the limit of " + limit + ": " + show(value));
             }
         }
         return value;
@@ -48,9 +49,12 @@ public final class Checks {
     public static String slug(String entity, Field<String> column, String value, boolean required) {
         String checked = required ? required(entity, column, value) : optional(entity, column, value);
         if (checked != null && !SLUG.matcher(checked).matches()) {
-            throw new ValidationException(entity, column.getName(), show(checked) + " is not a"
-                    + " slug: lowercase letters a-z and digits, words joined by single hyphens,"
-                    + " e.g. 'black-holes-101'");
+            throw new ValidationException(
+                    entity,
+                    column.getName(),
+                    show(checked) + " is not a"
+                            + " slug: lowercase letters a-z and digits, words joined by single hyphens,"
+                            + " e.g. 'black-holes-101'");
         }
         return checked;
     }
@@ -66,22 +70,30 @@ public final class Checks {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') {
-                throw new ValidationException(entity, field, "contains the NUL character"
-                        + " (U+0000) at index " + i + ", which PostgreSQL cannot store");
+                throw new ValidationException(
+                        entity,
+                        field,
+                        "contains the NUL character" + " (U+0000) at index " + i + ", which PostgreSQL cannot store");
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                throw new ValidationException(entity, field, "contains an unpaired surrogate"
-                        + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
-                        + ", which is not valid Unicode text");
+                throw new ValidationException(
+                        entity,
+                        field,
+                        "contains an unpaired surrogate"
+                                + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
+                                + ", which is not valid Unicode text");
             }
             if (Character.isLowSurrogate(c)) {
-                throw new ValidationException(entity, field, "contains an unpaired surrogate"
-                        + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
-                        + ", which is not valid Unicode text");
+                throw new ValidationException(
+                        entity,
+                        field,
+                        "contains an unpaired surrogate"
+                                + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
+                                + ", which is not valid Unicode text");
             }
         }
         return value;
@@ -92,8 +104,10 @@ public final class Checks {
         storable(entity, field, json);
         int nul = json.indexOf("\\u0000");
         if (nul >= 0) {
-            throw new ValidationException(entity, field, "holds a string with the NUL character"
-                    + " (U+0000), which PostgreSQL's jsonb cannot store");
+            throw new ValidationException(
+                    entity,
+                    field,
+                    "holds a string with the NUL character" + " (U+0000), which PostgreSQL's jsonb cannot store");
         }
         return json;
     }
@@ -115,8 +129,7 @@ public final class Checks {
     /** A page size between 1 and {@code max}. */
     public static int pageSize(String entity, int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new ValidationException(entity, "limit", "is " + limit + ", must be between 1"
-                    + " and " + max);
+            throw new ValidationException(entity, "limit", "is " + limit + ", must be between 1" + " and " + max);
         }
         return limit;
     }

@@ -14,7 +14,8 @@ public record Cursor(OffsetDateTime createdAt, UUID id) {
 
     public String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt.toInstant());
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((micros + "/" + id).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -24,11 +25,11 @@ public record Cursor(OffsetDateTime createdAt, UUID id) {
             int slash = text.indexOf('/');
             long micros = Long.parseLong(text.substring(0, slash));
             UUID id = UUID.fromString(text.substring(slash + 1));
-            return new Cursor(OffsetDateTime.ofInstant(
-                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC), id);
+            return new Cursor(
+                    OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC), id);
         } catch (RuntimeException e) {
-            throw new ValidationException(entity, "cursor", Checks.show(cursor)
-                    + " is not a cursor this listing returned");
+            throw new ValidationException(
+                    entity, "cursor", Checks.show(cursor) + " is not a cursor this listing returned");
         }
     }
 }

@@ -40,8 +40,7 @@ public final class Db {
 
     /** Now by the clock, at PostgreSQL's precision (microseconds), in UTC. */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Runs {@code work} in a transaction (a savepoint when one is open already). */
@@ -102,8 +101,7 @@ public final class Db {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException psql && sqlState.equals(psql.getSQLState())) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
-                return Optional.of(server != null && server.getConstraint() != null
-                        ? server.getConstraint() : "");
+                return Optional.of(server != null && server.getConstraint() != null ? server.getConstraint() : "");
             }
         }
         return Optional.empty();
@@ -112,14 +110,16 @@ public final class Db {
     public static AcogException translate(DataAccessException error) {
         String state = sqlState(error);
         if ("40001".equals(state) || "40P01".equals(state)) {
-            return new ConflictException("database", "A concurrent transaction changed the same"
-                    + " rows (" + state + "); nothing was written, try again", error);
+            return new ConflictException(
+                    "database",
+                    "A concurrent transaction changed the same" + " rows (" + state
+                            + "); nothing was written, try again",
+                    error);
         }
         if (state != null && state.startsWith("08")) {
             return new AcogException("The database is unreachable: " + message(error), error);
         }
-        return new AcogException("Database error" + (state != null ? " " + state : "") + ": "
-                + message(error), error);
+        return new AcogException("Database error" + (state != null ? " " + state : "") + ": " + message(error), error);
     }
 
     private static String sqlState(Throwable error) {

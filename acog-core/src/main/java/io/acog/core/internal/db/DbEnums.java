@@ -17,8 +17,7 @@ public final class DbEnums {
     private DbEnums() {}
 
     public static io.acog.jooq.generated.enums.EpisodeStatus db(EpisodeStatus status) {
-        return status == null ? null
-                : io.acog.jooq.generated.enums.EpisodeStatus.valueOf(status.name());
+        return status == null ? null : io.acog.jooq.generated.enums.EpisodeStatus.valueOf(status.name());
     }
 
     public static EpisodeStatus episodeStatus(io.acog.jooq.generated.enums.EpisodeStatus status) {

@@ -15,6 +15,7 @@ public final class Pages {
             return new Page<>(rows, Optional.empty());
         }
         List<T> items = rows.subList(0, limit);
-        return new Page<>(items, Optional.of(position.apply(items.get(limit - 1)).encode()));
+        return new Page<>(
+                items, Optional.of(position.apply(items.get(limit - 1)).encode()));
     }
 }

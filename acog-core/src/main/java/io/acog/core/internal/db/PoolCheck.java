@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class PoolCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolCheck.class);
-    private static final Map<DataSource, Boolean> CHECKED =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<DataSource, Boolean> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PoolCheck() {}
 
@@ -39,9 +38,10 @@ public final class PoolCheck {
                 processes.add(serverProcess(dataSource));
             }
             if (processes.size() == 3) {
-                LOG.warn("ACOG was given a data source that opens a new PostgreSQL connection for every"
-                        + " call ({}): PostgreSQL starts a server process for each, so every"
-                        + " transaction pays for one. Give ACOG a connection pool, e.g. HikariCP.",
+                LOG.warn(
+                        "ACOG was given a data source that opens a new PostgreSQL connection for every"
+                                + " call ({}): PostgreSQL starts a server process for each, so every"
+                                + " transaction pays for one. Give ACOG a connection pool, e.g. HikariCP.",
                         dataSource.getClass().getName());
             }
         } catch (SQLException | RuntimeException e) {

@@ -37,8 +37,7 @@ final class AcogJsonModule extends SimpleModule {
     private <E extends Enum<E>> void label(Class<E> type) {
         addSerializer(type, new JsonSerializer<E>() {
             @Override
-            public void serialize(E value, JsonGenerator json, SerializerProvider provider)
-                    throws IOException {
+            public void serialize(E value, JsonGenerator json, SerializerProvider provider) throws IOException {
                 json.writeString(Labels.of(value));
             }
         });
@@ -58,8 +57,7 @@ final class AcogJsonModule extends SimpleModule {
     /** Stages first, in pipeline order, by label; then the other keys as they were. */
     private static final class PipelineStateSerializer extends JsonSerializer<PipelineState> {
         @Override
-        public void serialize(PipelineState state, JsonGenerator json, SerializerProvider provider)
-                throws IOException {
+        public void serialize(PipelineState state, JsonGenerator json, SerializerProvider provider) throws IOException {
             json.writeStartObject();
             for (Map.Entry<PipelineStage, StageState> entry : state.stages().entrySet()) {
                 json.writeFieldName(entry.getKey().label());
@@ -76,8 +74,7 @@ final class AcogJsonModule extends SimpleModule {
     /** An object whose keys that name a stage and hold an object are stage entries. */
     private static final class PipelineStateDeserializer extends JsonDeserializer<PipelineState> {
         @Override
-        public PipelineState deserialize(JsonParser json, DeserializationContext context)
-                throws IOException {
+        public PipelineState deserialize(JsonParser json, DeserializationContext context) throws IOException {
             JsonNode tree = context.readTree(json);
             EnumMap<PipelineStage, StageState> stages = new EnumMap<>(PipelineStage.class);
             Map<String, Object> extra = new LinkedHashMap<>();

@@ -25,8 +25,7 @@ import org.jooq.JSONB;
  */
 public final class JsonCodec {
 
-    private static final JsonInclude.Value NON_EMPTY =
-            JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+    private static final JsonInclude.Value NON_EMPTY = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -61,8 +60,8 @@ public final class JsonCodec {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new AcogException("Cannot write " + value.getClass().getSimpleName()
-                    + " as JSON: " + e.getOriginalMessage(), e);
+            throw new AcogException(
+                    "Cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -80,8 +79,8 @@ public final class JsonCodec {
         try {
             return MAPPER.readValue(json == null ? "{}" : json, type);
         } catch (JsonProcessingException e) {
-            throw new AcogException("The stored JSON does not fit " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new AcogException(
+                    "The stored JSON does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

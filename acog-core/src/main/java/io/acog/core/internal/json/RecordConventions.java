@@ -28,13 +28,15 @@ final class RecordConventions extends JacksonAnnotationIntrospector {
     static final String EXTRA = "extra";
 
     /** JSON keys that differ from the snake_case form of their component: record → component → key. */
-    private static final Map<String, Map<String, String>> RENAMED = Map.of(
-            "io.acog.core.channel.StyleGuide$Rules", Map.of("dos", "do", "donts", "dont"));
+    private static final Map<String, Map<String, String>> RENAMED =
+            Map.of("io.acog.core.channel.StyleGuide$Rules", Map.of("dos", "do", "donts", "dont"));
 
     @Override
     public Boolean hasAnyGetter(Annotated member) {
-        if (member instanceof AnnotatedMethod method && method.getParameterCount() == 0
-                && EXTRA.equals(method.getName()) && ours(method.getDeclaringClass())
+        if (member instanceof AnnotatedMethod method
+                && method.getParameterCount() == 0
+                && EXTRA.equals(method.getName())
+                && ours(method.getDeclaringClass())
                 && Map.class.isAssignableFrom(method.getRawReturnType())) {
             return Boolean.TRUE;
         }
@@ -43,7 +45,8 @@ final class RecordConventions extends JacksonAnnotationIntrospector {
 
     @Override
     public Boolean hasAnySetter(Annotated member) {
-        if (member instanceof AnnotatedField field && EXTRA.equals(field.getName())
+        if (member instanceof AnnotatedField field
+                && EXTRA.equals(field.getName())
                 && ours(field.getDeclaringClass())) {
             return Boolean.TRUE;
         }
@@ -57,14 +60,15 @@ final class RecordConventions extends JacksonAnnotationIntrospector {
      * Static factories that read a record from a bare JSON string, for shapes the seed stores
      * either way: record → factory.
      */
-    private static final Map<String, String> FROM_STRING = Map.of(
-            "io.acog.core.episode.EpisodePlan$Section", "titled");
+    private static final Map<String, String> FROM_STRING = Map.of("io.acog.core.episode.EpisodePlan$Section", "titled");
 
     @Override
     public JsonCreator.Mode findCreatorAnnotation(MapperConfig<?> config, Annotated member) {
-        if (member instanceof AnnotatedMethod method && method.getParameterCount() == 1
+        if (member instanceof AnnotatedMethod method
+                && method.getParameterCount() == 1
                 && method.getRawParameterType(0) == String.class
-                && method.getName().equals(FROM_STRING.get(method.getDeclaringClass().getName()))) {
+                && method.getName()
+                        .equals(FROM_STRING.get(method.getDeclaringClass().getName()))) {
             return JsonCreator.Mode.DELEGATING;
         }
         return super.findCreatorAnnotation(config, member);

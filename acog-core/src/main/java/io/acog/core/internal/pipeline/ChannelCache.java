@@ -48,7 +48,8 @@ final class ChannelCache {
     }
 
     private Cached reload(UUID channelId) {
-        Channel channel = db.read(dsl -> dsl.selectFrom(CHANNELS).where(CHANNELS.ID.eq(channelId))
+        Channel channel = db.read(dsl -> dsl.selectFrom(CHANNELS)
+                        .where(CHANNELS.ID.eq(channelId))
                         .fetchOptional(ChannelStore::map))
                 .orElseThrow(() -> ChannelStore.notFound(channelId));
         Cached cached = new Cached(channel, brief(channel), ChannelSettings.of(channel));
@@ -60,8 +61,13 @@ final class ChannelCache {
     }
 
     static ChannelBrief brief(Channel channel) {
-        return new ChannelBrief(channel.name(), channel.niche(), JsonCodec.object(channel.persona()),
-                JsonCodec.object(channel.styleGuide()), JsonCodec.object(channel.voiceProfile()),
-                JsonCodec.object(channel.avatarProfile()), JsonCodec.object(channel.platformConfig()));
+        return new ChannelBrief(
+                channel.name(),
+                channel.niche(),
+                JsonCodec.object(channel.persona()),
+                JsonCodec.object(channel.styleGuide()),
+                JsonCodec.object(channel.voiceProfile()),
+                JsonCodec.object(channel.avatarProfile()),
+                JsonCodec.object(channel.platformConfig()));
     }
 }

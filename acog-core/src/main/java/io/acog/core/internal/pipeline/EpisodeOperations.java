@@ -32,8 +32,7 @@ final class EpisodeOperations {
     private final RenderCancellation renders;
     private final ListenerBus listeners;
 
-    EpisodeOperations(EpisodeChanges changes, Spending spending, RenderCancellation renders,
-            ListenerBus listeners) {
+    EpisodeOperations(EpisodeChanges changes, Spending spending, RenderCancellation renders, ListenerBus listeners) {
         this.changes = changes;
         this.spending = spending;
         this.renders = renders;
@@ -43,10 +42,14 @@ final class EpisodeOperations {
     void start(UUID episodeId) {
         change(episodeId, (tx, draft) -> {
             EpisodeStatus from = draft.status();
-            EpisodeLifecycle.refusal(from, EpisodeStatus.PLANNING, draft.state()).ifPresent(why -> {
-                throw new InvalidTransitionException(episodeId, from, EpisodeStatus.PLANNING,
-                        why + "; only an episode in idea can be started");
-            });
+            EpisodeLifecycle.refusal(from, EpisodeStatus.PLANNING, draft.state())
+                    .ifPresent(why -> {
+                        throw new InvalidTransitionException(
+                                episodeId,
+                                from,
+                                EpisodeStatus.PLANNING,
+                                why + "; only an episode in idea can be started");
+                    });
             spending.checkBudget(tx.db(), draft.channelId());
             return List.of(PipelineStage.PLANNING);
         });
@@ -59,8 +62,9 @@ final class EpisodeOperations {
         }
         change(episodeId, (tx, draft) -> {
             waitingForReview(draft);
-            draft.put(PipelineStage.SCRIPT_REVIEW, StageMachine.approve(
-                    draft.get(PipelineStage.SCRIPT_REVIEW), who, tx.now()));
+            draft.put(
+                    PipelineStage.SCRIPT_REVIEW,
+                    StageMachine.approve(draft.get(PipelineStage.SCRIPT_REVIEW), who, tx.now()));
             draft.tell(new PipelineEvent.StageCompleted(episodeId, PipelineStage.SCRIPT_REVIEW));
             return StageGraph.unblockedBy(draft.state(), PipelineStage.SCRIPT_REVIEW);
         });
@@ -69,14 +73,14 @@ final class EpisodeOperations {
     void rejectScript(UUID episodeId, String notes) {
         String text = Checks.notNull(ENTITY, "notes", notes);
         if (text.isBlank()) {
-            throw new ValidationException(ENTITY, "notes", "is blank; say what the writer should"
-                    + " change");
+            throw new ValidationException(ENTITY, "notes", "is blank; say what the writer should" + " change");
         }
         Checks.storable(ENTITY, "notes", text);
         change(episodeId, (tx, draft) -> {
             waitingForReview(draft);
-            draft.put(PipelineStage.SCRIPT_REVIEW, StageMachine.sendBack(
-                    draft.get(PipelineStage.SCRIPT_REVIEW), StageState.empty(), List.of(text)));
+            draft.put(
+                    PipelineStage.SCRIPT_REVIEW,
+                    StageMachine.sendBack(draft.get(PipelineStage.SCRIPT_REVIEW), StageState.empty(), List.of(text)));
             draft.put(PipelineStage.SCRIPTING, StageMachine.rewrite(draft.get(PipelineStage.SCRIPTING)));
             draft.scriptingNotes(List.of(text));
             return List.of(PipelineStage.SCRIPTING);
@@ -86,8 +90,8 @@ final class EpisodeOperations {
     void publish(UUID episodeId) {
         change(episodeId, (tx, draft) -> {
             if (draft.status() != EpisodeStatus.READY) {
-                throw new InvalidTransitionException(episodeId, draft.status(),
-                        EpisodeStatus.PUBLISHING, "only a ready episode can be published");
+                throw new InvalidTransitionException(
+                        episodeId, draft.status(), EpisodeStatus.PUBLISHING, "only a ready episode can be published");
             }
             return List.of(PipelineStage.UPLOAD);
         });
@@ -96,8 +100,11 @@ final class EpisodeOperations {
     void retry(UUID episodeId) {
         change(episodeId, (tx, draft) -> {
             if (draft.status() != EpisodeStatus.FAILED) {
-                throw new InvalidTransitionException(episodeId, draft.status(),
-                        EpisodeStatus.FAILED, "only a failed episode can be retried; it is "
+                throw new InvalidTransitionException(
+                        episodeId,
+                        draft.status(),
+                        EpisodeStatus.FAILED,
+                        "only a failed episode can be retried; it is "
                                 + draft.status().label());
             }
             spending.checkBudget(tx.db(), draft.channelId());
@@ -120,8 +127,7 @@ final class EpisodeOperations {
                 return List.of();
             }
             if (from == EpisodeStatus.PUBLISHED) {
-                throw new InvalidTransitionException(episodeId, from, EpisodeStatus.CANCELLED,
-                        "published is final");
+                throw new InvalidTransitionException(episodeId, from, EpisodeStatus.CANCELLED, "published is final");
             }
             tasks.addAll(RenderCancellation.live(tx.db(), episodeId));
             tx.jobs().cancelAll(episodeId);
@@ -144,9 +150,13 @@ final class EpisodeOperations {
     private static void waitingForReview(EpisodeDraft draft) {
         if (draft.status() != EpisodeStatus.SCRIPT_REVIEW
                 || draft.status(PipelineStage.SCRIPT_REVIEW) != StageStatus.WAITING) {
-            throw new ConflictException(ENTITY, "episode " + draft.id() + "'s script does not"
-                    + " wait for review: the episode is " + draft.status().label()
-                    + " and script_review is " + draft.status(PipelineStage.SCRIPT_REVIEW).label());
+            throw new ConflictException(
+                    ENTITY,
+                    "episode " + draft.id() + "'s script does not"
+                            + " wait for review: the episode is "
+                            + draft.status().label()
+                            + " and script_review is "
+                            + draft.status(PipelineStage.SCRIPT_REVIEW).label());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.acog.core.internal.pipeline;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
+import io.acog.core.episode.StageState;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.commit.EpisodeChanges;
 import io.acog.core.internal.pipeline.commit.FinishedStage;
@@ -17,7 +18,6 @@ import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
 import io.acog.core.job.JobOutcome;
 import io.acog.core.job.JobStatus;
-import io.acog.core.episode.StageState;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,11 +52,17 @@ final class JobEnds {
      * @param forgetTask whether the job's render task is gone (a retry submits anew)
      * @param begun when this run began, or null when its start was recorded already
      */
-    JobOutcome failed(Job job, JobContext context, String error, boolean retryable,
-            Duration retryAfter, boolean forgetTask, OffsetDateTime begun) {
+    JobOutcome failed(
+            Job job,
+            JobContext context,
+            String error,
+            boolean retryable,
+            Duration retryAfter,
+            boolean forgetTask,
+            OffsetDateTime begun) {
         PipelineStage stage = job.stage();
-        String message = Checks.storable(EpisodeStore.ENTITY, "error",
-                error == null || error.isBlank() ? "failed without a message" : error);
+        String message = Checks.storable(
+                EpisodeStore.ENTITY, "error", error == null || error.isBlank() ? "failed without a message" : error);
         listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
             Job after = tx.jobs().fail(context.claim(), message, retryable, retryAfter);
             if (forgetTask) {
@@ -90,8 +96,7 @@ final class JobEnds {
      * stage's entry shows the provider's id of it). A render of an episode cancelled meanwhile is
      * cancelled at once.
      */
-    JobOutcome submitted(Job job, JobContext context, StageResult.Submitted submitted,
-            OffsetDateTime begun) {
+    JobOutcome submitted(Job job, JobContext context, StageResult.Submitted submitted, OffsetDateTime begun) {
         PipelineStage stage = job.stage();
         String taskId = submitted.task().taskId();
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -104,14 +109,23 @@ final class JobEnds {
                 }
                 return List.of();
             }
-            tx.jobs().reschedule(context.claim(), submitted.task().checkAfter(),
-                    Map.of(JobInputs.TASK_ID, taskId, JobInputs.PROVIDER, submitted.provider()));
+            tx.jobs()
+                    .reschedule(
+                            context.claim(),
+                            submitted.task().checkAfter(),
+                            Map.of(JobInputs.TASK_ID, taskId, JobInputs.PROVIDER, submitted.provider()));
             if (begun != null) {
                 FinishedStage.begin(draft, job, begun);
             }
             if (stage == PipelineStage.AVATAR) {
-                draft.put(stage, StageMachine.merge(draft.get(stage), StageState.builder()
-                        .provider(submitted.provider()).jobId(taskId).build()));
+                draft.put(
+                        stage,
+                        StageMachine.merge(
+                                draft.get(stage),
+                                StageState.builder()
+                                        .provider(submitted.provider())
+                                        .jobId(taskId)
+                                        .build()));
             }
             return List.of();
         }));
@@ -126,8 +140,7 @@ final class JobEnds {
         ClaimedJob claim = context.claim();
         jobs.cancelled(claim);
         if (task != null && task.taskId() != null) {
-            renders.cancel(new RenderCancellation.Task(claim.job().stage(), task.taskId(),
-                    task.provider()));
+            renders.cancel(new RenderCancellation.Task(claim.job().stage(), task.taskId(), task.provider()));
         }
         return JobOutcome.recorded();
     }

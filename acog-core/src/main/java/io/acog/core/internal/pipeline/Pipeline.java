@@ -30,8 +30,12 @@ final class Pipeline implements EpisodePipeline {
     private final StageRunner runner;
     private final Spending spending;
 
-    Pipeline(EpisodeRepository episodes, JobStore jobs, EpisodeOperations operations,
-            StageRunner runner, Spending spending) {
+    Pipeline(
+            EpisodeRepository episodes,
+            JobStore jobs,
+            EpisodeOperations operations,
+            StageRunner runner,
+            Spending spending) {
         this.episodes = episodes;
         this.jobs = jobs;
         this.operations = operations;
@@ -78,8 +82,8 @@ final class Pipeline implements EpisodePipeline {
     @Override
     public boolean callback(RenderCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        return jobs.wake(StageGraph.RENDERS, JobInputs.TASK_ID, callback.taskId(), JobInputs.PROVIDER,
-                callback.provider());
+        return jobs.wake(
+                StageGraph.RENDERS, JobInputs.TASK_ID, callback.taskId(), JobInputs.PROVIDER, callback.provider());
     }
 
     @Override

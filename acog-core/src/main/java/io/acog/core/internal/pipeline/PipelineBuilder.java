@@ -99,8 +99,8 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
 
     @Override
     public EpisodePipeline.Builder plugins(ProviderConfig config) {
-        providers.loadPlugins(Objects.requireNonNull(config, "config"),
-                Thread.currentThread().getContextClassLoader());
+        providers.loadPlugins(
+                Objects.requireNonNull(config, "config"), Thread.currentThread().getContextClassLoader());
         return this;
     }
 
@@ -149,15 +149,22 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         ChannelCache channels = new ChannelCache(db);
         Spending spending = new Spending(db);
         Stages stages = new Stages(chosen, db);
-        CommitContext context = new CommitContext(db, jobs::in,
-                channelId -> channels.get(channelId).settings(), new StageScheduler(maxRetries));
+        CommitContext context = new CommitContext(
+                db, jobs::in, channelId -> channels.get(channelId).settings(), new StageScheduler(maxRetries));
         EpisodeChanges changes = new EpisodeChanges(context);
         RenderCancellation renders = new RenderCancellation(stages, chosen.storage());
         CommitLane<StageCommit, Committed> lane = new CommitLane<>(new GroupCommit(context));
         JobEnds ends = new JobEnds(jobs, changes, bus, renders);
-        StageRunner runner = new StageRunner(db, stages, chosen.storage(), channels, spending, lane,
-                new RunningMarks(runningAfter, lane, bus), ends, bus);
-        return new Pipeline(episodes, jobs,
-                new EpisodeOperations(changes, spending, renders, bus), runner, spending);
+        StageRunner runner = new StageRunner(
+                db,
+                stages,
+                chosen.storage(),
+                channels,
+                spending,
+                lane,
+                new RunningMarks(runningAfter, lane, bus),
+                ends,
+                bus);
+        return new Pipeline(episodes, jobs, new EpisodeOperations(changes, spending, renders, bus), runner, spending);
     }
 }

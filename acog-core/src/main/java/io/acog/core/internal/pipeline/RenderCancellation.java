@@ -38,26 +38,26 @@ final class RenderCancellation {
 
     /** The renders the episode's live jobs wait for. */
     static List<Task> live(Db db, UUID episodeId) {
-        Field<String> task = DSL.field("{0} ->> {1}", String.class, JOBS.INPUT_PARAMS,
-                DSL.inline(JobInputs.TASK_ID));
-        Field<String> provider = DSL.field("{0} ->> {1}", String.class, JOBS.INPUT_PARAMS,
-                DSL.inline(JobInputs.PROVIDER));
-        return db.read(dsl -> dsl.select(JOBS.STAGE, task, provider).from(JOBS)
-                .where(JOBS.EPISODE_ID.eq(episodeId),
-                        JOBS.STATUS.in(DSL.inline(DbEnums.db(JobStatus.QUEUED)),
-                                DSL.inline(DbEnums.db(JobStatus.RUNNING))),
+        Field<String> task = DSL.field("{0} ->> {1}", String.class, JOBS.INPUT_PARAMS, DSL.inline(JobInputs.TASK_ID));
+        Field<String> provider =
+                DSL.field("{0} ->> {1}", String.class, JOBS.INPUT_PARAMS, DSL.inline(JobInputs.PROVIDER));
+        return db.read(dsl -> dsl.select(JOBS.STAGE, task, provider)
+                .from(JOBS)
+                .where(
+                        JOBS.EPISODE_ID.eq(episodeId),
+                        JOBS.STATUS.in(
+                                DSL.inline(DbEnums.db(JobStatus.QUEUED)), DSL.inline(DbEnums.db(JobStatus.RUNNING))),
                         task.isNotNull())
                 .fetch(row -> new Task(DbEnums.stage(row.value1()), row.value2(), row.value3())));
     }
 
     void cancel(Task task) {
         try {
-            ProviderCallContext call = new ProviderCallContext(null, task.stage().label(),
-                    "acog-cancel-" + task.taskId(), 1, storage, () -> true);
+            ProviderCallContext call = new ProviderCallContext(
+                    null, task.stage().label(), "acog-cancel-" + task.taskId(), 1, storage, () -> true);
             stages.render(task.stage()).cancel(task.provider(), task.taskId(), call);
         } catch (RuntimeException e) {
-            LOG.warn("Cannot cancel render {} at {}: {}", task.taskId(), task.provider(),
-                    e.getMessage());
+            LOG.warn("Cannot cancel render {} at {}: {}", task.taskId(), task.provider(), e.getMessage());
         }
     }
 }

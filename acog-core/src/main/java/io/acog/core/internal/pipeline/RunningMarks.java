@@ -66,6 +66,7 @@ final class RunningMarks {
         private final OffsetDateTime begunAt;
         /** Completed with whether the mark committed; not completed while it may still come. */
         private final CompletableFuture<Boolean> committed = new CompletableFuture<>();
+
         private volatile ScheduledFuture<?> scheduled;
 
         private Mark(ClaimedJob claim, OffsetDateTime begunAt) {
@@ -85,8 +86,11 @@ final class RunningMarks {
                 }
                 committed.complete(marked);
             } catch (RuntimeException e) {
-                LOG.warn("Cannot mark stage {} of episode {} running: {}", claim.job().stage().label(),
-                        claim.job().episodeId(), e.getMessage());
+                LOG.warn(
+                        "Cannot mark stage {} of episode {} running: {}",
+                        claim.job().stage().label(),
+                        claim.job().episodeId(),
+                        e.getMessage());
                 committed.complete(false);
             }
         }

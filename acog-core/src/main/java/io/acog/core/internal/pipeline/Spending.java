@@ -45,8 +45,7 @@ final class Spending {
 
     EpisodeCost cost(UUID episodeId) {
         Checks.notNull(EpisodeStore.ENTITY, "id", episodeId);
-        if (!db.read(dsl -> dsl.fetchExists(EPISODES, EPISODES.ID.eq(episodeId),
-                EPISODES.DELETED_AT.isNull()))) {
+        if (!db.read(dsl -> dsl.fetchExists(EPISODES, EPISODES.ID.eq(episodeId), EPISODES.DELETED_AT.isNull()))) {
             throw EpisodeStore.notFound(episodeId);
         }
         Map<PipelineStage, BigDecimal> byStage = new EnumMap<>(PipelineStage.class);
@@ -54,7 +53,8 @@ final class Spending {
         db.read(dsl -> dsl.select(JOBS.STAGE, DSL.sum(JOBS.COST_USD), DSL.sum(JOBS.TOKENS_USED))
                         .from(JOBS)
                         .where(JOBS.EPISODE_ID.eq(episodeId), JOBS.STATUS.eq(COMPLETED))
-                        .groupBy(JOBS.STAGE).fetch())
+                        .groupBy(JOBS.STAGE)
+                        .fetch())
                 .forEach(row -> {
                     if (row.value2() != null) {
                         byStage.put(DbEnums.stage(row.value1()), row.value2());
@@ -75,16 +75,22 @@ final class Spending {
                         .fetchOptional(ChannelStore::map))
                 .orElseThrow(() -> ChannelStore.notFound(channelId));
         Record spent = db.read(dsl -> spent(dsl, channelId, month));
-        return new ChannelCost(channelId, month, spent.get(0, BigDecimal.class),
-                spent.get(1, Integer.class), channel.platformConfig().monthlyBudgetUsd());
+        return new ChannelCost(
+                channelId,
+                month,
+                spent.get(0, BigDecimal.class),
+                spent.get(1, Integer.class),
+                channel.platformConfig().monthlyBudgetUsd());
     }
 
     /**
      * @throws BudgetExceededException when the channel has a monthly budget and spent it
      */
     void checkBudget(Db scope, UUID channelId) {
-        BigDecimal budget = scope.read(dsl -> dsl.select(CHANNELS.PLATFORM_CONFIG).from(CHANNELS)
-                        .where(CHANNELS.ID.eq(channelId)).fetchOptional(CHANNELS.PLATFORM_CONFIG))
+        BigDecimal budget = scope.read(dsl -> dsl.select(CHANNELS.PLATFORM_CONFIG)
+                        .from(CHANNELS)
+                        .where(CHANNELS.ID.eq(channelId))
+                        .fetchOptional(CHANNELS.PLATFORM_CONFIG))
                 .map(json -> JsonCodec.read(json, PlatformConfig.class).monthlyBudgetUsd())
                 .orElse(null);
         refusal(scope, channelId, budget).ifPresent(refusal -> {
@@ -97,8 +103,7 @@ final class Spending {
         return refusal(db, channelId, budget);
     }
 
-    private static Optional<BudgetExceededException> refusal(Db scope, UUID channelId,
-            BigDecimal budget) {
+    private static Optional<BudgetExceededException> refusal(Db scope, UUID channelId, BigDecimal budget) {
         if (budget == null) {
             return Optional.empty();
         }
@@ -112,11 +117,15 @@ final class Spending {
     /** What the channel's completed jobs cost in the month (UTC), and for how many episodes. */
     private static Record spent(DSLContext dsl, UUID channelId, YearMonth month) {
         OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        return dsl.select(DSL.coalesce(DSL.sum(JOBS.COST_USD), BigDecimal.ZERO),
-                        DSL.countDistinct(JOBS.EPISODE_ID))
-                .from(JOBS).join(EPISODES).on(EPISODES.ID.eq(JOBS.EPISODE_ID))
-                .where(EPISODES.CHANNEL_ID.eq(channelId), JOBS.STATUS.eq(COMPLETED),
-                        JOBS.COMPLETED_AT.ge(from), JOBS.COMPLETED_AT.lt(from.plusMonths(1)),
+        return dsl.select(DSL.coalesce(DSL.sum(JOBS.COST_USD), BigDecimal.ZERO), DSL.countDistinct(JOBS.EPISODE_ID))
+                .from(JOBS)
+                .join(EPISODES)
+                .on(EPISODES.ID.eq(JOBS.EPISODE_ID))
+                .where(
+                        EPISODES.CHANNEL_ID.eq(channelId),
+                        JOBS.STATUS.eq(COMPLETED),
+                        JOBS.COMPLETED_AT.ge(from),
+                        JOBS.COMPLETED_AT.lt(from.plusMonths(1)),
                         JOBS.COST_USD.isNotNull())
                 .fetchOne();
     }

@@ -62,8 +62,15 @@ final class StageRunner {
     private final JobEnds ends;
     private final ListenerBus listeners;
 
-    StageRunner(Db db, Stages stages, AssetStorage storage, ChannelCache channels, Spending spending,
-            CommitLane<StageCommit, Committed> lane, RunningMarks marks, JobEnds ends,
+    StageRunner(
+            Db db,
+            Stages stages,
+            AssetStorage storage,
+            ChannelCache channels,
+            Spending spending,
+            CommitLane<StageCommit, Committed> lane,
+            RunningMarks marks,
+            JobEnds ends,
             ListenerBus listeners) {
         this.db = db;
         this.stages = stages;
@@ -77,8 +84,8 @@ final class StageRunner {
     }
 
     JobOutcome handle(Job job, JobContext context) {
-        JobInputs.RenderTask task = StageGraph.RENDERS.contains(job.stage())
-                ? job.input(JobInputs.RenderTask.class) : null;
+        JobInputs.RenderTask task =
+                StageGraph.RENDERS.contains(job.stage()) ? job.input(JobInputs.RenderTask.class) : null;
         if (context.cancelRequested()) {
             return ends.cancelled(context, task);
         }
@@ -96,23 +103,34 @@ final class StageRunner {
         }
         StageResult result;
         try {
-            BudgetExceededException overBudget = spending.refusal(work.channel().id(),
-                    work.channel().platformConfig().monthlyBudgetUsd()).orElse(null);
+            BudgetExceededException overBudget = spending.refusal(
+                            work.channel().id(), work.channel().platformConfig().monthlyBudgetUsd())
+                    .orElse(null);
             if (overBudget != null) {
-                return ends.failed(job, context, overBudget.getMessage(), false, null, false,
-                        unmarked(mark, begun));
+                return ends.failed(job, context, overBudget.getMessage(), false, null, false, unmarked(mark, begun));
             }
             result = stages.get(job.stage()).run(work);
         } catch (ProviderException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
-                    false, unmarked(mark, begun));
-        } catch (StageFailedException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false,
+            return ends.failed(
+                    job,
+                    context,
+                    e.getMessage(),
+                    e.retryable(),
+                    e.retryAfter().orElse(null),
+                    false,
                     unmarked(mark, begun));
+        } catch (StageFailedException e) {
+            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false, unmarked(mark, begun));
         } catch (RuntimeException e) {
             LOG.warn("Stage {} of episode {} failed unexpectedly", job.stage().label(), job.episodeId(), e);
-            return ends.failed(job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true,
-                    null, false, unmarked(mark, begun));
+            return ends.failed(
+                    job,
+                    context,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    true,
+                    null,
+                    false,
+                    unmarked(mark, begun));
         } finally {
             mark.stop(); // idempotent: after an Error too, no mark is made once the call is over
         }
@@ -120,16 +138,25 @@ final class StageRunner {
         if (result instanceof StageResult.Submitted submitted) {
             if (submitted.task().checkAfter().isZero()) {
                 // a provider that may be done already: ask at once rather than queue a check
-                return poll(job, context, work, submitted.task().taskId(), submitted.provider(),
-                        unrecorded);
+                return poll(job, context, work, submitted.task().taskId(), submitted.provider(), unrecorded);
             }
             return ends.submitted(job, context, submitted, unrecorded);
         }
         StageResult.Output output = (StageResult.Output) result;
-        if (output.sendsBack() && StageMachine.revisions(work.episode().pipelineState()
-                .stage(PipelineStage.SCRIPT_REVIEW).orElse(null)) >= MAX_REVISIONS) {
-            return ends.failed(job, context, "the script was not approved after " + MAX_REVISIONS
-                    + " revisions: " + String.join("; ", output.review().notes()), false, null, false,
+        if (output.sendsBack()
+                && StageMachine.revisions(work.episode()
+                                .pipelineState()
+                                .stage(PipelineStage.SCRIPT_REVIEW)
+                                .orElse(null))
+                        >= MAX_REVISIONS) {
+            return ends.failed(
+                    job,
+                    context,
+                    "the script was not approved after " + MAX_REVISIONS + " revisions: "
+                            + String.join("; ", output.review().notes()),
+                    false,
+                    null,
+                    false,
                     unrecorded);
         }
         return commit(context, output, unrecorded);
@@ -146,31 +173,40 @@ final class StageRunner {
      *
      * @param begun when this run began, if its start is not recorded yet; else null
      */
-    private JobOutcome poll(Job job, JobContext context, StageWork work, String taskId,
-            String provider, OffsetDateTime begun) {
+    private JobOutcome poll(
+            Job job, JobContext context, StageWork work, String taskId, String provider, OffsetDateTime begun) {
         RenderStage stage = stages.render(job.stage());
         RenderProgress progress;
         try {
-            progress = Objects.requireNonNull(stage.poll(provider, taskId, call(job, context)),
-                    () -> provider + " returned no render progress");
+            progress = Objects.requireNonNull(
+                    stage.poll(provider, taskId, call(job, context)), () -> provider + " returned no render progress");
         } catch (ProviderException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
-                    false, begun);
+            return ends.failed(
+                    job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null), false, begun);
         } catch (RuntimeException e) {
             LOG.warn("Polling render {} of {} failed unexpectedly", taskId, provider, e);
-            return ends.failed(job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true,
-                    null, false, begun);
+            return ends.failed(
+                    job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true, null, false, begun);
         }
         if (progress instanceof RenderProgress.Pending pending) {
             if (work != null) {
-                return ends.submitted(job, context, new StageResult.Submitted(
-                        new RenderTask(taskId, pending.checkAfter()), provider), begun);
+                return ends.submitted(
+                        job,
+                        context,
+                        new StageResult.Submitted(new RenderTask(taskId, pending.checkAfter()), provider),
+                        begun);
             }
             return JobOutcome.checkAgainIn(pending.checkAfter(), Map.of("progress", pending.fractionDone()));
         }
         if (progress instanceof RenderProgress.Failed failed) {
-            return ends.failed(job, context, provider + ": render " + taskId + " failed: " + failed.error(),
-                    failed.retryable(), null, true, begun);
+            return ends.failed(
+                    job,
+                    context,
+                    provider + ": render " + taskId + " failed: " + failed.error(),
+                    failed.retryable(),
+                    null,
+                    true,
+                    begun);
         }
         RenderProgress.Done done = (RenderProgress.Done) progress;
         StageWork loaded = work != null ? work : load(job, context);
@@ -181,8 +217,8 @@ final class StageRunner {
         try {
             output = stage.rendered(loaded, provider, taskId, done);
         } catch (ProviderException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null),
-                    false, begun);
+            return ends.failed(
+                    job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null), false, begun);
         } catch (StageFailedException e) {
             return ends.failed(job, context, e.getMessage(), e.retryable(), null, false, begun);
         }
@@ -199,10 +235,11 @@ final class StageRunner {
         for (NewAsset asset : output.assets()) {
             assets.add(AssetStore.prepare(asset));
         }
-        Committed committed = lane.submit(new StageCommit.Finish(context.claim(), output, assets,
-                begun == null, begun));
+        Committed committed =
+                lane.submit(new StageCommit.Finish(context.claim(), output, assets, begun == null, begun));
         if (committed.outcome() == Committed.Outcome.LEASE_LOST) {
-            throw new LeaseLostException(context.claim().job().id(), context.claim().token());
+            throw new LeaseLostException(
+                    context.claim().job().id(), context.claim().token());
         }
         listeners.tell(committed.events());
         return JobOutcome.recorded();
@@ -211,7 +248,9 @@ final class StageRunner {
     /** The episode and channel, as they are now; null when the episode is gone. */
     private StageWork load(Job job, JobContext context) {
         Record row = db.read(dsl -> dsl.select(EPISODES.asterisk(), CHANNELS.UPDATED_AT)
-                .from(EPISODES).join(CHANNELS).on(CHANNELS.ID.eq(EPISODES.CHANNEL_ID))
+                .from(EPISODES)
+                .join(CHANNELS)
+                .on(CHANNELS.ID.eq(EPISODES.CHANNEL_ID))
                 .where(EPISODES.ID.eq(job.episodeId()), EPISODES.DELETED_AT.isNull())
                 .fetchOne());
         if (row == null) {
@@ -224,7 +263,12 @@ final class StageRunner {
     }
 
     private ProviderCallContext call(Job job, JobContext context) {
-        return new ProviderCallContext(job.episodeId(), job.stage().label(), "acog-" + job.id(),
-                Math.max(1, job.attempts()), storage, context::cancelRequested);
+        return new ProviderCallContext(
+                job.episodeId(),
+                job.stage().label(),
+                "acog-" + job.id(),
+                Math.max(1, job.attempts()),
+                storage,
+                context::cancelRequested);
     }
 }

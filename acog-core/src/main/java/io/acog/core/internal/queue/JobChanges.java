@@ -1,53 +1,26 @@
 package io.acog.core.internal.queue;
 
-import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.JOBS;
 
-import io.acog.core.ConflictException;
 import io.acog.core.NotFoundException;
-import io.acog.core.Page;
-import io.acog.core.ValidationException;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.db.DbEnums;
-import io.acog.core.internal.db.Pages;
 import io.acog.core.internal.json.JsonCodec;
-import io.acog.core.internal.store.EpisodeStore;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobCompletion;
-import io.acog.core.job.JobQuery;
 import io.acog.core.job.JobStatus;
-import io.acog.core.job.JobTracker.Completion;
-import io.acog.core.job.NewJob;
-import io.acog.core.job.QueueDepth;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.job.RetryPolicy;
 import io.acog.jooq.generated.tables.records.JobsRecord;
-import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -77,13 +50,16 @@ final class JobChanges {
     Job fail(ClaimedJob job, String error, boolean retryable, Duration notBefore) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         Duration floor = notBefore == null || notBefore.isNegative() ? Duration.ZERO : notBefore;
-        String message = Checks.storable(JobSql.ENTITY, "error_message",
-                error == null || error.isBlank() ? "failed without a message" : error);
+        String message = Checks.storable(
+                JobSql.ENTITY, "error_message", error == null || error.isBlank() ? "failed without a message" : error);
         OffsetDateTime now = db.now();
         double draw = ThreadLocalRandom.current().nextDouble();
         return db.write(dsl -> {
             Record2<Integer, Integer> retries = dsl.select(JOBS.RETRY_COUNT, JOBS.MAX_RETRIES)
-                    .from(JOBS).where(held(job)).forUpdate().fetchOne();
+                    .from(JOBS)
+                    .where(held(job))
+                    .forUpdate()
+                    .fetchOne();
             if (retries == null) {
                 throw new LeaseLostException(job.job().id(), job.token());
             }
@@ -95,55 +71,71 @@ final class JobChanges {
             if (retry) {
                 update = update.set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
                         .set(JOBS.RETRY_COUNT, retries.value1() + 1)
-                        .set(JOBS.RUN_AFTER, now.plus(max(floor,
-                                retryPolicy.delay(retries.value1(), draw))));
+                        .set(JOBS.RUN_AFTER, now.plus(max(floor, retryPolicy.delay(retries.value1(), draw))));
             } else {
                 update = update.set(JOBS.STATUS, DbEnums.db(JobStatus.FAILED)).set(JOBS.COMPLETED_AT, now);
             }
-            return JobQueries.map(update.where(JOBS.ID.eq(job.job().id())).returning().fetchOne());
+            return JobQueries.map(
+                    update.where(JOBS.ID.eq(job.job().id())).returning().fetchOne());
         });
     }
 
     Job reschedule(ClaimedJob job, Duration delay, Map<String, Object> progress) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         Checks.notNull(JobSql.ENTITY, "delay", delay);
-        JSONB patch = JSONB.valueOf(Checks.json(JobSql.ENTITY, "input_params",
-                JsonCodec.text(progress == null ? Map.of() : progress)));
+        JSONB patch = JSONB.valueOf(
+                Checks.json(JobSql.ENTITY, "input_params", JsonCodec.text(progress == null ? Map.of() : progress)));
         OffsetDateTime runAfter = db.now().plus(delay);
-        return guarded(job, dsl -> dsl.update(JOBS)
-                .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
-                .set(JOBS.RUN_AFTER, runAfter)
-                .set(JOBS.INPUT_PARAMS, DSL.field("{0} || {1}", JOBS.INPUT_PARAMS.getDataType(),
-                        JOBS.INPUT_PARAMS, DSL.val(patch)))
-                .setNull(JOBS.LOCKED_BY).setNull(JOBS.LOCKED_UNTIL));
+        return guarded(
+                job,
+                dsl -> dsl.update(JOBS)
+                        .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
+                        .set(JOBS.RUN_AFTER, runAfter)
+                        .set(
+                                JOBS.INPUT_PARAMS,
+                                DSL.field(
+                                        "{0} || {1}",
+                                        JOBS.INPUT_PARAMS.getDataType(), JOBS.INPUT_PARAMS, DSL.val(patch)))
+                        .setNull(JOBS.LOCKED_BY)
+                        .setNull(JOBS.LOCKED_UNTIL));
     }
 
     Job release(ClaimedJob job) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         OffsetDateTime now = db.now();
-        return guarded(job, dsl -> dsl.update(JOBS)
-                .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
-                .set(JOBS.RUN_AFTER, now)
-                .setNull(JOBS.LOCKED_BY).setNull(JOBS.LOCKED_UNTIL));
+        return guarded(
+                job,
+                dsl -> dsl.update(JOBS)
+                        .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
+                        .set(JOBS.RUN_AFTER, now)
+                        .setNull(JOBS.LOCKED_BY)
+                        .setNull(JOBS.LOCKED_UNTIL));
     }
 
     Job cancelled(ClaimedJob job) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         OffsetDateTime now = db.now();
-        return guarded(job, dsl -> dsl.update(JOBS)
-                .set(JOBS.STATUS, DbEnums.db(JobStatus.CANCELLED))
-                .set(JOBS.COMPLETED_AT, now)
-                .setNull(JOBS.LOCKED_BY).setNull(JOBS.LOCKED_UNTIL));
+        return guarded(
+                job,
+                dsl -> dsl.update(JOBS)
+                        .set(JOBS.STATUS, DbEnums.db(JobStatus.CANCELLED))
+                        .set(JOBS.COMPLETED_AT, now)
+                        .setNull(JOBS.LOCKED_BY)
+                        .setNull(JOBS.LOCKED_UNTIL));
     }
 
     private Job guarded(ClaimedJob job, Function<DSLContext, UpdateSetMoreStep<JobsRecord>> update) {
-        return db.write(dsl -> update.apply(dsl).where(held(job)).returning()
+        return db.write(dsl -> update.apply(dsl)
+                .where(held(job))
+                .returning()
                 .fetchOptional(JobQueries::map)
                 .orElseThrow(() -> new LeaseLostException(job.job().id(), job.token())));
     }
 
     private static Condition held(ClaimedJob job) {
-        return JOBS.ID.eq(job.job().id()).and(JobSql.STILL_RUNNING)
+        return JOBS.ID
+                .eq(job.job().id())
+                .and(JobSql.STILL_RUNNING)
                 .and(JOBS.CELERY_TASK_ID.isNotDistinctFrom(job.token()));
     }
 
@@ -153,13 +145,17 @@ final class JobChanges {
         // One statement: if a claim holds the row, this waits for it and then sees the job
         // running, so it requests the cancel instead of overwriting the claim.
         return db.write(dsl -> dsl.update(JOBS)
-                .set(JOBS.STATUS, DSL.when(JobSql.QUEUED, DSL.inline(DbEnums.db(JobStatus.CANCELLED)))
-                        .otherwise(JOBS.STATUS))
+                .set(
+                        JOBS.STATUS,
+                        DSL.when(JobSql.QUEUED, DSL.inline(DbEnums.db(JobStatus.CANCELLED)))
+                                .otherwise(JOBS.STATUS))
                 .set(JOBS.COMPLETED_AT, DSL.when(JobSql.QUEUED, DSL.val(now)).otherwise(JOBS.COMPLETED_AT))
-                .set(JOBS.CANCEL_REQUESTED, DSL.when(JobSql.LIVE_STATUS, DSL.inline(true))
-                        .otherwise(JOBS.CANCEL_REQUESTED))
+                .set(
+                        JOBS.CANCEL_REQUESTED,
+                        DSL.when(JobSql.LIVE_STATUS, DSL.inline(true)).otherwise(JOBS.CANCEL_REQUESTED))
                 .where(JOBS.ID.eq(jobId))
-                .returning().fetchOptional(JobQueries::map)
+                .returning()
+                .fetchOptional(JobQueries::map)
                 .orElseThrow(() -> new NotFoundException(JobSql.ENTITY, "id " + jobId)));
     }
 
@@ -167,8 +163,10 @@ final class JobChanges {
         Checks.notNull(JobSql.ENTITY, "episode_id", episodeId);
         OffsetDateTime now = db.now();
         return db.write(dsl -> dsl.update(JOBS)
-                .set(JOBS.STATUS, DSL.when(JobSql.QUEUED, DSL.inline(DbEnums.db(JobStatus.CANCELLED)))
-                        .otherwise(JOBS.STATUS))
+                .set(
+                        JOBS.STATUS,
+                        DSL.when(JobSql.QUEUED, DSL.inline(DbEnums.db(JobStatus.CANCELLED)))
+                                .otherwise(JOBS.STATUS))
                 .set(JOBS.COMPLETED_AT, DSL.when(JobSql.QUEUED, DSL.val(now)).otherwise(JOBS.COMPLETED_AT))
                 .set(JOBS.CANCEL_REQUESTED, true)
                 .where(JOBS.EPISODE_ID.eq(episodeId), JobSql.LIVE_STATUS)
@@ -186,20 +184,24 @@ final class JobChanges {
         return db.statement(dsl -> dsl.update(JOBS)
                 .set(JOBS.STATUS, DbEnums.db(JobStatus.CANCELLED))
                 .set(JOBS.COMPLETED_AT, now)
-                .where(JOBS.EPISODE_ID.eq(episodeId), JobSql.QUEUED,
+                .where(
+                        JOBS.EPISODE_ID.eq(episodeId),
+                        JobSql.QUEUED,
                         // ({0} ->> {1}) rather than the jsonb ? operator: in a jOOQ template a
                         // ? is a bind placeholder, which made this statement invalid SQL
-                        DSL.condition("({0} ->> {1}) is null", JOBS.INPUT_PARAMS,
-                                DSL.val(progressKey)))
+                        DSL.condition("({0} ->> {1}) is null", JOBS.INPUT_PARAMS, DSL.val(progressKey)))
                 .execute());
     }
 
     /** Removes keys a job's earlier runs merged into its input (a render's task id). */
     void forgetProgress(UUID jobId, String... keys) {
         db.statement(dsl -> dsl.update(JOBS)
-                .set(JOBS.INPUT_PARAMS, DSL.field("{0} - {1}::text[]", JOBS.INPUT_PARAMS.getDataType(),
-                        JOBS.INPUT_PARAMS, DSL.val(keys)))
-                .where(JOBS.ID.eq(jobId)).execute());
+                .set(
+                        JOBS.INPUT_PARAMS,
+                        DSL.field(
+                                "{0} - {1}::text[]", JOBS.INPUT_PARAMS.getDataType(), JOBS.INPUT_PARAMS, DSL.val(keys)))
+                .where(JOBS.ID.eq(jobId))
+                .execute());
     }
 
     /**
@@ -208,16 +210,18 @@ final class JobChanges {
      *
      * @return whether there was such a job
      */
-    boolean wake(Set<PipelineStage> stages, String key, String value, String providerKey,
-            String provider) {
+    boolean wake(Set<PipelineStage> stages, String key, String value, String providerKey, String provider) {
         OffsetDateTime now = db.now();
         return db.write(dsl -> {
-            int woken = dsl.update(JOBS).set(JOBS.RUN_AFTER, now)
-                    .where(JobSql.QUEUED, JOBS.STAGE.in(stages.stream().map(PipelineStage::label).toList()),
-                            DSL.condition("{0} ->> {1} = {2}", JOBS.INPUT_PARAMS, DSL.val(key),
-                                    DSL.val(value)),
-                            DSL.condition("{0} ->> {1} = {2}", JOBS.INPUT_PARAMS,
-                                    DSL.val(providerKey), DSL.val(provider)))
+            int woken = dsl.update(JOBS)
+                    .set(JOBS.RUN_AFTER, now)
+                    .where(
+                            JobSql.QUEUED,
+                            JOBS.STAGE.in(
+                                    stages.stream().map(PipelineStage::label).toList()),
+                            DSL.condition("{0} ->> {1} = {2}", JOBS.INPUT_PARAMS, DSL.val(key), DSL.val(value)),
+                            DSL.condition(
+                                    "{0} ->> {1} = {2}", JOBS.INPUT_PARAMS, DSL.val(providerKey), DSL.val(provider)))
                     .execute();
             if (woken > 0) {
                 dsl.execute("SELECT pg_notify({0}, '')", DSL.inline(JobSql.CHANNEL));
@@ -225,7 +229,6 @@ final class JobChanges {
             return woken > 0;
         });
     }
-
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;

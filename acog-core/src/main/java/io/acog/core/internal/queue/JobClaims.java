@@ -1,58 +1,29 @@
 package io.acog.core.internal.queue;
 
-import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.JOBS;
 
-import io.acog.core.ConflictException;
-import io.acog.core.NotFoundException;
-import io.acog.core.Page;
-import io.acog.core.ValidationException;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.db.DbEnums;
-import io.acog.core.internal.db.Pages;
-import io.acog.core.internal.json.JsonCodec;
-import io.acog.core.internal.store.EpisodeStore;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobCompletion;
-import io.acog.core.job.JobQuery;
-import io.acog.core.job.JobStatus;
-import io.acog.core.job.JobTracker.Completion;
-import io.acog.core.job.NewJob;
-import io.acog.core.job.QueueDepth;
-import io.acog.core.job.LeaseLostException;
-import io.acog.core.job.RetryPolicy;
-import io.acog.jooq.generated.tables.records.JobsRecord;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record2;
-import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -67,8 +38,7 @@ final class JobClaims {
         this.db = db;
     }
 
-    List<ClaimedJob> claim(String workerId, int max, Duration lease,
-            Set<PipelineStage> stages) {
+    List<ClaimedJob> claim(String workerId, int max, Duration lease, Set<PipelineStage> stages) {
         Checks.required(JobSql.ENTITY, JOBS.LOCKED_BY, workerId);
         Checks.pageSize(JobSql.ENTITY, max, JobSql.MAX_CLAIM);
         JobSql.checkLease(lease);
@@ -76,8 +46,11 @@ final class JobClaims {
         OffsetDateTime until = now.plus(lease);
         String token = workerId + "/" + UUID.randomUUID();
         Checks.optional(JobSql.ENTITY, JOBS.CELERY_TASK_ID, token);
-        String sql = CLAIM_SQL.computeIfAbsent(max + "/" + (stages == null ? Set.of()
-                : EnumSet.copyOf(stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : stages)),
+        String sql = CLAIM_SQL.computeIfAbsent(
+                max + "/"
+                        + (stages == null
+                                ? Set.of()
+                                : EnumSet.copyOf(stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : stages)),
                 key -> claimSql(max, stages));
         List<ClaimedJob> jobs = db.statement(dsl -> dsl.connectionResult(connection -> {
             List<ClaimedJob> claimed = new ArrayList<>(max);
@@ -86,8 +59,8 @@ final class JobClaims {
             // think any plan is as good, and it may sort every queued job by priority on each
             // claim instead of walking idx_jobs_claim, which is in that order already.
             boolean alone = connection.getAutoCommit();
-            try (PreparedStatement claim = connection.prepareStatement(
-                    alone ? "SET LOCAL enable_sort = off; " + sql : sql)) {
+            try (PreparedStatement claim =
+                    connection.prepareStatement(alone ? "SET LOCAL enable_sort = off; " + sql : sql)) {
                 claim.setObject(1, now);
                 claim.setString(2, workerId);
                 claim.setObject(3, until);
@@ -106,17 +79,18 @@ final class JobClaims {
             return claimed;
         }));
         jobs.sort(Comparator.comparing((ClaimedJob c) -> -c.job().priority())
-                .thenComparing(c -> c.job().runAfter()).thenComparing(c -> c.job().createdAt()));
+                .thenComparing(c -> c.job().runAfter())
+                .thenComparing(c -> c.job().createdAt()));
         return jobs;
     }
 
     /**
      * Completes the held jobs of one claim token, found by primary key (see
      * {@link #STILL_RUNNING} for the guard), storing each one's result, cost and usage.
-
-    }
-
-    /** Claim statements by batch size and stages: their text never changes, so build it once. */
+     *
+     * }
+     *
+     * /** Claim statements by batch size and stages: their text never changes, so build it once. */
     private static final Map<String, String> CLAIM_SQL = new ConcurrentHashMap<>();
 
     /**
@@ -126,11 +100,14 @@ final class JobClaims {
      * table), and the status literal lets idx_jobs_claim's predicate be proven.
      */
     private static String claimSql(int max, Set<PipelineStage> stages) {
-        String stageFilter = stages == null || stages.isEmpty()
-                || stages.containsAll(EnumSet.allOf(PipelineStage.class)) ? ""
-                : " AND stage IN (" + EnumSet.copyOf(stages).stream()
-                        .map(stage -> "'" + stage.label() + "'")
-                        .collect(Collectors.joining(", ")) + ")";
+        String stageFilter =
+                stages == null || stages.isEmpty() || stages.containsAll(EnumSet.allOf(PipelineStage.class))
+                        ? ""
+                        : " AND stage IN ("
+                                + EnumSet.copyOf(stages).stream()
+                                        .map(stage -> "'" + stage.label() + "'")
+                                        .collect(Collectors.joining(", "))
+                                + ")";
         return "WITH next AS (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ?"
                 + stageFilter + " ORDER BY priority DESC, run_after, created_at LIMIT " + max
                 + " FOR UPDATE SKIP LOCKED)"
@@ -154,9 +131,9 @@ final class JobClaims {
                 WHERE j.id = ANY ({0}::uuid[]) AND j.id = x.id
                   AND j.status::text = 'running' AND j.celery_task_id IS NOT DISTINCT FROM x.token
                 RETURNING j.*""", DSL.val(ids), DSL.val(tokens), DSL.val(until))
-                .coerce(JOBS).fetch(JobQueries::map));
+                .coerce(JOBS)
+                .fetch(JobQueries::map));
     }
-
 
     List<UUID> reclaimExpired() {
         return reclaim().stream().map(JobStore.Reclaimed::id).toList();
@@ -181,9 +158,10 @@ final class JobClaims {
                     run_after = {0}, locked_by = NULL, locked_until = NULL
                 FROM expired
                 WHERE j.id = expired.id AND j.status::text = 'running'
-                RETURNING j.id, expired.locked_by, j.status""", DSL.val(now),
-                DSL.inline(JobSql.RECLAIM_BATCH))
-                .fetch(row -> new JobStore.Reclaimed(row.get(0, UUID.class), row.get(1, String.class),
+                RETURNING j.id, expired.locked_by, j.status""", DSL.val(now), DSL.inline(JobSql.RECLAIM_BATCH))
+                .fetch(row -> new JobStore.Reclaimed(
+                        row.get(0, UUID.class),
+                        row.get(1, String.class),
                         DbEnums.jobStatus(row.get(2, io.acog.jooq.generated.enums.JobStatus.class)))));
     }
 
@@ -198,8 +176,10 @@ final class JobClaims {
                 ? DSL.noCondition()
                 : JOBS.STAGE.in(stages.stream().map(PipelineStage::label).toList());
         OffsetDateTime now = db.now();
-        return db.read(dsl -> dsl.select(DSL.min(JOBS.RUN_AFTER)).from(JOBS)
-                        .where(JobSql.QUEUED, ofStages).fetchOptional(0, OffsetDateTime.class))
+        return db.read(dsl -> dsl.select(DSL.min(JOBS.RUN_AFTER))
+                        .from(JOBS)
+                        .where(JobSql.QUEUED, ofStages)
+                        .fetchOptional(0, OffsetDateTime.class))
                 .map(due -> due.isAfter(now) ? Duration.between(now, due) : Duration.ZERO);
     }
 }

@@ -1,59 +1,25 @@
 package io.acog.core.internal.queue;
 
-import static io.acog.jooq.generated.Tables.EPISODES;
-import static io.acog.jooq.generated.Tables.JOBS;
-
-import io.acog.core.ConflictException;
-import io.acog.core.NotFoundException;
-import io.acog.core.Page;
 import io.acog.core.ValidationException;
-import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
-import io.acog.core.internal.db.DbEnums;
-import io.acog.core.internal.db.Pages;
 import io.acog.core.internal.json.JsonCodec;
-import io.acog.core.internal.store.EpisodeStore;
-import io.acog.core.job.ClaimedJob;
-import io.acog.core.job.Job;
 import io.acog.core.job.JobCompletion;
-import io.acog.core.job.JobQuery;
-import io.acog.core.job.JobStatus;
 import io.acog.core.job.JobTracker.Completion;
-import io.acog.core.job.NewJob;
-import io.acog.core.job.QueueDepth;
-import io.acog.core.job.LeaseLostException;
-import io.acog.core.job.RetryPolicy;
-import io.acog.jooq.generated.tables.records.JobsRecord;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record2;
-import org.jooq.UpdateSetMoreStep;
-import org.jooq.impl.DSL;
 
 /**
  * Completing held jobs: many in one statement per claim token, each guarded by its claim, so a
@@ -100,10 +66,12 @@ final class JobCompletions {
         Integer[] tokensUsed = new Integer[n];
         boolean plain = true;
         for (int i = 0; i < n; i++) {
-            JobCompletion outcome = group.get(i).completion() == null ? JobCompletion.empty()
+            JobCompletion outcome = group.get(i).completion() == null
+                    ? JobCompletion.empty()
                     : group.get(i).completion();
             ids[i] = group.get(i).job().job().id();
-            results[i] = outcome.result() == null ? null
+            results[i] = outcome.result() == null
+                    ? null
                     : Checks.json(JobSql.ENTITY, "result", JsonCodec.text(outcome.result()));
             costs[i] = cost(outcome.costUsd());
             tokensUsed[i] = outcome.tokensUsed();
@@ -133,35 +101,33 @@ final class JobCompletions {
             groups.add(completionParameters(group.getKey(), group.getValue()));
         }
         OffsetDateTime now = db.now();
-        Function<DSLContext, Set<UUID>> complete = dsl -> dsl.connectionResult(
-                connection -> {
-                    Set<UUID> done = new HashSet<>();
-                    for (Object[] group : groups) {
-                        boolean plain = group.length == 2;
-                        try (PreparedStatement update = connection.prepareStatement(
-                                plain ? COMPLETE_PLAIN_SQL : COMPLETE_SQL)) {
-                            update.setObject(1, now);
-                            update.setArray(2, connection.createArrayOf("uuid", (UUID[]) group[0]));
-                            if (plain) {
-                                update.setString(3, (String) group[1]);
-                            } else {
-                                update.setArray(3, connection.createArrayOf("text", (String[]) group[2]));
-                                update.setArray(4, connection.createArrayOf("text", (String[]) group[3]));
-                                update.setArray(5, connection.createArrayOf("int4", (Integer[]) group[4]));
-                                update.setString(6, (String) group[1]);
-                            }
-                            try (ResultSet rows = update.executeQuery()) {
-                                while (rows.next()) {
-                                    done.add(rows.getObject(1, UUID.class));
-                                }
-                            }
+        Function<DSLContext, Set<UUID>> complete = dsl -> dsl.connectionResult(connection -> {
+            Set<UUID> done = new HashSet<>();
+            for (Object[] group : groups) {
+                boolean plain = group.length == 2;
+                try (PreparedStatement update =
+                        connection.prepareStatement(plain ? COMPLETE_PLAIN_SQL : COMPLETE_SQL)) {
+                    update.setObject(1, now);
+                    update.setArray(2, connection.createArrayOf("uuid", (UUID[]) group[0]));
+                    if (plain) {
+                        update.setString(3, (String) group[1]);
+                    } else {
+                        update.setArray(3, connection.createArrayOf("text", (String[]) group[2]));
+                        update.setArray(4, connection.createArrayOf("text", (String[]) group[3]));
+                        update.setArray(5, connection.createArrayOf("int4", (Integer[]) group[4]));
+                        update.setString(6, (String) group[1]);
+                    }
+                    try (ResultSet rows = update.executeQuery()) {
+                        while (rows.next()) {
+                            done.add(rows.getObject(1, UUID.class));
                         }
                     }
-                    return done;
-                });
+                }
+            }
+            return done;
+        });
         // One group is one statement, atomic alone; several share a transaction.
-        Set<UUID> completed = groups.size() == 1 || inTransaction ? db.statement(complete)
-                : db.write(complete);
+        Set<UUID> completed = groups.size() == 1 || inTransaction ? db.statement(complete) : db.write(complete);
         Set<UUID> ids = new HashSet<>();
         completions.forEach(completion -> ids.add(completion.job().job().id()));
         Set<UUID> lost = new HashSet<>();
@@ -177,10 +143,12 @@ final class JobCompletions {
         if (cost == null) {
             return null;
         }
-        if (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 4
-                || cost.precision() - cost.scale() > 6) {
-            throw new ValidationException(JobSql.ENTITY, "cost_usd", "is " + cost.toPlainString()
-                    + ", must be 0 or more with at most 6 digits before the point and 4 after");
+        if (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 4 || cost.precision() - cost.scale() > 6) {
+            throw new ValidationException(
+                    JobSql.ENTITY,
+                    "cost_usd",
+                    "is " + cost.toPlainString()
+                            + ", must be 0 or more with at most 6 digits before the point and 4 after");
         }
         return cost.toPlainString();
     }

@@ -4,55 +4,24 @@ import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.JOBS;
 
 import io.acog.core.ConflictException;
-import io.acog.core.NotFoundException;
-import io.acog.core.Page;
 import io.acog.core.ValidationException;
-import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
-import io.acog.core.internal.db.DbEnums;
-import io.acog.core.internal.db.Pages;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.store.EpisodeStore;
-import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobCompletion;
-import io.acog.core.job.JobQuery;
-import io.acog.core.job.JobStatus;
-import io.acog.core.job.JobTracker.Completion;
 import io.acog.core.job.NewJob;
-import io.acog.core.job.QueueDepth;
-import io.acog.core.job.LeaseLostException;
-import io.acog.core.job.RetryPolicy;
 import io.acog.jooq.generated.tables.records.JobsRecord;
-import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record2;
-import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -70,7 +39,6 @@ final class JobEnqueue {
         this.db = db;
     }
 
-
     List<Job> enqueueAll(List<NewJob> jobs) {
         Checks.notNull(JobSql.ENTITY, "jobs", jobs);
         OffsetDateTime now = db.now();
@@ -84,9 +52,11 @@ final class JobEnqueue {
         return db.write(dsl -> {
             Set<UUID> episodes = new HashSet<>();
             inputs.forEach(input -> episodes.add(input.job().episodeId()));
-            Set<UUID> live = new HashSet<>(dsl.select(EPISODES.ID).from(EPISODES)
+            Set<UUID> live = new HashSet<>(dsl.select(EPISODES.ID)
+                    .from(EPISODES)
                     .where(EPISODES.ID.in(episodes), EPISODES.DELETED_AT.isNull())
-                    .forKeyShare().fetch(EPISODES.ID));
+                    .forKeyShare()
+                    .fetch(EPISODES.ID));
             for (Input input : inputs) {
                 if (!live.contains(input.job().episodeId())) {
                     throw EpisodeStore.notFound(input.job().episodeId());
@@ -111,26 +81,33 @@ final class JobEnqueue {
                     }
                 }
                 if (!keys.isEmpty()) {
-                    dsl.selectFrom(JOBS).where(JOBS.IDEMPOTENCY_KEY.in(keys), JobSql.LIVE_STATUS)
-                            .fetch().forEach(row -> byKey.put(row.getIdempotencyKey(), JobQueries.map(row)));
+                    dsl.selectFrom(JOBS)
+                            .where(JOBS.IDEMPOTENCY_KEY.in(keys), JobSql.LIVE_STATUS)
+                            .fetch()
+                            .forEach(row -> byKey.put(row.getIdempotencyKey(), JobQueries.map(row)));
                 }
                 // A key whose live job finished between the conflict and the lookup is free
                 // again: enqueue those inputs anew.
-                pending = pending.stream().filter(input -> !byId.containsKey(input.id())
-                        && (input.job().idempotencyKey() == null
-                                || !byKey.containsKey(input.job().idempotencyKey()))).toList();
+                pending = pending.stream()
+                        .filter(input -> !byId.containsKey(input.id())
+                                && (input.job().idempotencyKey() == null
+                                        || !byKey.containsKey(input.job().idempotencyKey())))
+                        .toList();
             }
             if (!byId.isEmpty()) {
                 dsl.execute("SELECT pg_notify({0}, '')", DSL.inline(JobSql.CHANNEL));
             }
             List<Job> result = new ArrayList<>(inputs.size());
             for (Input input : inputs) {
-                Job job = byId.containsKey(input.id()) ? byId.get(input.id())
+                Job job = byId.containsKey(input.id())
+                        ? byId.get(input.id())
                         : byKey.get(input.job().idempotencyKey());
                 if (job == null) {
-                    throw new ConflictException(JobSql.ENTITY, "job with idempotency key "
-                            + Checks.show(input.job().idempotencyKey()) + " kept changing while"
-                            + " being enqueued; nothing was enqueued, try again");
+                    throw new ConflictException(
+                            JobSql.ENTITY,
+                            "job with idempotency key "
+                                    + Checks.show(input.job().idempotencyKey()) + " kept changing while"
+                                    + " being enqueued; nothing was enqueued, try again");
                 }
                 result.add(job);
             }
@@ -140,7 +117,8 @@ final class JobEnqueue {
 
     private static List<JobsRecord> insert(DSLContext dsl, List<Input> inputs, OffsetDateTime now) {
         return dsl.resultQuery(INSERT_SQL + " RETURNING *", insertBinds(inputs, now))
-                .coerce(JOBS).fetch();
+                .coerce(JOBS)
+                .fetch();
     }
 
     private static Object[] insertBinds(List<Input> inputs, OffsetDateTime now) {
@@ -164,9 +142,17 @@ final class JobEnqueue {
             runAfter[i] = input.runAfter().toString();
             keys[i] = input.job().idempotencyKey();
         }
-        return new Object[] {DSL.val(ids), DSL.val(episodes), DSL.val(stages), DSL.val(params),
-                DSL.val(priorities), DSL.val(retries), DSL.val(runAfter), DSL.val(keys),
-                DSL.val(now)};
+        return new Object[] {
+            DSL.val(ids),
+            DSL.val(episodes),
+            DSL.val(stages),
+            DSL.val(params),
+            DSL.val(priorities),
+            DSL.val(retries),
+            DSL.val(runAfter),
+            DSL.val(keys),
+            DSL.val(now)
+        };
     }
 
     /**
@@ -199,9 +185,12 @@ final class JobEnqueue {
         for (NewJob job : jobs) {
             inputs.add(check(JobSql.ENTITY, job, now));
         }
-        db.statement(dsl -> dsl.resultQuery("WITH inserted AS (" + INSERT_SQL
-                + " RETURNING 1) SELECT pg_notify('" + JobSql.CHANNEL + "', '')"
-                + " WHERE EXISTS (SELECT FROM inserted)", insertBinds(inputs, now)).fetch());
+        db.statement(dsl -> dsl.resultQuery(
+                        "WITH inserted AS (" + INSERT_SQL
+                                + " RETURNING 1) SELECT pg_notify('" + JobSql.CHANNEL + "', '')"
+                                + " WHERE EXISTS (SELECT FROM inserted)",
+                        insertBinds(inputs, now))
+                .fetch());
     }
 
     private static Input check(String entity, NewJob job, OffsetDateTime now) {
@@ -209,21 +198,22 @@ final class JobEnqueue {
         Checks.notNull(entity, "episode_id", job.episodeId());
         Checks.notNull(entity, "stage", job.stage());
         if (job.priority() < 0) {
-            throw new ValidationException(entity, "priority", "is " + job.priority()
-                    + ", must be 0 or more (higher is claimed sooner)");
+            throw new ValidationException(
+                    entity, "priority", "is " + job.priority() + ", must be 0 or more (higher is claimed sooner)");
         }
         if (job.maxRetries() < 0) {
-            throw new ValidationException(entity, "max_retries", "is " + job.maxRetries()
-                    + ", must be 0 or more");
+            throw new ValidationException(entity, "max_retries", "is " + job.maxRetries() + ", must be 0 or more");
         }
         Checks.optional(entity, JOBS.IDEMPOTENCY_KEY, job.idempotencyKey());
         String input = Checks.json(entity, "input_params", JsonCodec.text(job.input()));
         if (!input.startsWith("{")) {
-            throw new ValidationException(entity, "input_params", "must be a JSON object (a record"
-                    + " or a map), got " + Checks.show(input));
+            throw new ValidationException(
+                    entity,
+                    "input_params",
+                    "must be a JSON object (a record" + " or a map), got " + Checks.show(input));
         }
-        OffsetDateTime runAfter = job.runAfter() == null ? now
-                : OffsetDateTime.ofInstant(job.runAfter(), ZoneOffset.UTC);
+        OffsetDateTime runAfter =
+                job.runAfter() == null ? now : OffsetDateTime.ofInstant(job.runAfter(), ZoneOffset.UTC);
         return new Input(UUID.randomUUID(), job, input, runAfter);
     }
 }

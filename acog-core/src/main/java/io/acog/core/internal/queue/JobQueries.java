@@ -1,58 +1,28 @@
 package io.acog.core.internal.queue;
 
-import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.JOBS;
 
-import io.acog.core.ConflictException;
 import io.acog.core.NotFoundException;
 import io.acog.core.Page;
 import io.acog.core.ValidationException;
-import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.db.DbEnums;
 import io.acog.core.internal.db.Pages;
-import io.acog.core.internal.json.JsonCodec;
-import io.acog.core.internal.store.EpisodeStore;
-import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
-import io.acog.core.job.JobCompletion;
 import io.acog.core.job.JobQuery;
-import io.acog.core.job.JobStatus;
-import io.acog.core.job.JobTracker.Completion;
-import io.acog.core.job.NewJob;
 import io.acog.core.job.QueueDepth;
-import io.acog.core.job.LeaseLostException;
-import io.acog.core.job.RetryPolicy;
 import io.acog.jooq.generated.tables.records.JobsRecord;
-import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record2;
-import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /** Reading jobs, and pruning finished ones. */
@@ -70,8 +40,7 @@ final class JobQueries {
 
     Optional<Job> find(UUID id) {
         Checks.notNull(JobSql.ENTITY, "id", id);
-        return db.read(dsl -> dsl.selectFrom(JOBS).where(JOBS.ID.eq(id))
-                .fetchOptional(JobQueries::map));
+        return db.read(dsl -> dsl.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional(JobQueries::map));
     }
 
     Page<Job> list(JobQuery query) {
@@ -83,40 +52,46 @@ final class JobQueries {
         if (!query.statuses().isEmpty()) {
             where.add(JOBS.STATUS.in(query.statuses().stream().map(DbEnums::db).toList()));
         }
-        query.after().map(cursor -> Cursor.decode(JobSql.ENTITY, cursor)).ifPresent(cursor ->
-                where.add(DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(cursor.createdAt(), cursor.id())));
-        List<Job> rows = db.read(dsl -> dsl.selectFrom(JOBS).where(where)
+        query.after()
+                .map(cursor -> Cursor.decode(JobSql.ENTITY, cursor))
+                .ifPresent(cursor -> where.add(DSL.row(JOBS.CREATED_AT, JOBS.ID).lt(cursor.createdAt(), cursor.id())));
+        List<Job> rows = db.read(dsl -> dsl.selectFrom(JOBS)
+                .where(where)
                 .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
-                .limit(limit + 1).fetch(JobQueries::map));
+                .limit(limit + 1)
+                .fetch(JobQueries::map));
         return Pages.of(rows, limit, job -> new Cursor(job.createdAt(), job.id()));
     }
 
     List<QueueDepth> depth() {
-        return db.read(dsl -> dsl.select(JOBS.STAGE, JOBS.STATUS, DSL.count()).from(JOBS)
-                .where(JobSql.LIVE_STATUS).groupBy(JOBS.STAGE, JOBS.STATUS)
+        return db.read(dsl -> dsl.select(JOBS.STAGE, JOBS.STATUS, DSL.count())
+                .from(JOBS)
+                .where(JobSql.LIVE_STATUS)
+                .groupBy(JOBS.STAGE, JOBS.STATUS)
                 .orderBy(JOBS.STAGE, JOBS.STATUS)
-                .fetch(row -> new QueueDepth(DbEnums.stage(row.value1()),
-                        DbEnums.jobStatus(row.value2()), row.value3())));
+                .fetch(row ->
+                        new QueueDepth(DbEnums.stage(row.value1()), DbEnums.jobStatus(row.value2()), row.value3())));
     }
 
     int prune(Duration olderThan, int batchSize) {
         Checks.notNull(JobSql.ENTITY, "olderThan", olderThan);
         if (olderThan.isNegative()) {
-            throw new ValidationException("prune", "olderThan", "is " + olderThan
-                    + ", must not be negative");
+            throw new ValidationException("prune", "olderThan", "is " + olderThan + ", must not be negative");
         }
         if (batchSize < 1) {
-            throw new ValidationException("prune", "batchSize", "is " + batchSize
-                    + ", must be 1 or more");
+            throw new ValidationException("prune", "batchSize", "is " + batchSize + ", must be 1 or more");
         }
         OffsetDateTime cutoff = db.now().minus(olderThan);
         int total = 0;
         int deleted;
         do {
-            deleted = db.write(dsl -> dsl.deleteFrom(JOBS).where(JOBS.ID.in(
-                    DSL.select(JOBS.ID).from(JOBS).where(JobSql.FINISHED, JOBS.COMPLETED_AT.lt(cutoff))
+            deleted = db.write(dsl -> dsl.deleteFrom(JOBS)
+                    .where(JOBS.ID.in(DSL.select(JOBS.ID)
+                            .from(JOBS)
+                            .where(JobSql.FINISHED, JOBS.COMPLETED_AT.lt(cutoff))
                             // inline, as in claim: a bound LIMIT invites a scan of the table
-                            .limit(DSL.inline(batchSize)))).execute());
+                            .limit(DSL.inline(batchSize))))
+                    .execute());
             total += deleted;
         } while (deleted == batchSize);
         return total;
@@ -126,15 +101,32 @@ final class JobQueries {
         return JobRows.object(json == null ? null : json.data());
     }
 
-
     static Job map(JobsRecord row) {
         Map<String, Object> input = object(row.getInputParams());
         Map<String, Object> result = row.getResult() == null ? null : object(row.getResult());
-        return new Job(row.getId(), row.getEpisodeId(), DbEnums.stage(row.getStage()),
-                DbEnums.jobStatus(row.getStatus()), row.getPriority(), row.getRunAfter(), row.getLockedBy(),
-                row.getLockedUntil(), row.getCeleryTaskId(), input, result, row.getErrorMessage(),
-                row.getStartedAt(), row.getCompletedAt(), row.getRetryCount(), row.getMaxRetries(),
-                row.getAttempts(), row.getCostUsd(), row.getTokensUsed(), row.getIdempotencyKey(),
-                row.getCancelRequested(), row.getCreatedAt(), row.getUpdatedAt());
+        return new Job(
+                row.getId(),
+                row.getEpisodeId(),
+                DbEnums.stage(row.getStage()),
+                DbEnums.jobStatus(row.getStatus()),
+                row.getPriority(),
+                row.getRunAfter(),
+                row.getLockedBy(),
+                row.getLockedUntil(),
+                row.getCeleryTaskId(),
+                input,
+                result,
+                row.getErrorMessage(),
+                row.getStartedAt(),
+                row.getCompletedAt(),
+                row.getRetryCount(),
+                row.getMaxRetries(),
+                row.getAttempts(),
+                row.getCostUsd(),
+                row.getTokensUsed(),
+                row.getIdempotencyKey(),
+                row.getCancelRequested(),
+                row.getCreatedAt(),
+                row.getUpdatedAt());
     }
 }

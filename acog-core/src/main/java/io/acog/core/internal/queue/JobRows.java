@@ -2,10 +2,10 @@ package io.acog.core.internal.queue;
 
 import static io.acog.jooq.generated.Tables.JOBS;
 
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobStatus;
-import io.acog.core.episode.PipelineStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -24,15 +24,35 @@ import org.jooq.JSONB;
  */
 public final class JobRows {
 
-    private static final Field<?>[] COLUMNS = {JOBS.ID, JOBS.EPISODE_ID, JOBS.STAGE, JOBS.STATUS,
-        JOBS.PRIORITY, JOBS.RUN_AFTER, JOBS.LOCKED_BY, JOBS.LOCKED_UNTIL, JOBS.CELERY_TASK_ID,
-        JOBS.INPUT_PARAMS, JOBS.RESULT, JOBS.ERROR_MESSAGE, JOBS.STARTED_AT, JOBS.COMPLETED_AT,
-        JOBS.RETRY_COUNT, JOBS.MAX_RETRIES, JOBS.ATTEMPTS, JOBS.COST_USD, JOBS.TOKENS_USED,
-        JOBS.IDEMPOTENCY_KEY, JOBS.CANCEL_REQUESTED, JOBS.CREATED_AT, JOBS.UPDATED_AT};
+    private static final Field<?>[] COLUMNS = {
+        JOBS.ID,
+        JOBS.EPISODE_ID,
+        JOBS.STAGE,
+        JOBS.STATUS,
+        JOBS.PRIORITY,
+        JOBS.RUN_AFTER,
+        JOBS.LOCKED_BY,
+        JOBS.LOCKED_UNTIL,
+        JOBS.CELERY_TASK_ID,
+        JOBS.INPUT_PARAMS,
+        JOBS.RESULT,
+        JOBS.ERROR_MESSAGE,
+        JOBS.STARTED_AT,
+        JOBS.COMPLETED_AT,
+        JOBS.RETRY_COUNT,
+        JOBS.MAX_RETRIES,
+        JOBS.ATTEMPTS,
+        JOBS.COST_USD,
+        JOBS.TOKENS_USED,
+        JOBS.IDEMPOTENCY_KEY,
+        JOBS.CANCEL_REQUESTED,
+        JOBS.CREATED_AT,
+        JOBS.UPDATED_AT
+    };
 
     /** The columns qualified with the alias {@code j}, for RETURNING. */
-    static final String COLUMNS_OF_J = Stream.of(COLUMNS).map(field -> "j." + field.getName())
-            .collect(Collectors.joining(", "));
+    static final String COLUMNS_OF_J =
+            Stream.of(COLUMNS).map(field -> "j." + field.getName()).collect(Collectors.joining(", "));
 
     static {
         if (COLUMNS.length != JOBS.fields().length) {
@@ -71,8 +91,6 @@ public final class JobRows {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(String json) {
-        return json == null || "{}".equals(json) ? Map.of()
-                : JsonCodec.read(JSONB.valueOf(json), LinkedHashMap.class);
+        return json == null || "{}".equals(json) ? Map.of() : JsonCodec.read(JSONB.valueOf(json), LinkedHashMap.class);
     }
-
 }

@@ -65,7 +65,8 @@ public final class JobStore implements JobTracker {
 
     @Override
     public Job enqueue(NewJob job) {
-        return enqueue.enqueueAll(List.of(Checks.notNull(JobSql.ENTITY, "job", job))).get(0);
+        return enqueue.enqueueAll(List.of(Checks.notNull(JobSql.ENTITY, "job", job)))
+                .get(0);
     }
 
     @Override
@@ -103,8 +104,8 @@ public final class JobStore implements JobTracker {
     @Override
     public Job complete(ClaimedJob job, JobCompletion completion) {
         Checks.notNull(JobSql.ENTITY, "job", job);
-        Set<UUID> lost = completions.completeAll(List.of(new Completion(job,
-                completion == null ? JobCompletion.empty() : completion)), false);
+        Set<UUID> lost = completions.completeAll(
+                List.of(new Completion(job, completion == null ? JobCompletion.empty() : completion)), false);
         if (!lost.isEmpty()) {
             throw new LeaseLostException(job.job().id(), job.token());
         }
@@ -180,8 +181,7 @@ public final class JobStore implements JobTracker {
      *
      * @return whether there was such a job
      */
-    public boolean wake(Set<PipelineStage> stages, String key, String value, String providerKey,
-            String provider) {
+    public boolean wake(Set<PipelineStage> stages, String key, String value, String providerKey, String provider) {
         return changes.wake(stages, key, value, providerKey, provider);
     }
 

@@ -3,17 +3,17 @@ package io.acog.core.internal.store;
 import static io.acog.jooq.generated.Tables.ASSETS;
 import static io.acog.jooq.generated.Tables.EPISODES;
 
-import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.DbEnums;
-import io.acog.core.internal.db.Db;
-import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.NotFoundException;
 import io.acog.core.ValidationException;
 import io.acog.core.asset.Asset;
 import io.acog.core.asset.AssetMetadata;
 import io.acog.core.asset.AssetRepository;
-import io.acog.core.asset.NewAsset;
 import io.acog.core.asset.AssetType;
+import io.acog.core.asset.NewAsset;
+import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.db.DbEnums;
+import io.acog.core.internal.json.JsonCodec;
 import io.acog.jooq.generated.tables.records.AssetsRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,8 +41,8 @@ public final class AssetStore implements AssetRepository {
         Prepared prepared = prepare(asset);
         OffsetDateTime now = db.now();
         return db.write(dsl -> {
-            if (!dsl.fetchExists(EPISODES, EPISODES.ID.eq(prepared.asset().episodeId()),
-                    EPISODES.DELETED_AT.isNull())) {
+            if (!dsl.fetchExists(
+                    EPISODES, EPISODES.ID.eq(prepared.asset().episodeId()), EPISODES.DELETED_AT.isNull())) {
                 throw EpisodeStore.notFound(prepared.asset().episodeId());
             }
             return insert(dsl, prepared, now);
@@ -75,16 +75,16 @@ public final class AssetStore implements AssetRepository {
         if (asset.durationMs() != null) {
             Checks.nonNegative(ENTITY, "duration_ms", asset.durationMs());
         }
-        AssetMetadata metadata = asset.metadata() == null
-                ? AssetMetadata.emptyFor(type) : asset.metadata();
+        AssetMetadata metadata = asset.metadata() == null ? AssetMetadata.emptyFor(type) : asset.metadata();
         Class<? extends AssetMetadata> expected = AssetMetadata.typeFor(type);
         if (!expected.isInstance(metadata)) {
-            throw new ValidationException(ENTITY, "metadata", "is " + metadata.getClass()
-                    .getSimpleName() + ", but a " + type.label() + " asset takes "
-                    + expected.getSimpleName());
+            throw new ValidationException(
+                    ENTITY,
+                    "metadata",
+                    "is " + metadata.getClass().getSimpleName() + ", but a " + type.label() + " asset takes "
+                            + expected.getSimpleName());
         }
-        return new Prepared(asset, location, JSONB.valueOf(Checks.json(ENTITY, "metadata",
-                JsonCodec.text(metadata))));
+        return new Prepared(asset, location, JSONB.valueOf(Checks.json(ENTITY, "metadata", JsonCodec.text(metadata))));
     }
 
     /**
@@ -113,7 +113,8 @@ public final class AssetStore implements AssetRepository {
         java.util.TreeSet<String> primaries = new java.util.TreeSet<>();
         for (Prepared prepared : assets) {
             if (prepared.asset().primary()) {
-                primaries.add(primaryKey(prepared.asset().episodeId(), prepared.asset().type()));
+                primaries.add(primaryKey(
+                        prepared.asset().episodeId(), prepared.asset().type()));
             }
         }
         demotePrimaries(dsl, primaries);
@@ -148,7 +149,8 @@ public final class AssetStore implements AssetRepository {
             durations[i] = asset.durationMs();
             primary[i] = asset.primary();
         }
-        dsl.execute("""
+        dsl.execute(
+                """
                 INSERT INTO assets (episode_id, type, name, uri, storage_bucket, storage_key,
                                     provider, provider_job_id, metadata, mime_type,
                                     file_size_bytes, duration_ms, is_primary, created_at,
@@ -161,14 +163,24 @@ public final class AssetStore implements AssetRepository {
                             {10}::bigint[], {11}::int[], {12}::boolean[])
                      AS x(episode_id, type, name, uri, bucket, storage_key, provider,
                           provider_job, metadata, mime_type, size, duration, is_primary)""",
-                DSL.val(episodes), DSL.val(types), DSL.val(names), DSL.val(uris),
-                DSL.val(buckets), DSL.val(storageKeys), DSL.val(providers),
-                DSL.val(providerJobs), DSL.val(metadata), DSL.val(mimeTypes), DSL.val(sizes),
-                DSL.val(durations), DSL.val(primary), DSL.val(now));
+                DSL.val(episodes),
+                DSL.val(types),
+                DSL.val(names),
+                DSL.val(uris),
+                DSL.val(buckets),
+                DSL.val(storageKeys),
+                DSL.val(providers),
+                DSL.val(providerJobs),
+                DSL.val(metadata),
+                DSL.val(mimeTypes),
+                DSL.val(sizes),
+                DSL.val(durations),
+                DSL.val(primary),
+                DSL.val(now));
     }
 
-    private static org.jooq.InsertSetMoreStep<AssetsRecord> insertion(DSLContext dsl,
-            Prepared prepared, OffsetDateTime now) {
+    private static org.jooq.InsertSetMoreStep<AssetsRecord> insertion(
+            DSLContext dsl, Prepared prepared, OffsetDateTime now) {
         NewAsset asset = prepared.asset();
         if (asset.primary()) {
             demotePrimary(dsl, asset.episodeId(), asset.type());
@@ -220,8 +232,7 @@ public final class AssetStore implements AssetRepository {
         String[] pairs = keys.toArray(String[]::new);
         dsl.resultQuery("""
                 SELECT pg_advisory_xact_lock({0}, hashtext(k))
-                FROM (SELECT k FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o""",
-                DSL.inline(PRIMARY_LOCK), DSL.val(pairs)).fetch();
+                FROM (SELECT k FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o""", DSL.inline(PRIMARY_LOCK), DSL.val(pairs)).fetch();
         dsl.execute("""
                 UPDATE assets a SET is_primary = false
                 FROM unnest({0}::text[]) AS x(k)
@@ -248,7 +259,8 @@ public final class AssetStore implements AssetRepository {
         Checks.notNull(ENTITY, "episode_id", episodeId);
         return db.read(dsl -> dsl.selectFrom(ASSETS)
                 .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.DELETED_AT.isNull())
-                .orderBy(ASSETS.CREATED_AT, ASSETS.ID).fetch(AssetStore::map));
+                .orderBy(ASSETS.CREATED_AT, ASSETS.ID)
+                .fetch(AssetStore::map));
     }
 
     @Override
@@ -256,9 +268,9 @@ public final class AssetStore implements AssetRepository {
         Checks.notNull(ENTITY, "episode_id", episodeId);
         Checks.notNull(ENTITY, "type", type);
         return db.read(dsl -> dsl.selectFrom(ASSETS)
-                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.TYPE.eq(DbEnums.db(type)),
-                        ASSETS.DELETED_AT.isNull())
-                .orderBy(ASSETS.CREATED_AT, ASSETS.ID).fetch(AssetStore::map));
+                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.TYPE.eq(DbEnums.db(type)), ASSETS.DELETED_AT.isNull())
+                .orderBy(ASSETS.CREATED_AT, ASSETS.ID)
+                .fetch(AssetStore::map));
     }
 
     @Override
@@ -266,8 +278,11 @@ public final class AssetStore implements AssetRepository {
         Checks.notNull(ENTITY, "episode_id", episodeId);
         Checks.notNull(ENTITY, "type", type);
         return db.read(dsl -> dsl.selectFrom(ASSETS)
-                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.TYPE.eq(DbEnums.db(type)),
-                        ASSETS.IS_PRIMARY.isTrue(), ASSETS.DELETED_AT.isNull())
+                .where(
+                        ASSETS.EPISODE_ID.eq(episodeId),
+                        ASSETS.TYPE.eq(DbEnums.db(type)),
+                        ASSETS.IS_PRIMARY.isTrue(),
+                        ASSETS.DELETED_AT.isNull())
                 .fetchOptional(AssetStore::map));
     }
 
@@ -276,9 +291,11 @@ public final class AssetStore implements AssetRepository {
         Asset asset = get(id);
         return db.write(dsl -> {
             demotePrimary(dsl, asset.episodeId(), asset.type());
-            return dsl.update(ASSETS).set(ASSETS.IS_PRIMARY, true)
+            return dsl.update(ASSETS)
+                    .set(ASSETS.IS_PRIMARY, true)
                     .where(ASSETS.ID.eq(id), ASSETS.DELETED_AT.isNull())
-                    .returning().fetchOptional(AssetStore::map)
+                    .returning()
+                    .fetchOptional(AssetStore::map)
                     .orElseThrow(() -> notFound(id));
         });
     }
@@ -287,8 +304,10 @@ public final class AssetStore implements AssetRepository {
     public void softDelete(UUID id) {
         Checks.notNull(ENTITY, "id", id);
         OffsetDateTime now = db.now();
-        int deleted = db.write(dsl -> dsl.update(ASSETS).set(ASSETS.DELETED_AT, now)
-                .where(ASSETS.ID.eq(id), ASSETS.DELETED_AT.isNull()).execute());
+        int deleted = db.write(dsl -> dsl.update(ASSETS)
+                .set(ASSETS.DELETED_AT, now)
+                .where(ASSETS.ID.eq(id), ASSETS.DELETED_AT.isNull())
+                .execute());
         if (deleted == 0) {
             throw notFound(id);
         }
@@ -300,11 +319,23 @@ public final class AssetStore implements AssetRepository {
 
     public static Asset map(AssetsRecord row) {
         AssetType type = DbEnums.assetType(row.getType());
-        return new Asset(row.getId(), row.getEpisodeId(), type, row.getName(),
-                row.getUri(), row.getStorageBucket(), row.getStorageKey(), row.getProvider(),
+        return new Asset(
+                row.getId(),
+                row.getEpisodeId(),
+                type,
+                row.getName(),
+                row.getUri(),
+                row.getStorageBucket(),
+                row.getStorageKey(),
+                row.getProvider(),
                 row.getProviderJobId(),
                 JsonCodec.read(row.getMetadata(), AssetMetadata.typeFor(type)),
-                row.getMimeType(), row.getFileSizeBytes(), row.getDurationMs(),
-                row.getIsPrimary(), row.getCreatedAt(), row.getUpdatedAt(), row.getDeletedAt());
+                row.getMimeType(),
+                row.getFileSizeBytes(),
+                row.getDurationMs(),
+                row.getIsPrimary(),
+                row.getCreatedAt(),
+                row.getUpdatedAt(),
+                row.getDeletedAt());
     }
 }

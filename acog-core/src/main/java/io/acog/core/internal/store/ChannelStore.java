@@ -3,11 +3,6 @@ package io.acog.core.internal.store;
 import static io.acog.jooq.generated.Tables.CHANNELS;
 import static io.acog.jooq.generated.Tables.EPISODES;
 
-import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Db;
-import io.acog.core.internal.db.Cursor;
-import io.acog.core.internal.db.Pages;
-import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.AcogException;
 import io.acog.core.ConflictException;
 import io.acog.core.NotFoundException;
@@ -23,6 +18,11 @@ import io.acog.core.channel.Persona;
 import io.acog.core.channel.PlatformConfig;
 import io.acog.core.channel.StyleGuide;
 import io.acog.core.channel.VoiceProfile;
+import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.db.Cursor;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.db.Pages;
+import io.acog.core.internal.json.JsonCodec;
 import io.acog.jooq.generated.tables.records.ChannelsRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -78,7 +78,8 @@ public final class ChannelStore implements ChannelRepository {
                     .set(CHANNELS.IS_ACTIVE, channel.active())
                     .set(CHANNELS.CREATED_AT, now)
                     .set(CHANNELS.UPDATED_AT, now)
-                    .returning().fetchOne()));
+                    .returning()
+                    .fetchOne()));
         } catch (AcogException e) {
             throw slugConflict(slug, e);
         }
@@ -99,8 +100,7 @@ public final class ChannelStore implements ChannelRepository {
 
     @Override
     public Channel getBySlug(String slug) {
-        return findBySlug(slug).orElseThrow(() -> new NotFoundException(ENTITY,
-                "slug " + Checks.show(slug)));
+        return findBySlug(slug).orElseThrow(() -> new NotFoundException(ENTITY, "slug " + Checks.show(slug)));
     }
 
     @Override
@@ -120,31 +120,23 @@ public final class ChannelStore implements ChannelRepository {
         for (Map.Entry<String, Object> change : update.changes().entrySet()) {
             Object value = change.getValue();
             switch (change.getKey()) {
-                case "name" -> values.put(CHANNELS.NAME,
-                        Checks.required(ENTITY, CHANNELS.NAME, (String) value));
+                case "name" -> values.put(CHANNELS.NAME, Checks.required(ENTITY, CHANNELS.NAME, (String) value));
                 case "slug" -> {
                     newSlug = Checks.slug(ENTITY, CHANNELS.SLUG, (String) value, true);
                     values.put(CHANNELS.SLUG, newSlug);
                 }
-                case "description" -> values.put(CHANNELS.DESCRIPTION,
-                        Checks.optional(ENTITY, CHANNELS.DESCRIPTION, (String) value));
-                case "niche" -> values.put(CHANNELS.NICHE,
-                        Checks.optional(ENTITY, CHANNELS.NICHE, (String) value));
-                case "cadence" -> values.put(CHANNELS.CADENCE,
-                        Checks.optional(ENTITY, CHANNELS.CADENCE, (String) value));
-                case "is_active" -> values.put(CHANNELS.IS_ACTIVE,
-                        Checks.notNull(ENTITY, "is_active", value));
+                case "description" ->
+                    values.put(CHANNELS.DESCRIPTION, Checks.optional(ENTITY, CHANNELS.DESCRIPTION, (String) value));
+                case "niche" -> values.put(CHANNELS.NICHE, Checks.optional(ENTITY, CHANNELS.NICHE, (String) value));
+                case "cadence" ->
+                    values.put(CHANNELS.CADENCE, Checks.optional(ENTITY, CHANNELS.CADENCE, (String) value));
+                case "is_active" -> values.put(CHANNELS.IS_ACTIVE, Checks.notNull(ENTITY, "is_active", value));
                 case "persona" -> values.put(CHANNELS.PERSONA, json(CHANNELS.PERSONA, value));
-                case "style_guide" -> values.put(CHANNELS.STYLE_GUIDE,
-                        json(CHANNELS.STYLE_GUIDE, value));
-                case "avatar_profile" -> values.put(CHANNELS.AVATAR_PROFILE,
-                        json(CHANNELS.AVATAR_PROFILE, value));
-                case "voice_profile" -> values.put(CHANNELS.VOICE_PROFILE,
-                        json(CHANNELS.VOICE_PROFILE, value));
-                case "platform_config" -> values.put(CHANNELS.PLATFORM_CONFIG,
-                        json(CHANNELS.PLATFORM_CONFIG, value));
-                default -> throw new ValidationException(ENTITY, change.getKey(),
-                        "cannot be changed");
+                case "style_guide" -> values.put(CHANNELS.STYLE_GUIDE, json(CHANNELS.STYLE_GUIDE, value));
+                case "avatar_profile" -> values.put(CHANNELS.AVATAR_PROFILE, json(CHANNELS.AVATAR_PROFILE, value));
+                case "voice_profile" -> values.put(CHANNELS.VOICE_PROFILE, json(CHANNELS.VOICE_PROFILE, value));
+                case "platform_config" -> values.put(CHANNELS.PLATFORM_CONFIG, json(CHANNELS.PLATFORM_CONFIG, value));
+                default -> throw new ValidationException(ENTITY, change.getKey(), "cannot be changed");
             }
         }
         Condition target = CHANNELS.ID.eq(id).and(CHANNELS.DELETED_AT.isNull());
@@ -159,16 +151,18 @@ public final class ChannelStore implements ChannelRepository {
         String slug = newSlug;
         Optional<Channel> updated;
         try {
-            updated = db.write(dsl -> dsl.update(CHANNELS).set(values).where(where)
-                    .returning().fetchOptional(ChannelStore::map));
+            updated = db.write(dsl ->
+                    dsl.update(CHANNELS).set(values).where(where).returning().fetchOptional(ChannelStore::map));
         } catch (AcogException e) {
             throw slug != null ? slugConflict(slug, e) : e;
         }
         return updated.orElseThrow(() -> {
             Channel current = get(id);
-            return new ConflictException(ENTITY, "channel " + id + " was changed at "
-                    + current.updatedAt() + ", after the " + since.orElseThrow()
-                    + " this update expects; nothing was written. Read it again and reapply.");
+            return new ConflictException(
+                    ENTITY,
+                    "channel " + id + " was changed at "
+                            + current.updatedAt() + ", after the " + since.orElseThrow()
+                            + " this update expects; nothing was written. Read it again and reapply.");
         });
     }
 
@@ -182,12 +176,15 @@ public final class ChannelStore implements ChannelRepository {
         }
         query.niche().ifPresent(niche -> where.add(CHANNELS.NICHE.eq(niche)));
         query.active().ifPresent(active -> where.add(CHANNELS.IS_ACTIVE.eq(active)));
-        query.after().map(cursor -> Cursor.decode(ENTITY, cursor)).ifPresent(cursor ->
-                where.add(DSL.row(CHANNELS.CREATED_AT, CHANNELS.ID)
-                        .lt(cursor.createdAt(), cursor.id())));
-        List<Channel> rows = db.read(dsl -> dsl.selectFrom(CHANNELS).where(where)
+        query.after()
+                .map(cursor -> Cursor.decode(ENTITY, cursor))
+                .ifPresent(cursor ->
+                        where.add(DSL.row(CHANNELS.CREATED_AT, CHANNELS.ID).lt(cursor.createdAt(), cursor.id())));
+        List<Channel> rows = db.read(dsl -> dsl.selectFrom(CHANNELS)
+                .where(where)
                 .orderBy(CHANNELS.CREATED_AT.desc(), CHANNELS.ID.desc())
-                .limit(limit + 1).fetch(ChannelStore::map));
+                .limit(limit + 1)
+                .fetch(ChannelStore::map));
         return Pages.of(rows, limit, channel -> new Cursor(channel.createdAt(), channel.id()));
     }
 
@@ -195,9 +192,9 @@ public final class ChannelStore implements ChannelRepository {
     public List<Channel> listByNiche(String niche) {
         Checks.notNull(ENTITY, "niche", niche);
         return db.read(dsl -> dsl.selectFrom(CHANNELS)
-                .where(CHANNELS.NICHE.eq(niche), CHANNELS.IS_ACTIVE.isTrue(),
-                        CHANNELS.DELETED_AT.isNull())
-                .orderBy(CHANNELS.NAME, CHANNELS.ID).fetch(ChannelStore::map));
+                .where(CHANNELS.NICHE.eq(niche), CHANNELS.IS_ACTIVE.isTrue(), CHANNELS.DELETED_AT.isNull())
+                .orderBy(CHANNELS.NAME, CHANNELS.ID)
+                .fetch(ChannelStore::map));
     }
 
     @Override
@@ -216,27 +213,37 @@ public final class ChannelStore implements ChannelRepository {
         return db.write(dsl -> {
             // FOR UPDATE also holds back episode inserts for this channel (they share-lock it)
             // until this transaction ends, so no live episode can slip in after the count.
-            if (dsl.selectOne().from(CHANNELS)
+            if (dsl.selectOne()
+                    .from(CHANNELS)
                     .where(CHANNELS.ID.eq(id), CHANNELS.DELETED_AT.isNull())
-                    .forUpdate().fetchOptional().isEmpty()) {
+                    .forUpdate()
+                    .fetchOptional()
+                    .isEmpty()) {
                 throw notFound(id);
             }
             Condition liveEpisodes = EPISODES.CHANNEL_ID.eq(id).and(EPISODES.DELETED_AT.isNull());
             int episodes;
             if (withEpisodes) {
-                episodes = dsl.update(EPISODES).set(EPISODES.DELETED_AT, now)
-                        .where(liveEpisodes).execute();
+                episodes = dsl.update(EPISODES)
+                        .set(EPISODES.DELETED_AT, now)
+                        .where(liveEpisodes)
+                        .execute();
             } else {
                 episodes = 0;
                 int live = dsl.fetchCount(EPISODES, liveEpisodes);
                 if (live > 0) {
-                    throw new ConflictException(ENTITY, "channel " + id + " still has " + live
-                            + " live episode(s); soft-delete them first, or call"
-                            + " softDeleteWithEpisodes to delete them with the channel."
-                            + " Nothing was deleted.");
+                    throw new ConflictException(
+                            ENTITY,
+                            "channel " + id + " still has " + live
+                                    + " live episode(s); soft-delete them first, or call"
+                                    + " softDeleteWithEpisodes to delete them with the channel."
+                                    + " Nothing was deleted.");
                 }
             }
-            dsl.update(CHANNELS).set(CHANNELS.DELETED_AT, now).where(CHANNELS.ID.eq(id)).execute();
+            dsl.update(CHANNELS)
+                    .set(CHANNELS.DELETED_AT, now)
+                    .where(CHANNELS.ID.eq(id))
+                    .execute();
             return episodes;
         });
     }
@@ -244,17 +251,22 @@ public final class ChannelStore implements ChannelRepository {
     @Override
     public Channel restore(UUID id) {
         Checks.notNull(ENTITY, "id", id);
-        return db.write(dsl -> dsl.update(CHANNELS).setNull(CHANNELS.DELETED_AT)
-                .where(CHANNELS.ID.eq(id), CHANNELS.DELETED_AT.isNotNull())
-                .returning().fetchOptional(ChannelStore::map))
+        return db.write(dsl -> dsl.update(CHANNELS)
+                        .setNull(CHANNELS.DELETED_AT)
+                        .where(CHANNELS.ID.eq(id), CHANNELS.DELETED_AT.isNotNull())
+                        .returning()
+                        .fetchOptional(ChannelStore::map))
                 .orElseThrow(() -> new NotFoundException("soft-deleted channel", "id " + id));
     }
 
     /** Locks the live channel against deletion until the transaction ends; false if none. */
     static boolean lockLive(DSLContext dsl, UUID channelId) {
-        return dsl.selectOne().from(CHANNELS)
+        return dsl.selectOne()
+                .from(CHANNELS)
                 .where(CHANNELS.ID.eq(channelId), CHANNELS.DELETED_AT.isNull())
-                .forShare().fetchOptional().isPresent();
+                .forShare()
+                .fetchOptional()
+                .isPresent();
     }
 
     public static NotFoundException notFound(UUID id) {
@@ -265,18 +277,19 @@ public final class ChannelStore implements ChannelRepository {
         if (!Db.uniqueViolation(error).map("channels_slug_key"::equals).orElse(false)) {
             return error;
         }
-        Optional<Record2<UUID, OffsetDateTime>> holder = db.read(dsl -> dsl
-                .select(CHANNELS.ID, CHANNELS.DELETED_AT).from(CHANNELS)
-                .where(CHANNELS.SLUG.eq(slug)).fetchOptional());
+        Optional<Record2<UUID, OffsetDateTime>> holder = db.read(dsl -> dsl.select(CHANNELS.ID, CHANNELS.DELETED_AT)
+                .from(CHANNELS)
+                .where(CHANNELS.SLUG.eq(slug))
+                .fetchOptional());
         String who = holder.map(row -> "channel " + row.value1()
-                + (row.value2() != null
-                        ? " (soft-deleted at " + row.value2() + "; channel slugs stay unique across"
-                                + " soft-deleted channels too: restore that channel or choose"
-                                + " another slug)"
-                        : ""))
+                        + (row.value2() != null
+                                ? " (soft-deleted at " + row.value2() + "; channel slugs stay unique across"
+                                        + " soft-deleted channels too: restore that channel or choose"
+                                        + " another slug)"
+                                : ""))
                 .orElse("another channel");
-        return new ConflictException(ENTITY, "channel slug " + Checks.show(slug) + " is taken by "
-                + who + "; nothing was written", error);
+        return new ConflictException(
+                ENTITY, "channel slug " + Checks.show(slug) + " is taken by " + who + "; nothing was written", error);
     }
 
     private static JSONB json(Field<JSONB> column, Object value) {
@@ -285,7 +298,11 @@ public final class ChannelStore implements ChannelRepository {
     }
 
     public static Channel map(ChannelsRecord row) {
-        return new Channel(row.getId(), row.getName(), row.getSlug(), row.getDescription(),
+        return new Channel(
+                row.getId(),
+                row.getName(),
+                row.getSlug(),
+                row.getDescription(),
                 row.getNiche(),
                 JsonCodec.read(row.getPersona(), Persona.class),
                 JsonCodec.read(row.getStyleGuide(), StyleGuide.class),
@@ -293,6 +310,9 @@ public final class ChannelStore implements ChannelRepository {
                 JsonCodec.read(row.getVoiceProfile(), VoiceProfile.class),
                 row.getCadence(),
                 JsonCodec.read(row.getPlatformConfig(), PlatformConfig.class),
-                row.getIsActive(), row.getCreatedAt(), row.getUpdatedAt(), row.getDeletedAt());
+                row.getIsActive(),
+                row.getCreatedAt(),
+                row.getUpdatedAt(),
+                row.getDeletedAt());
     }
 }

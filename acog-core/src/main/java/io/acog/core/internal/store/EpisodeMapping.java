@@ -21,17 +21,28 @@ public final class EpisodeMapping {
     private EpisodeMapping() {}
 
     public static Episode episode(EpisodesRecord row) {
-        return new Episode(row.getId(), row.getChannelId(), row.getPulseEventId(),
-                row.getSourceEpisodeId(), row.getTitle(), row.getSlug(),
-                DbEnums.episodeStatus(row.getStatus()), DbEnums.ideaSource(row.getIdeaSource()),
+        return new Episode(
+                row.getId(),
+                row.getChannelId(),
+                row.getPulseEventId(),
+                row.getSourceEpisodeId(),
+                row.getTitle(),
+                row.getSlug(),
+                DbEnums.episodeStatus(row.getStatus()),
+                DbEnums.ideaSource(row.getIdeaSource()),
                 JsonCodec.read(row.getIdea(), EpisodeIdea.class),
                 JsonCodec.read(row.getPlan(), EpisodePlan.class),
                 row.getScript(),
                 JsonCodec.read(row.getScriptMetadata(), ScriptMetadata.class),
                 JsonCodec.read(row.getMetadata(), EpisodeMetadata.class),
                 JsonCodec.read(row.getPipelineState(), PipelineState.class),
-                row.getPublishedUrl(), row.getPublishedAt(), row.getPriority(),
-                row.getRetryCount(), row.getLastError(), row.getCreatedAt(), row.getUpdatedAt(),
+                row.getPublishedUrl(),
+                row.getPublishedAt(),
+                row.getPriority(),
+                row.getRetryCount(),
+                row.getLastError(),
+                row.getCreatedAt(),
+                row.getUpdatedAt(),
                 row.getDeletedAt());
     }
 
@@ -39,15 +50,20 @@ public final class EpisodeMapping {
      * The metadata of a new script replacing one with {@code previous} metadata, at the channel's
      * speaking rate: version one up, counts, spoken duration; keys ACOG does not compute kept.
      */
-    public static ScriptMetadata scriptMetadata(ScriptMetadata previous, StyleGuide style,
-            Script script, OffsetDateTime now) {
+    public static ScriptMetadata scriptMetadata(
+            ScriptMetadata previous, StyleGuide style, Script script, OffsetDateTime now) {
         int wordsPerMinute = SpeakingRate.wordsPerMinute(style);
         int words = script.wordCount();
         int version = previous.version() == null ? 1 : previous.version() + 1;
-        return new ScriptMetadata(version, words,
-                (int) SpeakingRate.estimate(words, wordsPerMinute).toSeconds(), wordsPerMinute,
+        return new ScriptMetadata(
+                version,
+                words,
+                (int) SpeakingRate.estimate(words, wordsPerMinute).toSeconds(),
+                wordsPerMinute,
                 script.segments(SegmentKind.AVATAR).size(),
                 script.segments(SegmentKind.VOICEOVER).size(),
-                script.segments(SegmentKind.BROLL).size(), now, previous.extra());
+                script.segments(SegmentKind.BROLL).size(),
+                now,
+                previous.extra());
     }
 }

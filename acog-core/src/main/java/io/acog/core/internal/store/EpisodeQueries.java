@@ -42,10 +42,17 @@ final class EpisodeQueries {
      * predicate of the partial index idx_episodes_priority and would scan the table.
      */
     private static final Condition IN_PRODUCTION = EPISODES.STATUS.in(EnumSet.of(
-            EpisodeStatus.IDEA, EpisodeStatus.PLANNING, EpisodeStatus.SCRIPTING,
-            EpisodeStatus.SCRIPT_REVIEW, EpisodeStatus.AUDIO, EpisodeStatus.AVATAR,
-            EpisodeStatus.BROLL, EpisodeStatus.ASSEMBLY).stream()
-            .map(status -> DSL.inline(DbEnums.db(status))).toList());
+                    EpisodeStatus.IDEA,
+                    EpisodeStatus.PLANNING,
+                    EpisodeStatus.SCRIPTING,
+                    EpisodeStatus.SCRIPT_REVIEW,
+                    EpisodeStatus.AUDIO,
+                    EpisodeStatus.AVATAR,
+                    EpisodeStatus.BROLL,
+                    EpisodeStatus.ASSEMBLY)
+            .stream()
+            .map(status -> DSL.inline(DbEnums.db(status)))
+            .toList());
 
     private final Db db;
     private final Function<DSLContext, Acog> scope;
@@ -60,16 +67,21 @@ final class EpisodeQueries {
         Checks.pageSize(ENTITY, limit, MAX_PAGE);
         // The seed's LEFT JOIN ... GROUP BY, with the count as a correlated subquery: the 50 rows
         // are chosen first, then only their assets are counted.
-        Field<Integer> assets = DSL.field(DSL.selectCount().from(ASSETS)
-                .where(ASSETS.EPISODE_ID.eq(EPISODES.ID), ASSETS.DELETED_AT.isNull()));
-        return db.read(dsl -> dsl.select(EPISODES.ID, EPISODES.TITLE, EPISODES.STATUS,
-                        EPISODES.CREATED_AT, EPISODES.UPDATED_AT, assets)
+        Field<Integer> assets = DSL.field(
+                DSL.selectCount().from(ASSETS).where(ASSETS.EPISODE_ID.eq(EPISODES.ID), ASSETS.DELETED_AT.isNull()));
+        return db.read(dsl -> dsl.select(
+                        EPISODES.ID, EPISODES.TITLE, EPISODES.STATUS, EPISODES.CREATED_AT, EPISODES.UPDATED_AT, assets)
                 .from(EPISODES)
                 .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.DELETED_AT.isNull())
                 .orderBy(EPISODES.CREATED_AT.desc(), EPISODES.ID.desc())
                 .limit(limit)
-                .fetch(row -> new EpisodeSummary(row.value1(), row.value2(),
-                        DbEnums.episodeStatus(row.value3()), row.value4(), row.value5(), row.value6())));
+                .fetch(row -> new EpisodeSummary(
+                        row.value1(),
+                        row.value2(),
+                        DbEnums.episodeStatus(row.value3()),
+                        row.value4(),
+                        row.value5(),
+                        row.value6())));
     }
 
     Map<EpisodeStatus, Long> statusOverview(UUID channelId, Duration window) {
@@ -80,38 +92,54 @@ final class EpisodeQueries {
         }
         OffsetDateTime since = db.now().minus(window);
         Map<EpisodeStatus, Long> counts = new EnumMap<>(EpisodeStatus.class);
-        db.read(dsl -> dsl.select(EPISODES.STATUS, DSL.count()).from(EPISODES)
-                        .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.DELETED_AT.isNull(),
+        db.read(dsl -> dsl.select(EPISODES.STATUS, DSL.count())
+                        .from(EPISODES)
+                        .where(
+                                EPISODES.CHANNEL_ID.eq(channelId),
+                                EPISODES.DELETED_AT.isNull(),
                                 EPISODES.CREATED_AT.gt(since))
-                        .groupBy(EPISODES.STATUS).fetch())
-                .forEach(row -> counts.put(DbEnums.episodeStatus(row.value1()), row.value2().longValue()));
+                        .groupBy(EPISODES.STATUS)
+                        .fetch())
+                .forEach(row -> counts.put(
+                        DbEnums.episodeStatus(row.value1()), row.value2().longValue()));
         return counts;
     }
 
     EpisodeWithAssets getWithAssets(UUID id) {
         Checks.notNull(ENTITY, "id", id);
-        return db.read(dsl -> dsl.select(EPISODES, DSL.multiset(DSL.selectFrom(ASSETS)
-                                .where(ASSETS.EPISODE_ID.eq(EPISODES.ID), ASSETS.DELETED_AT.isNull())
-                                .orderBy(ASSETS.CREATED_AT, ASSETS.ID)))
+        return db.read(dsl -> dsl.select(
+                                EPISODES,
+                                DSL.multiset(DSL.selectFrom(ASSETS)
+                                        .where(ASSETS.EPISODE_ID.eq(EPISODES.ID), ASSETS.DELETED_AT.isNull())
+                                        .orderBy(ASSETS.CREATED_AT, ASSETS.ID)))
                         .from(EPISODES)
                         .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
-                        .fetchOptional(row -> new EpisodeWithAssets(EpisodeMapping.episode(row.value1()),
+                        .fetchOptional(row -> new EpisodeWithAssets(
+                                EpisodeMapping.episode(row.value1()),
                                 row.value2().map(AssetStore::map))))
                 .orElseThrow(() -> EpisodeStore.notFound(id));
     }
 
     EpisodeWithJobs getWithJobs(UUID id) {
         Checks.notNull(ENTITY, "id", id);
-        return db.read(dsl -> dsl.select(EPISODES, DSL.multiset(DSL
-                                .select(JOBS.ID, JOBS.STAGE, JOBS.STATUS, JOBS.STARTED_AT, JOBS.COMPLETED_AT)
-                                .from(JOBS).where(JOBS.EPISODE_ID.eq(EPISODES.ID))
-                                .orderBy(JOBS.CREATED_AT, JOBS.ID)))
+        return db.read(dsl -> dsl.select(
+                                EPISODES,
+                                DSL.multiset(
+                                        DSL.select(JOBS.ID, JOBS.STAGE, JOBS.STATUS, JOBS.STARTED_AT, JOBS.COMPLETED_AT)
+                                                .from(JOBS)
+                                                .where(JOBS.EPISODE_ID.eq(EPISODES.ID))
+                                                .orderBy(JOBS.CREATED_AT, JOBS.ID)))
                         .from(EPISODES)
                         .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
-                        .fetchOptional(row -> new EpisodeWithJobs(EpisodeMapping.episode(row.value1()),
-                                row.value2().map(job -> new JobSummary(job.value1(),
-                                        DbEnums.stage(job.value2()), DbEnums.jobStatus(job.value3()),
-                                        job.value4(), job.value5())))))
+                        .fetchOptional(row -> new EpisodeWithJobs(
+                                EpisodeMapping.episode(row.value1()),
+                                row.value2()
+                                        .map(job -> new JobSummary(
+                                                job.value1(),
+                                                DbEnums.stage(job.value2()),
+                                                DbEnums.jobStatus(job.value3()),
+                                                job.value4(),
+                                                job.value5())))))
                 .orElseThrow(() -> EpisodeStore.notFound(id));
     }
 
@@ -120,7 +148,9 @@ final class EpisodeQueries {
         return db.write(dsl -> dsl.selectFrom(EPISODES)
                 .where(IN_PRODUCTION, EPISODES.DELETED_AT.isNull())
                 .orderBy(EPISODES.PRIORITY.desc(), EPISODES.CREATED_AT.asc())
-                .limit(1).forUpdate().skipLocked()
+                .limit(1)
+                .forUpdate()
+                .skipLocked()
                 .fetchOptional()
                 .map(row -> work.apply(scope.apply(dsl), EpisodeMapping.episode(row))));
     }

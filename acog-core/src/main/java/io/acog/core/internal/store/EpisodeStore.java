@@ -1,56 +1,41 @@
 package io.acog.core.internal.store;
 
-import static io.acog.jooq.generated.Tables.ASSETS;
 import static io.acog.jooq.generated.Tables.CHANNELS;
 import static io.acog.jooq.generated.Tables.EPISODES;
-import static io.acog.jooq.generated.Tables.JOBS;
 import static io.acog.jooq.generated.Tables.PULSE_EVENTS;
 
-import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Db;
-import io.acog.core.internal.db.Cursor;
-import io.acog.core.internal.db.Pages;
-import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.Acog;
-import io.acog.core.internal.pipeline.state.StageMachine;
-import io.acog.core.internal.db.DbEnums;
 import io.acog.core.AcogException;
 import io.acog.core.ConflictException;
-import io.acog.core.InvalidTransitionException;
 import io.acog.core.NotFoundException;
 import io.acog.core.Page;
 import io.acog.core.ValidationException;
 import io.acog.core.channel.StyleGuide;
 import io.acog.core.episode.Episode;
-import io.acog.core.episode.EpisodeIdea;
-import io.acog.core.episode.EpisodeLifecycle;
-import io.acog.core.episode.EpisodeMetadata;
-import io.acog.core.episode.EpisodePlan;
 import io.acog.core.episode.EpisodeQuery;
 import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.EpisodeSummary;
 import io.acog.core.episode.EpisodeUpdate;
 import io.acog.core.episode.EpisodeWithAssets;
 import io.acog.core.episode.EpisodeWithJobs;
+import io.acog.core.episode.IdeaSource;
 import io.acog.core.episode.NewEpisode;
-import io.acog.core.episode.PipelineState;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.Script;
 import io.acog.core.episode.ScriptMetadata;
 import io.acog.core.episode.ScriptParser;
-import io.acog.core.episode.SegmentKind;
-import io.acog.core.episode.SpeakingRate;
 import io.acog.core.episode.StageState;
-import io.acog.core.episode.StageStatus;
-import io.acog.core.job.JobSummary;
-import io.acog.core.episode.EpisodeStatus;
-import io.acog.core.episode.IdeaSource;
-import io.acog.core.episode.PipelineStage;
+import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.db.Cursor;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.db.DbEnums;
+import io.acog.core.internal.db.Pages;
+import io.acog.core.internal.json.JsonCodec;
 import io.acog.jooq.generated.tables.records.EpisodesRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +47,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Record2;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 public final class EpisodeStore implements EpisodeRepository {
 
@@ -73,10 +56,12 @@ public final class EpisodeStore implements EpisodeRepository {
 
     private final Db db;
     private final EpisodeQueries queries;
+    private final EpisodeTransitions transitions;
 
     public EpisodeStore(Db db, Function<DSLContext, Acog> scope) {
         this.db = db;
         this.queries = new EpisodeQueries(db, scope);
+        this.transitions = new EpisodeTransitions(db);
     }
 
     @Override
@@ -94,13 +79,16 @@ public final class EpisodeStore implements EpisodeRepository {
                 if (!ChannelStore.lockLive(dsl, channelId)) {
                     throw ChannelStore.notFound(channelId);
                 }
-                if (episode.pulseEventId() != null && !dsl.fetchExists(PULSE_EVENTS,
-                        PULSE_EVENTS.ID.eq(episode.pulseEventId()),
-                        PULSE_EVENTS.DELETED_AT.isNull())) {
+                if (episode.pulseEventId() != null
+                        && !dsl.fetchExists(
+                                PULSE_EVENTS,
+                                PULSE_EVENTS.ID.eq(episode.pulseEventId()),
+                                PULSE_EVENTS.DELETED_AT.isNull())) {
                     throw new NotFoundException("pulse event", "id " + episode.pulseEventId());
                 }
-                if (episode.sourceEpisodeId() != null && !dsl.fetchExists(EPISODES,
-                        EPISODES.ID.eq(episode.sourceEpisodeId()), EPISODES.DELETED_AT.isNull())) {
+                if (episode.sourceEpisodeId() != null
+                        && !dsl.fetchExists(
+                                EPISODES, EPISODES.ID.eq(episode.sourceEpisodeId()), EPISODES.DELETED_AT.isNull())) {
                     throw new NotFoundException("source episode", "id " + episode.sourceEpisodeId());
                 }
                 return EpisodeMapping.episode(dsl.insertInto(EPISODES)
@@ -115,7 +103,8 @@ public final class EpisodeStore implements EpisodeRepository {
                         .set(EPISODES.PRIORITY, episode.priority())
                         .set(EPISODES.CREATED_AT, now)
                         .set(EPISODES.UPDATED_AT, now)
-                        .returning().fetchOne());
+                        .returning()
+                        .fetchOne());
             });
         } catch (AcogException e) {
             throw slugConflict(channelId, slug, e);
@@ -129,21 +118,28 @@ public final class EpisodeStore implements EpisodeRepository {
         switch (source) {
             case PULSE -> {
                 if (!pulse || derived) {
-                    throw new ValidationException(ENTITY, "idea_source", "is pulse, so the episode"
-                            + " needs a pulse_event_id and no source_episode_id");
+                    throw new ValidationException(
+                            ENTITY,
+                            "idea_source",
+                            "is pulse, so the episode" + " needs a pulse_event_id and no source_episode_id");
                 }
             }
             case SERIES, FOLLOWUP, REPURPOSE -> {
                 if (!derived || pulse) {
-                    throw new ValidationException(ENTITY, "idea_source", "is "
-                            + source.label() + ", so the episode needs a source_episode_id"
-                            + " (the episode it continues or repurposes) and no pulse_event_id");
+                    throw new ValidationException(
+                            ENTITY,
+                            "idea_source",
+                            "is "
+                                    + source.label() + ", so the episode needs a source_episode_id"
+                                    + " (the episode it continues or repurposes) and no pulse_event_id");
                 }
             }
             case MANUAL -> {
                 if (pulse || derived) {
-                    throw new ValidationException(ENTITY, "idea_source", "is manual, so the"
-                            + " episode takes neither a pulse_event_id nor a source_episode_id");
+                    throw new ValidationException(
+                            ENTITY,
+                            "idea_source",
+                            "is manual, so the" + " episode takes neither a pulse_event_id nor a source_episode_id");
                 }
             }
         }
@@ -167,8 +163,7 @@ public final class EpisodeStore implements EpisodeRepository {
         Checks.notNull(ENTITY, "channel_id", channelId);
         Checks.notNull(ENTITY, "slug", slug);
         return db.read(dsl -> dsl.selectFrom(EPISODES)
-                .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.SLUG.eq(slug),
-                        EPISODES.DELETED_AT.isNull())
+                .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.SLUG.eq(slug), EPISODES.DELETED_AT.isNull())
                 .fetchOptional(EpisodeMapping::episode));
     }
 
@@ -184,8 +179,7 @@ public final class EpisodeStore implements EpisodeRepository {
         for (Map.Entry<String, Object> change : update.changes().entrySet()) {
             Object value = change.getValue();
             switch (change.getKey()) {
-                case "title" -> values.put(EPISODES.TITLE,
-                        Checks.optional(ENTITY, EPISODES.TITLE, (String) value));
+                case "title" -> values.put(EPISODES.TITLE, Checks.optional(ENTITY, EPISODES.TITLE, (String) value));
                 case "slug" -> {
                     newSlug = Checks.slug(ENTITY, EPISODES.SLUG, (String) value, false);
                     values.put(EPISODES.SLUG, newSlug);
@@ -193,16 +187,13 @@ public final class EpisodeStore implements EpisodeRepository {
                 case "idea" -> values.put(EPISODES.IDEA, json(EPISODES.IDEA, value));
                 case "plan" -> values.put(EPISODES.PLAN, json(EPISODES.PLAN, value));
                 case "metadata" -> values.put(EPISODES.METADATA, json(EPISODES.METADATA, value));
-                case "priority" -> values.put(EPISODES.PRIORITY,
-                        Checks.notNull(ENTITY, "priority", value));
+                case "priority" -> values.put(EPISODES.PRIORITY, Checks.notNull(ENTITY, "priority", value));
                 case "script" -> {
                     scriptChanged = true;
                     script = (String) value;
-                    parsed = script == null ? null
-                            : ScriptParser.parse(Checks.storable(ENTITY, "script", script));
+                    parsed = script == null ? null : ScriptParser.parse(Checks.storable(ENTITY, "script", script));
                 }
-                default -> throw new ValidationException(ENTITY, change.getKey(),
-                        "cannot be changed here");
+                default -> throw new ValidationException(ENTITY, change.getKey(), "cannot be changed here");
             }
         }
         Optional<OffsetDateTime> since = update.unchangedSince();
@@ -214,7 +205,8 @@ public final class EpisodeStore implements EpisodeRepository {
             Optional<Episode> updated = db.write(dsl -> {
                 Optional<EpisodesRecord> current = dsl.selectFrom(EPISODES)
                         .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
-                        .forUpdate().fetchOptional();
+                        .forUpdate()
+                        .fetchOptional();
                 if (current.isEmpty()) {
                     throw notFound(id);
                 }
@@ -223,26 +215,35 @@ public final class EpisodeStore implements EpisodeRepository {
                 }
                 if (withScript) {
                     values.put(EPISODES.SCRIPT, newScript);
-                    values.put(EPISODES.SCRIPT_METADATA, newScript == null ? JSONB.valueOf("{}")
-                            : json(EPISODES.SCRIPT_METADATA,
-                                    scriptMetadata(dsl, current.get(), newParsed)));
+                    values.put(
+                            EPISODES.SCRIPT_METADATA,
+                            newScript == null
+                                    ? JSONB.valueOf("{}")
+                                    : json(EPISODES.SCRIPT_METADATA, scriptMetadata(dsl, current.get(), newParsed)));
                 }
                 if (values.isEmpty()) {
                     values.put(EPISODES.ID, EPISODES.ID);
                 }
-                return Optional.of(EpisodeMapping.episode(dsl.update(EPISODES).set(values)
-                        .where(EPISODES.ID.eq(id)).returning().fetchOne()));
+                return Optional.of(EpisodeMapping.episode(dsl.update(EPISODES)
+                        .set(values)
+                        .where(EPISODES.ID.eq(id))
+                        .returning()
+                        .fetchOne()));
             });
-            return updated.orElseThrow(() -> new ConflictException(ENTITY, "episode " + id
-                    + " was changed at " + get(id).updatedAt() + ", after the "
-                    + since.orElseThrow() + " this update expects; nothing was written."
-                    + " Read it again and reapply."));
+            return updated.orElseThrow(() -> new ConflictException(
+                    ENTITY,
+                    "episode " + id
+                            + " was changed at " + get(id).updatedAt() + ", after the "
+                            + since.orElseThrow() + " this update expects; nothing was written."
+                            + " Read it again and reapply."));
         } catch (AcogException e) {
             if (newSlug == null) {
                 throw e;
             }
-            channel = db.read(dsl -> dsl.select(EPISODES.CHANNEL_ID).from(EPISODES)
-                    .where(EPISODES.ID.eq(id)).fetchOne(EPISODES.CHANNEL_ID));
+            channel = db.read(dsl -> dsl.select(EPISODES.CHANNEL_ID)
+                    .from(EPISODES)
+                    .where(EPISODES.ID.eq(id))
+                    .fetchOne(EPISODES.CHANNEL_ID));
             throw slugConflict(channel, newSlug, e);
         }
     }
@@ -256,11 +257,14 @@ public final class EpisodeStore implements EpisodeRepository {
 
     /** The script's metadata: version one up from the stored one, counts, duration; extras kept. */
     private ScriptMetadata scriptMetadata(DSLContext dsl, EpisodesRecord episode, Script script) {
-        StyleGuide style = JsonCodec.read(dsl.select(CHANNELS.STYLE_GUIDE).from(CHANNELS)
-                .where(CHANNELS.ID.eq(episode.getChannelId())).fetchOne(CHANNELS.STYLE_GUIDE),
+        StyleGuide style = JsonCodec.read(
+                dsl.select(CHANNELS.STYLE_GUIDE)
+                        .from(CHANNELS)
+                        .where(CHANNELS.ID.eq(episode.getChannelId()))
+                        .fetchOne(CHANNELS.STYLE_GUIDE),
                 StyleGuide.class);
-        return EpisodeMapping.scriptMetadata(JsonCodec.read(episode.getScriptMetadata(),
-                ScriptMetadata.class), style, script, db.now());
+        return EpisodeMapping.scriptMetadata(
+                JsonCodec.read(episode.getScriptMetadata(), ScriptMetadata.class), style, script, db.now());
     }
 
     @Override
@@ -274,14 +278,18 @@ public final class EpisodeStore implements EpisodeRepository {
             where.add(EPISODES.DELETED_AT.isNull());
         }
         if (!query.statuses().isEmpty()) {
-            where.add(EPISODES.STATUS.in(query.statuses().stream().map(DbEnums::db).toList()));
+            where.add(EPISODES.STATUS.in(
+                    query.statuses().stream().map(DbEnums::db).toList()));
         }
-        query.after().map(cursor -> Cursor.decode(ENTITY, cursor)).ifPresent(cursor ->
-                where.add(DSL.row(EPISODES.CREATED_AT, EPISODES.ID)
-                        .lt(cursor.createdAt(), cursor.id())));
-        List<Episode> rows = db.read(dsl -> dsl.selectFrom(EPISODES).where(where)
+        query.after()
+                .map(cursor -> Cursor.decode(ENTITY, cursor))
+                .ifPresent(cursor ->
+                        where.add(DSL.row(EPISODES.CREATED_AT, EPISODES.ID).lt(cursor.createdAt(), cursor.id())));
+        List<Episode> rows = db.read(dsl -> dsl.selectFrom(EPISODES)
+                .where(where)
                 .orderBy(EPISODES.CREATED_AT.desc(), EPISODES.ID.desc())
-                .limit(limit + 1).fetch(EpisodeMapping::episode));
+                .limit(limit + 1)
+                .fetch(EpisodeMapping::episode));
         return Pages.of(rows, limit, episode -> new Cursor(episode.createdAt(), episode.id()));
     }
 
@@ -289,8 +297,10 @@ public final class EpisodeStore implements EpisodeRepository {
     public void softDelete(UUID id) {
         Checks.notNull(ENTITY, "id", id);
         OffsetDateTime now = db.now();
-        int deleted = db.write(dsl -> dsl.update(EPISODES).set(EPISODES.DELETED_AT, now)
-                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull()).execute());
+        int deleted = db.write(dsl -> dsl.update(EPISODES)
+                .set(EPISODES.DELETED_AT, now)
+                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
+                .execute());
         if (deleted == 0) {
             throw notFound(id);
         }
@@ -300,20 +310,25 @@ public final class EpisodeStore implements EpisodeRepository {
     public Episode restore(UUID id) {
         Checks.notNull(ENTITY, "id", id);
         EpisodesRecord deleted = db.read(dsl -> dsl.selectFrom(EPISODES)
-                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNotNull()).fetchOne());
+                .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNotNull())
+                .fetchOne());
         if (deleted == null) {
             throw new NotFoundException("soft-deleted episode", "id " + id);
         }
         try {
             return db.write(dsl -> {
                 if (!ChannelStore.lockLive(dsl, deleted.getChannelId())) {
-                    throw new ConflictException(ENTITY, "episode " + id + " belongs to channel "
-                            + deleted.getChannelId() + ", which is soft-deleted; restore the"
-                            + " channel first");
+                    throw new ConflictException(
+                            ENTITY,
+                            "episode " + id + " belongs to channel "
+                                    + deleted.getChannelId() + ", which is soft-deleted; restore the"
+                                    + " channel first");
                 }
-                return dsl.update(EPISODES).setNull(EPISODES.DELETED_AT)
+                return dsl.update(EPISODES)
+                        .setNull(EPISODES.DELETED_AT)
                         .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNotNull())
-                        .returning().fetchOptional(EpisodeMapping::episode)
+                        .returning()
+                        .fetchOptional(EpisodeMapping::episode)
                         .orElseThrow(() -> new NotFoundException("soft-deleted episode", "id " + id));
             });
         } catch (AcogException e) {
@@ -323,109 +338,37 @@ public final class EpisodeStore implements EpisodeRepository {
 
     @Override
     public Episode transition(UUID id, EpisodeStatus to) {
-        return move(id, null, to, null);
+        return transitions.transition(id, to);
     }
 
     @Override
     public Episode transition(UUID id, EpisodeStatus expected, EpisodeStatus to) {
-        Checks.notNull(ENTITY, "expected status", expected);
-        return move(id, expected, to, null);
+        return transitions.transition(id, expected, to);
     }
 
     @Override
     public Episode fail(UUID id, String error) {
-        Checks.notNull(ENTITY, "last_error", error);
-        Checks.storable(ENTITY, "last_error", error);
-        return move(id, null, EpisodeStatus.FAILED, error);
-    }
-
-    private Episode move(UUID id, EpisodeStatus expected, EpisodeStatus to, String error) {
-        Checks.notNull(ENTITY, "id", id);
-        Checks.notNull(ENTITY, "status", to);
-        return db.write(dsl -> {
-            Record2<io.acog.jooq.generated.enums.EpisodeStatus, JSONB> current = dsl
-                    .select(EPISODES.STATUS, EPISODES.PIPELINE_STATE).from(EPISODES)
-                    .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull()).fetchOne();
-            if (current == null) {
-                throw notFound(id);
-            }
-            EpisodeStatus now = DbEnums.episodeStatus(current.value1());
-            EpisodeStatus from = expected != null ? expected : now;
-            if (now != from) {
-                throw new ConflictException(ENTITY, "episode " + id + " is " + now.label()
-                        + ", not " + from.label() + "; nothing was written");
-            }
-            PipelineState state = JsonCodec.read(current.value2(), PipelineState.class);
-            Optional<String> refusal = EpisodeLifecycle.refusal(from, to, state);
-            if (refusal.isPresent()) {
-                throw new InvalidTransitionException(id, from, to, refusal.get());
-            }
-            boolean retry = from == EpisodeStatus.FAILED && to != EpisodeStatus.CANCELLED;
-            var update = dsl.update(EPISODES).set(EPISODES.STATUS, DbEnums.db(to))
-                    .set(EPISODES.RETRY_COUNT, retry ? EPISODES.RETRY_COUNT.plus(1)
-                            : EPISODES.RETRY_COUNT);
-            if (error != null) {
-                update = update.set(EPISODES.LAST_ERROR, error);
-            }
-            return update.where(EPISODES.ID.eq(id), EPISODES.STATUS.eq(DbEnums.db(from)),
-                            EPISODES.DELETED_AT.isNull())
-                    .returning().fetchOptional(EpisodeMapping::episode)
-                    .orElseThrow(() -> new ConflictException(ENTITY, "episode " + id
-                            + " left " + from.label() + " while going to " + to.label()
-                            + ": another transition won; nothing was written"));
-        });
+        return transitions.fail(id, error);
     }
 
     @Override
     public Episode updateStage(UUID id, PipelineStage stage, StageState patch) {
-        Checks.notNull(ENTITY, "patch", patch);
-        return changeStage(id, stage, (entry, now) -> StageMachine.merge(entry, patch));
+        return transitions.updateStage(id, stage, patch);
     }
 
     @Override
     public Episode startStage(UUID id, PipelineStage stage, StageState details) {
-        StageState extra = details == null ? StageState.empty() : details;
-        return changeStage(id, stage, (entry, now) -> StageMachine.merge(StageMachine.start(entry, now),
-                extra.toBuilder().status(null).startedAt(null).completedAt(null).attempts(null).build()));
+        return transitions.startStage(id, stage, details);
     }
 
     @Override
     public Episode completeStage(UUID id, PipelineStage stage, StageState details) {
-        StageState extra = details == null ? StageState.empty() : details;
-        return changeStage(id, stage, (entry, now) -> StageMachine.complete(entry, extra, now));
+        return transitions.completeStage(id, stage, details);
     }
 
     @Override
     public Episode failStage(UUID id, PipelineStage stage, String error) {
-        Checks.notNull(ENTITY, "error", error);
-        Checks.storable(ENTITY, "error", error);
-        return changeStage(id, stage, (entry, now) -> StageMachine.fail(entry, error, now));
-    }
-
-    /**
-     * Replaces {@code pipeline_state[stage]} with what {@code change} makes of it, under the row
-     * lock: concurrent changes of the same episode run one after the other, each on the entry the
-     * previous one left, and other stages' entries are written back as they are ({@code jsonb_set}
-     * of the one key).
-     */
-    private Episode changeStage(UUID id, PipelineStage stage,
-            BiFunction<StageState, OffsetDateTime, StageState> change) {
-        Checks.notNull(ENTITY, "id", id);
-        Checks.notNull(ENTITY, "stage", stage);
-        OffsetDateTime now = db.now();
-        return db.write(dsl -> {
-            JSONB current = dsl.select(EPISODES.PIPELINE_STATE).from(EPISODES)
-                    .where(EPISODES.ID.eq(id), EPISODES.DELETED_AT.isNull())
-                    .forNoKeyUpdate().fetchOptional(EPISODES.PIPELINE_STATE)
-                    .orElseThrow(() -> notFound(id));
-            StageState entry = JsonCodec.read(current, PipelineState.class).stage(stage).orElse(null);
-            JSONB changed = json(EPISODES.PIPELINE_STATE, change.apply(entry, now));
-            return EpisodeMapping.episode(dsl.update(EPISODES)
-                    .set(EPISODES.PIPELINE_STATE, DSL.field("jsonb_set({0}, {1}::text[], {2}, true)",
-                            SQLDataType.JSONB, EPISODES.PIPELINE_STATE,
-                            DSL.val(new String[] {stage.label()}), DSL.val(changed)))
-                    .where(EPISODES.ID.eq(id)).returning().fetchOne());
-        });
+        return transitions.failStage(id, stage, error);
     }
 
     @Override
@@ -456,21 +399,27 @@ public final class EpisodeStore implements EpisodeRepository {
     public static NotFoundException notFound(UUID id) {
         return new NotFoundException(ENTITY, "id " + id);
     }
+
     private AcogException slugConflict(UUID channelId, String slug, AcogException error) {
-        if (slug == null || !Db.uniqueViolation(error)
-                .map("idx_episodes_slug_per_channel"::equals).orElse(false)) {
+        if (slug == null
+                || !Db.uniqueViolation(error)
+                        .map("idx_episodes_slug_per_channel"::equals)
+                        .orElse(false)) {
             return error;
         }
-        UUID holder = db.read(dsl -> dsl.select(EPISODES.ID).from(EPISODES)
-                .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.SLUG.eq(slug),
-                        EPISODES.DELETED_AT.isNull())
+        UUID holder = db.read(dsl -> dsl.select(EPISODES.ID)
+                .from(EPISODES)
+                .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.SLUG.eq(slug), EPISODES.DELETED_AT.isNull())
                 .fetchOne(EPISODES.ID));
-        return new ConflictException(ENTITY, "episode slug " + Checks.show(slug) + " is taken by"
-                + " live episode " + (holder != null ? holder : "(another)") + " of channel "
-                + channelId + "; nothing was written", error);
+        return new ConflictException(
+                ENTITY,
+                "episode slug " + Checks.show(slug) + " is taken by"
+                        + " live episode " + (holder != null ? holder : "(another)") + " of channel "
+                        + channelId + "; nothing was written",
+                error);
     }
 
-    private static JSONB json(Field<JSONB> column, Object value) {
+    static JSONB json(Field<JSONB> column, Object value) {
         return JSONB.valueOf(Checks.json(ENTITY, column.getName(), JsonCodec.text(value)));
     }
 }

@@ -5,9 +5,9 @@ import static io.acog.jooq.generated.Tables.CHANNELS;
 import static io.acog.jooq.generated.Tables.EPISODES;
 import static io.acog.jooq.generated.Tables.PULSE_EVENTS;
 
+import io.acog.core.ValidationException;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.db.Db;
-import io.acog.core.ValidationException;
 import io.acog.core.maintenance.Maintenance;
 import io.acog.core.maintenance.PurgeReport;
 import io.acog.jooq.generated.DefaultSchema;
@@ -31,22 +31,19 @@ public final class MaintenanceStore implements Maintenance {
     public PurgeReport purgeSoftDeleted(Duration olderThan, int batchSize) {
         Checks.notNull("purge", "olderThan", olderThan);
         if (olderThan.isNegative()) {
-            throw new ValidationException("purge", "olderThan", "is " + olderThan
-                    + ", must not be negative");
+            throw new ValidationException("purge", "olderThan", "is " + olderThan + ", must not be negative");
         }
         if (batchSize < 1) {
-            throw new ValidationException("purge", "batchSize", "is " + batchSize
-                    + ", must be 1 or more");
+            throw new ValidationException("purge", "batchSize", "is " + batchSize + ", must be 1 or more");
         }
         OffsetDateTime cutoff = db.now().minus(olderThan);
         int assets = purge(ASSETS, ASSETS.ID, ASSETS.DELETED_AT.lt(cutoff), batchSize);
         int episodes = purge(EPISODES, EPISODES.ID, EPISODES.DELETED_AT.lt(cutoff), batchSize);
-        int pulseEvents = purge(PULSE_EVENTS, PULSE_EVENTS.ID, PULSE_EVENTS.DELETED_AT.lt(cutoff),
-                batchSize);
-        Condition unreferenced = DSL.notExists(DSL.selectOne().from(EPISODES)
-                .where(EPISODES.CHANNEL_ID.eq(CHANNELS.ID)));
-        int channels = purge(CHANNELS, CHANNELS.ID,
-                CHANNELS.DELETED_AT.lt(cutoff).and(unreferenced), batchSize);
+        int pulseEvents = purge(PULSE_EVENTS, PULSE_EVENTS.ID, PULSE_EVENTS.DELETED_AT.lt(cutoff), batchSize);
+        Condition unreferenced =
+                DSL.notExists(DSL.selectOne().from(EPISODES).where(EPISODES.CHANNEL_ID.eq(CHANNELS.ID)));
+        int channels =
+                purge(CHANNELS, CHANNELS.ID, CHANNELS.DELETED_AT.lt(cutoff).and(unreferenced), batchSize);
         int kept = db.read(dsl -> dsl.fetchCount(CHANNELS, CHANNELS.DELETED_AT.lt(cutoff)));
         return new PurgeReport(assets, episodes, pulseEvents, channels, kept);
     }
@@ -59,8 +56,7 @@ public final class MaintenanceStore implements Maintenance {
             deleted = db.write(dsl -> dsl.deleteFrom(table)
                     // inline: with a bound LIMIT the generic plan guesses a large batch and
                     // hash-joins against a scan of the whole table
-                    .where(id.in(DSL.select(id).from(table).where(old)
-                            .limit(DSL.inline(batchSize))))
+                    .where(id.in(DSL.select(id).from(table).where(old).limit(DSL.inline(batchSize))))
                     .execute());
             total += deleted;
         } while (deleted == batchSize);

@@ -2,15 +2,15 @@ package io.acog.core.internal.store;
 
 import static io.acog.jooq.generated.Tables.PULSE_EVENTS;
 
-import io.acog.core.internal.db.Checks;
-import io.acog.core.internal.db.Db;
-import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.NotFoundException;
 import io.acog.core.ValidationException;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeIdea;
 import io.acog.core.episode.EpisodeRepository;
 import io.acog.core.episode.NewEpisode;
+import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.db.Db;
+import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.pulse.IngestResult;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
@@ -67,8 +67,7 @@ public final class PulseEventStore implements PulseEventRepository {
         List<PulseEventsRecord> inserted = db.write(dsl -> {
             List<PulseEventsRecord> all = new ArrayList<>(rows.size());
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                all.addAll(insert(dsl, rows.subList(from,
-                        Math.min(rows.size(), from + ROWS_PER_STATEMENT)), now));
+                all.addAll(insert(dsl, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)), now));
             }
             return all;
         });
@@ -80,8 +79,7 @@ public final class PulseEventStore implements PulseEventRepository {
      * parameter per value: binding and rendering stay constant in the number of rows. Rows come
      * back in the order unnest produced them.
      */
-    private static List<PulseEventsRecord> insert(DSLContext dsl, List<Row> rows,
-            OffsetDateTime now) {
+    private static List<PulseEventsRecord> insert(DSLContext dsl, List<Row> rows, OffsetDateTime now) {
         int n = rows.size();
         String[] sources = new String[n];
         String[] sourceIds = new String[n];
@@ -97,10 +95,15 @@ public final class PulseEventStore implements PulseEventRepository {
             urls[i] = event.sourceUrl();
             payloads[i] = rows.get(i).payload().data();
             tags[i] = JsonCodec.text(event.topicTags());
-            scores[i] = event.relevanceScore() == null ? null : event.relevanceScore().toPlainString();
-            timestamps[i] = event.eventTimestamp() == null ? null : event.eventTimestamp().toString();
+            scores[i] = event.relevanceScore() == null
+                    ? null
+                    : event.relevanceScore().toPlainString();
+            timestamps[i] = event.eventTimestamp() == null
+                    ? null
+                    : event.eventTimestamp().toString();
         }
-        return dsl.resultQuery("""
+        return dsl.resultQuery(
+                        """
                 INSERT INTO pulse_events (source, source_id, source_url, payload, topic_tags,
                                           relevance_score, event_timestamp, created_at, updated_at)
                 SELECT s, i, u, p::jsonb, ARRAY(SELECT jsonb_array_elements_text(t::jsonb)),
@@ -109,9 +112,16 @@ public final class PulseEventStore implements PulseEventRepository {
                             {5}::text[], {6}::text[]) AS x(s, i, u, p, t, r, e)
                 ON CONFLICT DO NOTHING
                 RETURNING *""",
-                DSL.val(sources), DSL.val(sourceIds), DSL.val(urls), DSL.val(payloads),
-                DSL.val(tags), DSL.val(scores), DSL.val(timestamps), DSL.val(now))
-                .coerce(PULSE_EVENTS).fetch();
+                        DSL.val(sources),
+                        DSL.val(sourceIds),
+                        DSL.val(urls),
+                        DSL.val(payloads),
+                        DSL.val(tags),
+                        DSL.val(scores),
+                        DSL.val(timestamps),
+                        DSL.val(now))
+                .coerce(PULSE_EVENTS)
+                .fetch();
     }
 
     /**
@@ -125,17 +135,19 @@ public final class PulseEventStore implements PulseEventRepository {
             if (record.getSourceId() == null) {
                 withoutKey.add(record);
             } else {
-                byKey.computeIfAbsent(List.of(record.getSource(), record.getSourceId()),
-                        key -> new ArrayDeque<>()).add(record);
+                byKey.computeIfAbsent(List.of(record.getSource(), record.getSourceId()), key -> new ArrayDeque<>())
+                        .add(record);
             }
         }
         List<PulseEvent> created = new ArrayList<>();
         List<NewPulseEvent> skipped = new ArrayList<>();
         for (Row row : rows) {
             NewPulseEvent event = row.event();
-            PulseEventsRecord record = event.sourceId() == null ? withoutKey.poll()
+            PulseEventsRecord record = event.sourceId() == null
+                    ? withoutKey.poll()
                     : Optional.ofNullable(byKey.get(List.of(event.source(), event.sourceId())))
-                            .map(Deque::poll).orElse(null);
+                            .map(Deque::poll)
+                            .orElse(null);
             if (record != null) {
                 created.add(map(record));
             } else {
@@ -154,26 +166,28 @@ public final class PulseEventStore implements PulseEventRepository {
         BigDecimal score = event.relevanceScore();
         if (score != null) {
             if (score.signum() < 0 || score.compareTo(BigDecimal.ONE) > 0) {
-                throw new ValidationException(entity, "relevance_score", "is "
-                        + score.toPlainString() + ", outside the range 0 to 1");
+                throw new ValidationException(
+                        entity, "relevance_score", "is " + score.toPlainString() + ", outside the range 0 to 1");
             }
-            if (score.stripTrailingZeros().scale() > PULSE_EVENTS.RELEVANCE_SCORE.getDataType().scale()) {
-                throw new ValidationException(entity, "relevance_score", "is "
-                        + score.toPlainString() + ", more than "
-                        + PULSE_EVENTS.RELEVANCE_SCORE.getDataType().scale()
-                        + " decimal places (the column would round it)");
+            if (score.stripTrailingZeros().scale()
+                    > PULSE_EVENTS.RELEVANCE_SCORE.getDataType().scale()) {
+                throw new ValidationException(
+                        entity,
+                        "relevance_score",
+                        "is "
+                                + score.toPlainString() + ", more than "
+                                + PULSE_EVENTS.RELEVANCE_SCORE.getDataType().scale()
+                                + " decimal places (the column would round it)");
             }
         }
         List<String> tags = event.topicTags();
         for (int i = 0; i < tags.size(); i++) {
             if (tags.get(i) == null) {
-                throw new ValidationException(entity, "topic_tags", "has a null tag at position "
-                        + i);
+                throw new ValidationException(entity, "topic_tags", "has a null tag at position " + i);
             }
             Checks.storable(entity, "topic_tags[" + i + "]", tags.get(i));
         }
-        JSONB payload = JSONB.valueOf(Checks.json(entity, "payload",
-                JsonCodec.text(event.payload())));
+        JSONB payload = JSONB.valueOf(Checks.json(entity, "payload", JsonCodec.text(event.payload())));
         return new Row(index, event, payload);
     }
 
@@ -197,17 +211,18 @@ public final class PulseEventStore implements PulseEventRepository {
         Checks.pageSize(ENTITY, limit, MAX_LIMIT);
         // not tags.contains(null): immutable collections throw on it
         if (tags.isEmpty() || tags.stream().anyMatch(Objects::isNull)) {
-            throw new ValidationException(ENTITY, "topic_tags", "to search by must be one or more"
-                    + " non-null tags, got " + tags);
+            throw new ValidationException(
+                    ENTITY, "topic_tags", "to search by must be one or more" + " non-null tags, got " + tags);
         }
         String[] wanted = tags.toArray(String[]::new);
         String operator = match == TagMatch.ALL ? "@>" : "&&";
         return db.read(dsl -> dsl.selectFrom(PULSE_EVENTS)
-                .where(DSL.condition("{0} " + operator + " {1}::text[]", PULSE_EVENTS.TOPIC_TAGS,
-                        DSL.val(wanted)), PULSE_EVENTS.DELETED_AT.isNull())
-                .orderBy(PULSE_EVENTS.RELEVANCE_SCORE.desc().nullsLast(),
-                        PULSE_EVENTS.CREATED_AT.desc())
-                .limit(limit).fetch(PulseEventStore::map));
+                .where(
+                        DSL.condition("{0} " + operator + " {1}::text[]", PULSE_EVENTS.TOPIC_TAGS, DSL.val(wanted)),
+                        PULSE_EVENTS.DELETED_AT.isNull())
+                .orderBy(PULSE_EVENTS.RELEVANCE_SCORE.desc().nullsLast(), PULSE_EVENTS.CREATED_AT.desc())
+                .limit(limit)
+                .fetch(PulseEventStore::map));
     }
 
     @Override
@@ -229,7 +244,8 @@ public final class PulseEventStore implements PulseEventRepository {
                 ), '{}')
                 WHERE p.id = ANY ({0}) AND p.deleted_at IS NULL
                 RETURNING p.id, p.matched_channels""", DSL.val(ids))
-                .coerce(PULSE_EVENTS.ID, PULSE_EVENTS.MATCHED_CHANNELS).fetch())
+                        .coerce(PULSE_EVENTS.ID, PULSE_EVENTS.MATCHED_CHANNELS)
+                        .fetch())
                 .forEach(row -> matches.put(row.value1(), Arrays.asList(row.value2())));
         return matches;
     }
@@ -239,10 +255,13 @@ public final class PulseEventStore implements PulseEventRepository {
         Checks.notNull(ENTITY, "threshold", threshold);
         Checks.pageSize(ENTITY, limit, MAX_LIMIT);
         return db.read(dsl -> dsl.selectFrom(PULSE_EVENTS)
-                .where(PULSE_EVENTS.IS_PROCESSED.isFalse(), PULSE_EVENTS.DELETED_AT.isNull(),
+                .where(
+                        PULSE_EVENTS.IS_PROCESSED.isFalse(),
+                        PULSE_EVENTS.DELETED_AT.isNull(),
                         PULSE_EVENTS.RELEVANCE_SCORE.gt(threshold))
                 .orderBy(PULSE_EVENTS.RELEVANCE_SCORE.desc())
-                .limit(limit).fetch(PulseEventStore::map));
+                .limit(limit)
+                .fetch(PulseEventStore::map));
     }
 
     @Override
@@ -255,7 +274,9 @@ public final class PulseEventStore implements PulseEventRepository {
         return db.write(dsl -> dsl.update(PULSE_EVENTS)
                 .set(PULSE_EVENTS.IS_PROCESSED, true)
                 .set(PULSE_EVENTS.PROCESSED_AT, now)
-                .where(PULSE_EVENTS.ID.in(eventIds), PULSE_EVENTS.DELETED_AT.isNull(),
+                .where(
+                        PULSE_EVENTS.ID.in(eventIds),
+                        PULSE_EVENTS.DELETED_AT.isNull(),
                         PULSE_EVENTS.IS_PROCESSED.isFalse())
                 .execute());
     }
@@ -265,7 +286,8 @@ public final class PulseEventStore implements PulseEventRepository {
         PulseEvent event = get(eventId);
         PulsePayload payload = event.payload();
         String title = payload.title() != null && !payload.title().isBlank()
-                ? payload.title() : event.source() + " " + Objects.toString(event.sourceId(), "");
+                ? payload.title()
+                : event.source() + " " + Objects.toString(event.sourceId(), "");
         title = cut(title.strip(), 500);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("source", event.source());
@@ -281,25 +303,30 @@ public final class PulseEventStore implements PulseEventRepository {
         if (event.relevanceScore() != null) {
             context.put("relevance_score", event.relevanceScore());
         }
-        EpisodeIdea idea = EpisodeIdea.of(title).withBrief(payload.content())
-                .withSourceContext(context);
-        return episodes.create(NewEpisode.builder(channelId).fromPulseEvent(eventId)
-                .title(title).idea(idea).build());
+        EpisodeIdea idea = EpisodeIdea.of(title).withBrief(payload.content()).withSourceContext(context);
+        return episodes.create(NewEpisode.builder(channelId)
+                .fromPulseEvent(eventId)
+                .title(title)
+                .idea(idea)
+                .build());
     }
 
     @Override
     public void softDelete(UUID id) {
         Checks.notNull(ENTITY, "id", id);
         OffsetDateTime now = db.now();
-        int deleted = db.write(dsl -> dsl.update(PULSE_EVENTS).set(PULSE_EVENTS.DELETED_AT, now)
-                .where(PULSE_EVENTS.ID.eq(id), PULSE_EVENTS.DELETED_AT.isNull()).execute());
+        int deleted = db.write(dsl -> dsl.update(PULSE_EVENTS)
+                .set(PULSE_EVENTS.DELETED_AT, now)
+                .where(PULSE_EVENTS.ID.eq(id), PULSE_EVENTS.DELETED_AT.isNull())
+                .execute());
         if (deleted == 0) {
             throw notFound(id);
         }
     }
 
     private static String cut(String text, int codePoints) {
-        return text.codePointCount(0, text.length()) <= codePoints ? text
+        return text.codePointCount(0, text.length()) <= codePoints
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 
@@ -308,11 +335,20 @@ public final class PulseEventStore implements PulseEventRepository {
     }
 
     static PulseEvent map(PulseEventsRecord row) {
-        return new PulseEvent(row.getId(), row.getSource(), row.getSourceId(), row.getSourceUrl(),
+        return new PulseEvent(
+                row.getId(),
+                row.getSource(),
+                row.getSourceId(),
+                row.getSourceUrl(),
                 JsonCodec.read(row.getPayload(), PulsePayload.class),
                 row.getTopicTags() == null ? List.of() : Arrays.asList(row.getTopicTags()),
-                row.getRelevanceScore(), row.getIsProcessed(), row.getProcessedAt(),
+                row.getRelevanceScore(),
+                row.getIsProcessed(),
+                row.getProcessedAt(),
                 row.getMatchedChannels() == null ? List.of() : Arrays.asList(row.getMatchedChannels()),
-                row.getEventTimestamp(), row.getCreatedAt(), row.getUpdatedAt(), row.getDeletedAt());
+                row.getEventTimestamp(),
+                row.getCreatedAt(),
+                row.getUpdatedAt(),
+                row.getDeletedAt());
     }
 }

@@ -48,7 +48,8 @@ final class Capacity {
             int limit = limit();
             int taken = reserved.get();
             int free = limit - held - taken;
-            int want = free >= Math.min(batchSize, Math.max(1, limit / 2)) ? Math.min(free, batchSize)
+            int want = free >= Math.min(batchSize, Math.max(1, limit / 2))
+                    ? Math.min(free, batchSize)
                     : held == 0 && taken == 0 ? Math.max(0, Math.min(free, batchSize)) : 0;
             if (want == 0 || reserved.compareAndSet(taken, taken + want)) {
                 return want;

@@ -31,9 +31,16 @@ final class ClaimLoop implements Runnable {
     private final Consumer<ClaimedJob> hand;
     private final boolean reclaims;
 
-    ClaimLoop(WorkerSettings settings, JobStore store, Capacity capacity, Wakeup wakeup,
-            JobNotifications notifications, BooleanSupplier claiming,
-            IntSupplier held, Consumer<ClaimedJob> hand, boolean reclaims) {
+    ClaimLoop(
+            WorkerSettings settings,
+            JobStore store,
+            Capacity capacity,
+            Wakeup wakeup,
+            JobNotifications notifications,
+            BooleanSupplier claiming,
+            IntSupplier held,
+            Consumer<ClaimedJob> hand,
+            boolean reclaims) {
         this.settings = settings;
         this.store = store;
         this.capacity = capacity;
@@ -63,7 +70,10 @@ final class ClaimLoop implements Runnable {
                     wakeup.await(maxIdleWait); // recorded outcomes free room and wake us
                     continue;
                 }
-                List<ClaimedJob> claimed = store.claim(settings.name(), reservation, settings.lease(),
+                List<ClaimedJob> claimed = store.claim(
+                        settings.name(),
+                        reservation,
+                        settings.lease(),
                         settings.handlers().keySet());
                 backoff.reset();
                 claimed.forEach(hand);
@@ -95,17 +105,21 @@ final class ClaimLoop implements Runnable {
      */
     private long untilNextDue(long maxIdleWait) {
         return store.untilNextDue(settings.handlers().keySet())
-                .map(due -> Math.max(WorkerBuilder.MIN_IDLE_WAIT_MILLIS, Math.min(maxIdleWait,
-                        due.toMillis() + 1)))
+                .map(due -> Math.max(WorkerBuilder.MIN_IDLE_WAIT_MILLIS, Math.min(maxIdleWait, due.toMillis() + 1)))
                 .orElse(maxIdleWait);
     }
 
     private void reclaim() {
         List<JobStore.Reclaimed> reclaimed = store.reclaim();
         if (!reclaimed.isEmpty()) {
-            LOG.warn("Job worker {} reclaimed {} job(s) whose workers' leases ran out: {}",
-                    settings.name(), reclaimed.size(),
-                    reclaimed.stream().map(JobStore.Reclaimed::worker).distinct().toList());
+            LOG.warn(
+                    "Job worker {} reclaimed {} job(s) whose workers' leases ran out: {}",
+                    settings.name(),
+                    reclaimed.size(),
+                    reclaimed.stream()
+                            .map(JobStore.Reclaimed::worker)
+                            .distinct()
+                            .toList());
         }
         JobListener listener = settings.listener();
         for (JobStore.Reclaimed job : reclaimed) {

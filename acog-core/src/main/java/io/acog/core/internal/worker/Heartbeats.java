@@ -27,8 +27,7 @@ final class Heartbeats implements Runnable {
     private final Map<UUID, HeldJob> held;
     private final BooleanSupplier running;
 
-    Heartbeats(String worker, JobStore store, Duration lease, Map<UUID, HeldJob> held,
-            BooleanSupplier running) {
+    Heartbeats(String worker, JobStore store, Duration lease, Map<UUID, HeldJob> held, BooleanSupplier running) {
         this.worker = worker;
         this.store = store;
         this.lease = lease;

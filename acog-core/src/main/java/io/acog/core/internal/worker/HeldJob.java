@@ -13,6 +13,7 @@ final class HeldJob implements JobContext {
     private volatile boolean recorded;
     /** Heartbeats in a row that did not find the job held (only the heartbeat thread). */
     private int missedHeartbeats;
+
     private final long claimedAt = System.nanoTime();
 
     HeldJob(ClaimedJob claim) {

@@ -59,8 +59,7 @@ final class JobNotifications implements Runnable {
             } catch (Exception e) {
                 listening = false;
                 if (running.getAsBoolean()) {
-                    LOG.warn("Job worker {} lost its LISTEN connection: {}; polling meanwhile", worker,
-                            e.getMessage());
+                    LOG.warn("Job worker {} lost its LISTEN connection: {}; polling meanwhile", worker, e.getMessage());
                     if (!backoff.pause()) {
                         return;
                     }

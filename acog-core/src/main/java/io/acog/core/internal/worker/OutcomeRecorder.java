@@ -41,8 +41,14 @@ final class OutcomeRecorder implements Runnable {
     private final Wakeup wakeup;
     private final BooleanSupplier recording;
 
-    OutcomeRecorder(String worker, JobStore store, BlockingQueue<Outcome> outcomes,
-            Map<UUID, HeldJob> held, JobListener listener, Wakeup wakeup, BooleanSupplier recording) {
+    OutcomeRecorder(
+            String worker,
+            JobStore store,
+            BlockingQueue<Outcome> outcomes,
+            Map<UUID, HeldJob> held,
+            JobListener listener,
+            Wakeup wakeup,
+            BooleanSupplier recording) {
         this.worker = worker;
         this.store = store;
         this.outcomes = outcomes;
@@ -74,8 +80,11 @@ final class OutcomeRecorder implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Job worker {} cannot record {} outcome(s): {}; retrying", worker,
-                        batch.size(), e.getMessage());
+                LOG.warn(
+                        "Job worker {} cannot record {} outcome(s): {}; retrying",
+                        worker,
+                        batch.size(),
+                        e.getMessage());
                 if (!backoff.pause()) {
                     return;
                 }
@@ -89,8 +98,8 @@ final class OutcomeRecorder implements Runnable {
         List<Outcome> others = new ArrayList<>();
         for (Outcome outcome : batch) {
             if (outcome.kind() == Outcome.Kind.COMPLETE) {
-                completions.add(new JobTracker.Completion(outcome.job().claim(),
-                        ((JobOutcome.Completed) outcome.outcome()).completion()));
+                completions.add(new JobTracker.Completion(
+                        outcome.job().claim(), ((JobOutcome.Completed) outcome.outcome()).completion()));
                 completed.add(outcome);
             } else {
                 others.add(outcome);
@@ -103,7 +112,8 @@ final class OutcomeRecorder implements Runnable {
             if (lost.contains(claim.job().id())) {
                 tell(() -> listener.leaseLost(claim));
             } else {
-                Duration took = Duration.ofNanos(System.nanoTime() - outcome.job().claimedAt());
+                Duration took =
+                        Duration.ofNanos(System.nanoTime() - outcome.job().claimedAt());
                 tell(() -> listener.completed(claim.job(), took));
             }
         }
@@ -124,13 +134,17 @@ final class OutcomeRecorder implements Runnable {
                 }
                 case FAIL, FAIL_PERMANENTLY -> {
                     Duration notBefore = outcome.error() instanceof ProviderException provider
-                            ? provider.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
-                    Job job = store.fail(claim, describe(outcome.error()),
-                            outcome.kind() == Outcome.Kind.FAIL, notBefore);
+                            ? provider.retryAfter().orElse(Duration.ZERO)
+                            : Duration.ZERO;
+                    Job job = store.fail(
+                            claim, describe(outcome.error()), outcome.kind() == Outcome.Kind.FAIL, notBefore);
                     if (job.status() == JobStatus.QUEUED) {
                         tell(() -> listener.retried(job, outcome.error()));
                     } else {
-                        LOG.warn("Job {} ({}) failed for good: {}", job.id(), job.stage().label(),
+                        LOG.warn(
+                                "Job {} ({}) failed for good: {}",
+                                job.id(),
+                                job.stage().label(),
                                 job.errorMessage());
                         tell(() -> listener.failed(job, outcome.error()));
                     }
@@ -140,7 +154,7 @@ final class OutcomeRecorder implements Runnable {
                     tell(() -> listener.cancelled(job));
                 }
                 case RELEASE -> store.release(claim);
-                case RECORDED -> { } // the handler wrote the job's end with its outputs
+                case RECORDED -> {} // the handler wrote the job's end with its outputs
                 case COMPLETE -> throw new IllegalStateException("completions go in batches");
             }
         } catch (LeaseLostException e) {
@@ -154,7 +168,8 @@ final class OutcomeRecorder implements Runnable {
 
     private static String describe(Throwable error) {
         String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getName()
+        return message == null || message.isBlank()
+                ? error.getClass().getName()
                 : error instanceof PermanentJobFailureException || error instanceof ProviderException
                         ? message
                         : error.getClass().getSimpleName() + ": " + message;

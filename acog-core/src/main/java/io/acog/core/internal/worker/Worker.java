@@ -56,20 +56,35 @@ final class Worker implements JobWorker {
         this.store = store;
         this.settings = settings;
         this.capacity = new Capacity(settings.threads(), settings.batchSize());
-        this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0,
-                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.pool = new ThreadPoolExecutor(
+                settings.threads(),
+                settings.threads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 runnable -> thread("handler-" + threadNumber.incrementAndGet(), runnable));
-        JobNotifications notifications = new JobNotifications(settings.name(), listenSource, wakeup,
-                () -> claiming);
+        JobNotifications notifications = new JobNotifications(settings.name(), listenSource, wakeup, () -> claiming);
         int lanes = Math.max(1, Math.min(4, settings.threads() / 2));
         for (int lane = 0; lane < lanes; lane++) {
-            claimers.add(thread("claimer-" + lane, new ClaimLoop(settings, store, capacity, wakeup,
-                    notifications, () -> claiming, held::size, this::hand, lane == 0)));
-            recorders.add(thread("recorder-" + lane, new OutcomeRecorder(settings.name(), store,
-                    outcomes, held, settings.listener(), wakeup, () -> recording)));
+            claimers.add(thread(
+                    "claimer-" + lane,
+                    new ClaimLoop(
+                            settings,
+                            store,
+                            capacity,
+                            wakeup,
+                            notifications,
+                            () -> claiming,
+                            held::size,
+                            this::hand,
+                            lane == 0)));
+            recorders.add(thread(
+                    "recorder-" + lane,
+                    new OutcomeRecorder(
+                            settings.name(), store, outcomes, held, settings.listener(), wakeup, () -> recording)));
         }
-        this.heartbeat = thread("heartbeat", new Heartbeats(settings.name(), store, settings.lease(),
-                held, () -> recording));
+        this.heartbeat =
+                thread("heartbeat", new Heartbeats(settings.name(), store, settings.lease(), held, () -> recording));
         this.listening = thread("listen", notifications);
     }
 
@@ -86,8 +101,12 @@ final class Worker implements JobWorker {
         if (settings.listen()) {
             listening.start();
         }
-        LOG.info("Job worker {} started: {} threads, batches of {}, lease {}, stages {}",
-                settings.name(), settings.threads(), settings.batchSize(), settings.lease(),
+        LOG.info(
+                "Job worker {} started: {} threads, batches of {}, lease {}, stages {}",
+                settings.name(),
+                settings.threads(),
+                settings.batchSize(),
+                settings.lease(),
                 settings.handlers().keySet());
         return this;
     }
@@ -125,27 +144,29 @@ final class Worker implements JobWorker {
         MDC.put("stage", job.stage().label());
         long start = System.nanoTime();
         try {
-            JobOutcome outcome = Objects.requireNonNull(settings.handlers().get(job.stage())
-                    .handle(job, held), "the handler returned no JobOutcome");
+            JobOutcome outcome = Objects.requireNonNull(
+                    settings.handlers().get(job.stage()).handle(job, held), "the handler returned no JobOutcome");
             if (outcome instanceof JobOutcome.Recorded) {
                 held.recorded();
             }
-            outcomes.add(new Outcome(held, outcome instanceof JobOutcome.CheckAgain
-                    ? Outcome.Kind.CHECK_AGAIN
-                    : outcome instanceof JobOutcome.Recorded ? Outcome.Kind.RECORDED
-                    : Outcome.Kind.COMPLETE, outcome, null));
+            outcomes.add(new Outcome(
+                    held,
+                    outcome instanceof JobOutcome.CheckAgain
+                            ? Outcome.Kind.CHECK_AGAIN
+                            : outcome instanceof JobOutcome.Recorded ? Outcome.Kind.RECORDED : Outcome.Kind.COMPLETE,
+                    outcome,
+                    null));
         } catch (JobCancelledException e) {
             outcomes.add(new Outcome(held, Outcome.Kind.CANCELLED, null, e));
         } catch (PermanentJobFailureException e) {
             outcomes.add(new Outcome(held, Outcome.Kind.FAIL_PERMANENTLY, null, e));
         } catch (ProviderException e) {
-            outcomes.add(new Outcome(held, e.retryable() ? Outcome.Kind.FAIL
-                    : Outcome.Kind.FAIL_PERMANENTLY, null, e));
+            outcomes.add(new Outcome(held, e.retryable() ? Outcome.Kind.FAIL : Outcome.Kind.FAIL_PERMANENTLY, null, e));
         } catch (Throwable e) {
-            boolean interruptedByShutdown = !claiming && (e instanceof InterruptedException
-                    || Thread.currentThread().isInterrupted());
-            outcomes.add(new Outcome(held, interruptedByShutdown ? Outcome.Kind.RELEASE
-                    : Outcome.Kind.FAIL, null, e));
+            boolean interruptedByShutdown = !claiming
+                    && (e instanceof InterruptedException
+                            || Thread.currentThread().isInterrupted());
+            outcomes.add(new Outcome(held, interruptedByShutdown ? Outcome.Kind.RELEASE : Outcome.Kind.FAIL, null, e));
         } finally {
             capacity.ran(System.nanoTime() - start);
             Thread.interrupted();
@@ -189,13 +210,14 @@ final class Worker implements JobWorker {
             try {
                 store.release(left.claim());
             } catch (RuntimeException e) {
-                LOG.warn("Job {} could not be handed back ({}); its lease will run out",
-                        left.claim().job().id(), e.getMessage());
+                LOG.warn(
+                        "Job {} could not be handed back ({}); its lease will run out",
+                        left.claim().job().id(),
+                        e.getMessage());
             }
             held.remove(left.claim().job().id());
         }
-        LOG.info("Job worker {} stopped{}", settings.name(), finished ? ""
-                : " (some handlers were interrupted)");
+        LOG.info("Job worker {} stopped{}", settings.name(), finished ? "" : " (some handlers were interrupted)");
         return finished;
     }
 

@@ -65,8 +65,8 @@ public final class WorkerBuilder implements JobWorker.Builder {
     @Override
     public WorkerBuilder pollInterval(Duration pollInterval) {
         if (pollInterval.toMillis() < MIN_IDLE_WAIT_MILLIS) {
-            throw new IllegalArgumentException("pollInterval must be at least " + MIN_IDLE_WAIT_MILLIS
-                    + " ms, got " + pollInterval);
+            throw new IllegalArgumentException(
+                    "pollInterval must be at least " + MIN_IDLE_WAIT_MILLIS + " ms, got " + pollInterval);
         }
         this.pollInterval = pollInterval;
         return this;
@@ -93,11 +93,13 @@ public final class WorkerBuilder implements JobWorker.Builder {
     @Override
     public JobWorker start() {
         if (handlers.isEmpty()) {
-            throw new IllegalStateException("worker " + name + " has no handler; add one per stage it"
-                    + " should run");
+            throw new IllegalStateException("worker " + name + " has no handler; add one per stage it" + " should run");
         }
         PoolCheck.warnIfUnpooled(listenSource);
-        return new Worker(store, listenSource, new WorkerSettings(name, threads, batchSize, lease,
-                pollInterval, listen, handlers, listener)).start();
+        return new Worker(
+                        store,
+                        listenSource,
+                        new WorkerSettings(name, threads, batchSize, lease, pollInterval, listen, handlers, listener))
+                .start();
     }
 }

@@ -9,8 +9,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** How a worker was configured on its builder. */
-record WorkerSettings(String name, int threads, int batchSize, Duration lease, Duration pollInterval,
-        boolean listen, Map<PipelineStage, JobHandler> handlers, JobListener listener) {
+record WorkerSettings(
+        String name,
+        int threads,
+        int batchSize,
+        Duration lease,
+        Duration pollInterval,
+        boolean listen,
+        Map<PipelineStage, JobHandler> handlers,
+        JobListener listener) {
 
     WorkerSettings {
         handlers = Collections.unmodifiableMap(new EnumMap<>(handlers));

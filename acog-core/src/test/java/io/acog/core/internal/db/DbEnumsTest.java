@@ -21,42 +21,62 @@ class DbEnumsTest {
 
     @Test
     void episodeStatusesMatchTheDatabaseEnum() {
-        same(EpisodeStatus.values(), io.acog.jooq.generated.enums.EpisodeStatus.values(),
-                EpisodeStatus::label, DbEnums::db, DbEnums::episodeStatus);
+        same(
+                EpisodeStatus.values(),
+                io.acog.jooq.generated.enums.EpisodeStatus.values(),
+                EpisodeStatus::label,
+                DbEnums::db,
+                DbEnums::episodeStatus);
     }
 
     @Test
     void ideaSourcesMatchTheDatabaseEnum() {
-        same(IdeaSource.values(), io.acog.jooq.generated.enums.IdeaSource.values(),
-                IdeaSource::label, DbEnums::db, DbEnums::ideaSource);
+        same(
+                IdeaSource.values(),
+                io.acog.jooq.generated.enums.IdeaSource.values(),
+                IdeaSource::label,
+                DbEnums::db,
+                DbEnums::ideaSource);
     }
 
     @Test
     void jobStatusesMatchTheDatabaseEnum() {
-        same(JobStatus.values(), io.acog.jooq.generated.enums.JobStatus.values(),
-                JobStatus::label, DbEnums::db, DbEnums::jobStatus);
+        same(
+                JobStatus.values(),
+                io.acog.jooq.generated.enums.JobStatus.values(),
+                JobStatus::label,
+                DbEnums::db,
+                DbEnums::jobStatus);
     }
 
     @Test
     void assetTypesMatchTheDatabaseEnum() {
-        same(AssetType.values(), io.acog.jooq.generated.enums.AssetType.values(),
-                AssetType::label, DbEnums::db, DbEnums::assetType);
+        same(
+                AssetType.values(),
+                io.acog.jooq.generated.enums.AssetType.values(),
+                AssetType::label,
+                DbEnums::db,
+                DbEnums::assetType);
     }
 
     @Test
     void pipelineStagesMatchTheDatabaseEnumAndReadFromJobStages() {
-        same(PipelineStage.values(), io.acog.jooq.generated.enums.PipelineStage.values(),
-                PipelineStage::label, DbEnums::db,
+        same(
+                PipelineStage.values(),
+                io.acog.jooq.generated.enums.PipelineStage.values(),
+                PipelineStage::label,
+                DbEnums::db,
                 generated -> PipelineStage.valueOf(generated.name()));
         for (PipelineStage stage : PipelineStage.values()) {
             assertThat(DbEnums.stage(stage.label())).isEqualTo(stage);
         }
     }
 
-    private static <A extends Enum<A>, G extends Enum<G> & EnumType> void same(A[] ours,
-            G[] generated, Function<A, String> label, Function<A, G> toDb, Function<G, A> fromDb) {
+    private static <A extends Enum<A>, G extends Enum<G> & EnumType> void same(
+            A[] ours, G[] generated, Function<A, String> label, Function<A, G> toDb, Function<G, A> fromDb) {
         List<String> ourLabels = Arrays.stream(ours).map(label).toList();
-        List<String> dbLabels = Arrays.stream(generated).map(EnumType::getLiteral).toList();
+        List<String> dbLabels =
+                Arrays.stream(generated).map(EnumType::getLiteral).toList();
         assertThat(ourLabels).containsExactlyElementsOf(dbLabels);
         for (A value : ours) {
             G mapped = toDb.apply(value);

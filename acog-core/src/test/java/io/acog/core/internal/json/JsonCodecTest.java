@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.acog.core.asset.VideoMetadata;
 import io.acog.core.channel.Persona;
 import io.acog.core.channel.StyleGuide;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.PipelineState;
 import io.acog.core.episode.StageStatus;
-import io.acog.core.episode.PipelineStage;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -55,8 +55,7 @@ class JsonCodecTest {
         Persona readPersona = JsonCodec.read(org.jooq.JSONB.valueOf(persona), Persona.class);
         VideoMetadata readVideo = JsonCodec.read(org.jooq.JSONB.valueOf(video), VideoMetadata.class);
 
-        assertThat(readPersona.expertiseAreas()).containsExactly("cosmology", "black holes",
-                "space exploration");
+        assertThat(readPersona.expertiseAreas()).containsExactly("cosmology", "black holes", "space exploration");
         assertThat(readVideo.durationSeconds()).isEqualByComparingTo("495.2");
         assertThat(tree(JsonCodec.text(readPersona))).isEqualTo(tree(persona));
         assertThat(tree(JsonCodec.text(readVideo))).isEqualTo(tree(video));
@@ -77,25 +76,25 @@ class JsonCodecTest {
         assertThat(state.status(PipelineStage.PLANNING)).isEqualTo(StageStatus.COMPLETED);
         assertThat(state.status(PipelineStage.AVATAR)).isEqualTo(StageStatus.RUNNING);
         assertThat(state.status(PipelineStage.UPLOAD)).isEqualTo(StageStatus.PENDING);
-        assertThat(state.stage(PipelineStage.PLANNING).orElseThrow().tokensUsed()).isEqualTo(2450);
+        assertThat(state.stage(PipelineStage.PLANNING).orElseThrow().tokensUsed())
+                .isEqualTo(2450);
         assertThat(state.extra()).containsKey("host_summary");
         assertThat(tree(JsonCodec.text(state))).isEqualTo(tree(stored));
     }
 
     /** The seed's job input and result examples, as a host would type them for {@code Job.input}. */
-    record PlanningInput(String topic, Integer targetLengthMinutes, Map<String, Object> styleOverrides,
-            Map<String, Object> extra) {}
+    record PlanningInput(
+            String topic, Integer targetLengthMinutes, Map<String, Object> styleOverrides, Map<String, Object> extra) {}
 
-    record ScriptingInput(UUID planId, String refinementLevel, Boolean includeBrollMarkers,
-            Map<String, Object> extra) {}
+    record ScriptingInput(
+            UUID planId, String refinementLevel, Boolean includeBrollMarkers, Map<String, Object> extra) {}
 
     record AudioInput(UUID scriptId, Map<String, Object> voiceSettingsOverride, Map<String, Object> extra) {}
 
-    record PlanningResult(UUID planId, Integer sectionsCount, BigDecimal estimatedDurationMinutes,
-            Map<String, Object> extra) {}
+    record PlanningResult(
+            UUID planId, Integer sectionsCount, BigDecimal estimatedDurationMinutes, Map<String, Object> extra) {}
 
-    record AudioResult(UUID assetId, BigDecimal durationSeconds, Integer characterCount,
-            Map<String, Object> extra) {}
+    record AudioResult(UUID assetId, BigDecimal durationSeconds, Integer characterCount, Map<String, Object> extra) {}
 
     @Test
     void jobParametersAndResultsOfTheSeedReadBackUnchanged() throws Exception {

@@ -11,5 +11,5 @@ import java.util.function.Function;
  * What writing episode changes needs: the database, the job queue in a transaction's scope, the
  * settings of an episode's channel, and the scheduler of next stages.
  */
-public record CommitContext(Db db, Function<Db, JobStore> jobs,
-        Function<UUID, ChannelSettings> channels, StageScheduler scheduler) {}
+public record CommitContext(
+        Db db, Function<Db, JobStore> jobs, Function<UUID, ChannelSettings> channels, StageScheduler scheduler) {}

@@ -108,7 +108,8 @@ public final class CommitLane<R, T> {
     /** Runs a group in one transaction; when that fails, each request alone. */
     private void run(List<Waiting<R, T>> waiting) {
         try {
-            List<T> results = group.commit(waiting.stream().map(Waiting::request).toList());
+            List<T> results =
+                    group.commit(waiting.stream().map(Waiting::request).toList());
             for (int i = 0; i < waiting.size(); i++) {
                 waiting.get(i).done().complete(results.get(i));
             }

@@ -62,28 +62,28 @@ public final class EpisodeChanges {
     }
 
     private List<PipelineEvent> run(UUID episodeId, Change change, boolean mustBeLive) {
-        return context.db().transaction(db -> db.onConnection(connection -> {
-            EpisodeRows.Locked row = EpisodeRows.lock(connection, List.of(episodeId)).get(episodeId);
-            if (row == null && mustBeLive) {
-                throw EpisodeStore.notFound(episodeId);
-            }
-            Tx tx = new Tx(db, context.jobs().apply(db), db.now());
-            if (row == null) {
-                change.apply(tx, null);
-                return List.<PipelineEvent>of();
-            }
-            EpisodeDraft draft = row.draft();
-            List<PipelineStage> start = change.apply(tx, draft);
-            context.scheduler().settle(draft, start, context.channels().apply(draft.channelId()),
-                    tx.now());
-            flush(connection, tx.jobs(), List.of(draft));
-            return new ArrayList<>(draft.events());
-        }));
+        return context.db()
+                .transaction(db -> db.onConnection(connection -> {
+                    EpisodeRows.Locked row =
+                            EpisodeRows.lock(connection, List.of(episodeId)).get(episodeId);
+                    if (row == null && mustBeLive) {
+                        throw EpisodeStore.notFound(episodeId);
+                    }
+                    Tx tx = new Tx(db, context.jobs().apply(db), db.now());
+                    if (row == null) {
+                        change.apply(tx, null);
+                        return List.<PipelineEvent>of();
+                    }
+                    EpisodeDraft draft = row.draft();
+                    List<PipelineStage> start = change.apply(tx, draft);
+                    context.scheduler().settle(draft, start, context.channels().apply(draft.channelId()), tx.now());
+                    flush(connection, tx.jobs(), List.of(draft));
+                    return new ArrayList<>(draft.events());
+                }));
     }
 
     /** Writes the changed drafts in one statement and enqueues their jobs in another. */
-    static void flush(Connection connection, JobStore jobs, Collection<EpisodeDraft> drafts)
-            throws SQLException {
+    static void flush(Connection connection, JobStore jobs, Collection<EpisodeDraft> drafts) throws SQLException {
         List<EpisodeRows.Update> updates = new ArrayList<>(drafts.size());
         List<NewJob> next = new ArrayList<>();
         for (EpisodeDraft draft : drafts) {

@@ -36,8 +36,8 @@ public final class EpisodeRows {
             ORDER BY id FOR NO KEY UPDATE""";
 
     /** What a change of an episode needs of its locked row. */
-    public record Locked(UUID id, UUID channelId, EpisodeStatus status, PipelineState state,
-            int priority, String script) {
+    public record Locked(
+            UUID id, UUID channelId, EpisodeStatus status, PipelineState state, int priority, String script) {
 
         /** A draft of the change, starting from this row. */
         public EpisodeDraft draft() {
@@ -50,18 +50,22 @@ public final class EpisodeRows {
      *
      * @return the rows by id; gone episodes are missing
      */
-    public static Map<UUID, Locked> lock(Connection connection, Collection<UUID> ids)
-            throws SQLException {
+    public static Map<UUID, Locked> lock(Connection connection, Collection<UUID> ids) throws SQLException {
         Map<UUID, Locked> rows = new HashMap<>();
         try (PreparedStatement lock = connection.prepareStatement(LOCK_SQL)) {
             lock.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
                     UUID id = row.getObject(1, UUID.class);
-                    rows.put(id, new Locked(id, row.getObject(2, UUID.class),
-                            EpisodeStatus.fromLabel(row.getString(3)),
-                            JsonCodec.read(row.getString(4), PipelineState.class), row.getInt(5),
-                            row.getString(6)));
+                    rows.put(
+                            id,
+                            new Locked(
+                                    id,
+                                    row.getObject(2, UUID.class),
+                                    EpisodeStatus.fromLabel(row.getString(3)),
+                                    JsonCodec.read(row.getString(4), PipelineState.class),
+                                    row.getInt(5),
+                                    row.getString(6)));
                 }
             }
         }
@@ -72,12 +76,17 @@ public final class EpisodeRows {
      * A locked episode's new values: its state and status, the columns a stage produced, why it
      * failed, and whether it is being retried.
      */
-    public record Update(UUID id, PipelineState state, EpisodeStatus status, EpisodeColumns columns,
-            String lastError, boolean retried) {
+    public record Update(
+            UUID id,
+            PipelineState state,
+            EpisodeStatus status,
+            EpisodeColumns columns,
+            String lastError,
+            boolean retried) {
 
         public static Update of(EpisodeDraft draft) {
-            return new Update(draft.id(), draft.state(), draft.status(), draft.columns(),
-                    draft.lastError(), draft.isRetried());
+            return new Update(
+                    draft.id(), draft.state(), draft.status(), draft.columns(), draft.lastError(), draft.isRetried());
         }
     }
 
@@ -122,7 +131,8 @@ public final class EpisodeRows {
             text[5][i] = columns.metadata();
             text[6][i] = columns.title();
             text[7][i] = columns.publishedUrl();
-            text[8][i] = columns.publishedAt() == null ? null : columns.publishedAt().toString();
+            text[8][i] =
+                    columns.publishedAt() == null ? null : columns.publishedAt().toString();
             text[9][i] = update.lastError();
             retried[i] = update.retried() ? 1 : 0;
         }

@@ -29,15 +29,19 @@ public final class FinishedStage {
     public static void begin(EpisodeDraft draft, Job job, OffsetDateTime begunAt) {
         PipelineStage stage = job.stage();
         StageState entry = draft.get(stage);
-        StageState begun = stage == PipelineStage.BROLL ? StageMachine.startClip(entry, begunAt)
+        StageState begun = stage == PipelineStage.BROLL
+                ? StageMachine.startClip(entry, begunAt)
                 : StageMachine.start(entry, begunAt);
         draft.put(stage, begun);
-        draft.tell(new PipelineEvent.StageStarted(draft.id(), stage,
-                begun.attempts() == null ? 1 : begun.attempts()));
+        draft.tell(new PipelineEvent.StageStarted(draft.id(), stage, begun.attempts() == null ? 1 : begun.attempts()));
     }
 
-    static void apply(EpisodeDraft draft, StageCommit.Finish finish, StageScheduler scheduler,
-            ChannelSettings channel, OffsetDateTime now) {
+    static void apply(
+            EpisodeDraft draft,
+            StageCommit.Finish finish,
+            StageScheduler scheduler,
+            ChannelSettings channel,
+            OffsetDateTime now) {
         Job job = finish.job();
         PipelineStage stage = job.stage();
         StageResult.Output output = finish.output();
@@ -62,9 +66,11 @@ public final class FinishedStage {
             draft.scriptingNotes(notes);
             next.add(PipelineStage.SCRIPTING);
         } else {
-            draft.put(stage, stage == PipelineStage.SCRIPT_REVIEW
-                    ? StageMachine.passReview(entry, output.details(), now)
-                    : StageMachine.complete(entry, output.details(), now));
+            draft.put(
+                    stage,
+                    stage == PipelineStage.SCRIPT_REVIEW
+                            ? StageMachine.passReview(entry, output.details(), now)
+                            : StageMachine.complete(entry, output.details(), now));
             draft.tell(new PipelineEvent.StageCompleted(draft.id(), stage));
             next.addAll(StageGraph.unblockedBy(draft.state(), stage));
             if (stage == PipelineStage.ASSEMBLY && channel.autoPublish()) {

@@ -35,12 +35,10 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
 
     @Override
     public List<Committed> commit(List<StageCommit> group) {
-        return context.db().transaction(db -> db.onConnection(connection ->
-                commit(db, connection, group)));
+        return context.db().transaction(db -> db.onConnection(connection -> commit(db, connection, group)));
     }
 
-    private List<Committed> commit(Db db, Connection connection, List<StageCommit> group)
-            throws SQLException {
+    private List<Committed> commit(Db db, Connection connection, List<StageCommit> group) throws SQLException {
         JobStore jobs = context.jobs().apply(db);
         OffsetDateTime now = db.now();
         Set<UUID> ids = new TreeSet<>();
@@ -57,8 +55,8 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
                     jobs.cancelled(finish.claim());
                     results[i] = Committed.of(Committed.Outcome.CANCELLED);
                 } else {
-                    completions.add(new JobTracker.Completion(finish.claim(),
-                            finish.output().completion()));
+                    completions.add(new JobTracker.Completion(
+                            finish.claim(), finish.output().completion()));
                 }
             }
         }
@@ -77,8 +75,8 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
                 }
                 EpisodeDraft draft = draft(drafts, rows, request);
                 assets.addAll(finish.assets());
-                FinishedStage.apply(draft, finish, context.scheduler(),
-                        context.channels().apply(draft.channelId()), now);
+                FinishedStage.apply(
+                        draft, finish, context.scheduler(), context.channels().apply(draft.channelId()), now);
                 results[i] = new Committed(Committed.Outcome.COMMITTED, 0, drain(draft));
             }
         }
@@ -86,8 +84,7 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
             if (group.get(i) instanceof StageCommit.Start start) {
                 EpisodeRows.Locked row = rows.get(start.job().episodeId());
                 EpisodeDraft changed = drafts.get(start.job().episodeId());
-                EpisodeStatus status = changed != null ? changed.status()
-                        : row == null ? null : row.status();
+                EpisodeStatus status = changed != null ? changed.status() : row == null ? null : row.status();
                 if (status == null || !EpisodeLifecycle.isActive(status)) {
                     results[i] = Committed.of(Committed.Outcome.NOT_ON_ITS_WAY);
                 } else {
@@ -104,9 +101,10 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
         return List.of(results);
     }
 
-    private static EpisodeDraft draft(Map<UUID, EpisodeDraft> drafts,
-            Map<UUID, EpisodeRows.Locked> rows, StageCommit request) {
-        return drafts.computeIfAbsent(request.job().episodeId(), id -> rows.get(id).draft());
+    private static EpisodeDraft draft(
+            Map<UUID, EpisodeDraft> drafts, Map<UUID, EpisodeRows.Locked> rows, StageCommit request) {
+        return drafts.computeIfAbsent(
+                request.job().episodeId(), id -> rows.get(id).draft());
     }
 
     /** The events the draft gathered since the last drain: those of the request just applied. */

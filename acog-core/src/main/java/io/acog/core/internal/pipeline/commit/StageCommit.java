@@ -27,8 +27,13 @@ public sealed interface StageCommit {
      * @param started whether a {@link Start} of this run committed already (else the finish
      *     records the start too, at {@code begunAt})
      */
-    record Finish(ClaimedJob claim, StageResult.Output output, List<AssetStore.Prepared> assets,
-            boolean started, OffsetDateTime begunAt) implements StageCommit {
+    record Finish(
+            ClaimedJob claim,
+            StageResult.Output output,
+            List<AssetStore.Prepared> assets,
+            boolean started,
+            OffsetDateTime begunAt)
+            implements StageCommit {
 
         public Finish {
             assets = List.copyOf(assets);

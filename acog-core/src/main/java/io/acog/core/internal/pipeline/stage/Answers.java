@@ -27,14 +27,14 @@ final class Answers {
         try {
             JsonCodec.convert(json, shape);
         } catch (IllegalArgumentException e) {
-            throw StageFailedException.retryable(provider + " returned a " + what
-                    + " that does not fit " + shape.getSimpleName() + ": " + e.getMessage());
+            throw StageFailedException.retryable(provider + " returned a " + what + " that does not fit "
+                    + shape.getSimpleName() + ": " + e.getMessage());
         }
         try {
             return Checks.json("episode", what, JsonCodec.text(json));
         } catch (ValidationException e) {
-            throw StageFailedException.retryable(provider + " returned a " + what
-                    + " that cannot be stored: " + e.getMessage());
+            throw StageFailedException.retryable(
+                    provider + " returned a " + what + " that cannot be stored: " + e.getMessage());
         }
     }
 }

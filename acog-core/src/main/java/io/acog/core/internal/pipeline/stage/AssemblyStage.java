@@ -27,18 +27,37 @@ final class AssemblyStage implements Stage {
         EpisodeAssets.ForAssembly inputs = assets.forAssembly(work.episodeId());
         URI audio = inputs.need(work.episodeId(), AssetType.AUDIO);
         URI avatar = inputs.need(work.episodeId(), AssetType.AVATAR_VIDEO);
-        VideoAssembler.Video video = Answers.required(assembler.name(), "video", assembler.assemble(
-                new VideoAssembler.AssemblyRequest(work.brief(), work.episode().script(), audio,
-                        avatar, inputs.clips()), work.call()));
+        VideoAssembler.Video video = Answers.required(
+                assembler.name(),
+                "video",
+                assembler.assemble(
+                        new VideoAssembler.AssemblyRequest(
+                                work.brief(), work.episode().script(), audio, avatar, inputs.clips()),
+                        work.call()));
         Usage usage = Usages.of(video.usage());
-        URI uri = StoredMedia.store(work.call().storage(), assembler.name(), work.episodeId(),
-                "final/" + StoredMedia.fileName(video.video()), video.video());
-        return new StageResult.Output(Usages.details(assembler.name(), null, usage),
-                Usages.completion(Map.of("uri", uri.toString(), "duration_ms", video.durationMs()), usage))
-                .with(new NewAsset(work.episodeId(), AssetType.ASSEMBLED_VIDEO, uri.toString(), "final",
-                        assembler.name(), null,
-                        StoredMedia.video(video.durationMs(), usage, Map.of("clips", inputs.clips().size())),
-                        video.video().mimeType(), StoredMedia.size(video.video()),
-                        StoredMedia.millis(video.durationMs()), true));
+        URI uri = StoredMedia.store(
+                work.call().storage(),
+                assembler.name(),
+                work.episodeId(),
+                "final/" + StoredMedia.fileName(video.video()),
+                video.video());
+        return new StageResult.Output(
+                        Usages.details(assembler.name(), null, usage),
+                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", video.durationMs()), usage))
+                .with(new NewAsset(
+                        work.episodeId(),
+                        AssetType.ASSEMBLED_VIDEO,
+                        uri.toString(),
+                        "final",
+                        assembler.name(),
+                        null,
+                        StoredMedia.video(
+                                video.durationMs(),
+                                usage,
+                                Map.of("clips", inputs.clips().size())),
+                        video.video().mimeType(),
+                        StoredMedia.size(video.video()),
+                        StoredMedia.millis(video.durationMs()),
+                        true));
     }
 }

@@ -29,25 +29,47 @@ final class AudioStage implements Stage {
     public StageResult run(StageWork work) {
         Channel channel = work.channel();
         VoiceSynthesizer voice = providers.voice(channel.voiceProfile().provider());
-        List<String> spoken = work.script().segments().stream().map(ScriptSegment::text)
-                .filter(text -> !text.isBlank()).toList();
-        VoiceSynthesizer.Speech speech = Answers.required(voice.name(), "speech", voice.synthesize(
-                new VoiceSynthesizer.SpeechRequest(work.brief(), spoken,
-                        SpeakingRate.wordsPerMinute(channel.styleGuide())), work.call()));
-        URI uri = StoredMedia.store(work.call().storage(), voice.name(), work.episodeId(),
-                "audio/" + StoredMedia.fileName(speech.audio()), speech.audio());
+        List<String> spoken = work.script().segments().stream()
+                .map(ScriptSegment::text)
+                .filter(text -> !text.isBlank())
+                .toList();
+        VoiceSynthesizer.Speech speech = Answers.required(
+                voice.name(),
+                "speech",
+                voice.synthesize(
+                        new VoiceSynthesizer.SpeechRequest(
+                                work.brief(), spoken, SpeakingRate.wordsPerMinute(channel.styleGuide())),
+                        work.call()));
+        URI uri = StoredMedia.store(
+                work.call().storage(),
+                voice.name(),
+                work.episodeId(),
+                "audio/" + StoredMedia.fileName(speech.audio()),
+                speech.audio());
         Usage usage = Usages.of(speech.usage());
-        AudioMetadata metadata = new AudioMetadata(StoredMedia.seconds(speech.durationMs()),
-                StoredMedia.extension(speech.audio()), null, null,
-                JsonCodec.object(channel.voiceProfile().settings()), Usages.cents(usage),
-                usage.characters() == null ? null : Math.toIntExact(usage.characters()), null);
-        return new StageResult.Output(Usages.details(voice.name(), null, usage)
-                        .withJobId(speech.providerJobId()),
-                Usages.completion(Map.of("uri", uri.toString(), "duration_ms", speech.durationMs()),
-                        usage))
-                .with(new NewAsset(work.episodeId(), AssetType.AUDIO, uri.toString(), "voice",
-                        voice.name(), speech.providerJobId(), metadata, speech.audio().mimeType(),
-                        StoredMedia.size(speech.audio()), StoredMedia.millis(speech.durationMs()),
+        AudioMetadata metadata = new AudioMetadata(
+                StoredMedia.seconds(speech.durationMs()),
+                StoredMedia.extension(speech.audio()),
+                null,
+                null,
+                JsonCodec.object(channel.voiceProfile().settings()),
+                Usages.cents(usage),
+                usage.characters() == null ? null : Math.toIntExact(usage.characters()),
+                null);
+        return new StageResult.Output(
+                        Usages.details(voice.name(), null, usage).withJobId(speech.providerJobId()),
+                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", speech.durationMs()), usage))
+                .with(new NewAsset(
+                        work.episodeId(),
+                        AssetType.AUDIO,
+                        uri.toString(),
+                        "voice",
+                        voice.name(),
+                        speech.providerJobId(),
+                        metadata,
+                        speech.audio().mimeType(),
+                        StoredMedia.size(speech.audio()),
+                        StoredMedia.millis(speech.durationMs()),
                         true));
     }
 }

@@ -29,12 +29,16 @@ final class AvatarStage implements RenderStage {
 
     @Override
     public StageResult run(StageWork work) {
-        AvatarRenderer renderer = providers.avatar(work.channel().avatarProfile().provider());
+        AvatarRenderer renderer =
+                providers.avatar(work.channel().avatarProfile().provider());
         List<String> segments = work.script().segments(SegmentKind.AVATAR).stream()
-                .map(ScriptSegment::text).toList();
+                .map(ScriptSegment::text)
+                .toList();
         URI audio = assets.primary(work.episodeId(), AssetType.AUDIO);
-        RenderTask task = Answers.required(renderer.name(), "render task", renderer.submit(
-                new AvatarRenderer.AvatarRequest(work.brief(), segments, audio), work.call()));
+        RenderTask task = Answers.required(
+                renderer.name(),
+                "render task",
+                renderer.submit(new AvatarRenderer.AvatarRequest(work.brief(), segments, audio), work.call()));
         return new StageResult.Submitted(task, renderer.name());
     }
 
@@ -49,16 +53,28 @@ final class AvatarStage implements RenderStage {
     }
 
     @Override
-    public StageResult.Output rendered(StageWork work, String provider, String taskId,
-            RenderProgress.Done done) {
+    public StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done) {
         Usage usage = Usages.of(done.usage());
-        URI uri = StoredMedia.store(work.call().storage(), provider, work.episodeId(),
-                "avatar/" + StoredMedia.fileName(done.media()), done.media());
-        return new StageResult.Output(Usages.details(provider, null, usage).withJobId(taskId),
-                Usages.completion(Map.of("uri", uri.toString(), "duration_ms", done.durationMs()), usage))
-                .with(new NewAsset(work.episodeId(), AssetType.AVATAR_VIDEO, uri.toString(), "avatar",
-                        provider, taskId, StoredMedia.video(done.durationMs(), usage, Map.of()),
-                        done.media().mimeType(), StoredMedia.size(done.media()),
-                        StoredMedia.millis(done.durationMs()), true));
+        URI uri = StoredMedia.store(
+                work.call().storage(),
+                provider,
+                work.episodeId(),
+                "avatar/" + StoredMedia.fileName(done.media()),
+                done.media());
+        return new StageResult.Output(
+                        Usages.details(provider, null, usage).withJobId(taskId),
+                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", done.durationMs()), usage))
+                .with(new NewAsset(
+                        work.episodeId(),
+                        AssetType.AVATAR_VIDEO,
+                        uri.toString(),
+                        "avatar",
+                        provider,
+                        taskId,
+                        StoredMedia.video(done.durationMs(), usage, Map.of()),
+                        done.media().mimeType(),
+                        StoredMedia.size(done.media()),
+                        StoredMedia.millis(done.durationMs()),
+                        true));
     }
 }

@@ -27,9 +27,13 @@ final class BrollStage implements RenderStage {
     public StageResult run(StageWork work) {
         BrollGenerator generator = providers.broll(null);
         JobInputs.Clip clip = work.input(JobInputs.Clip.class);
-        RenderTask task = Answers.required(generator.name(), "render task", generator.submit(
-                new BrollGenerator.ClipRequest(work.brief(), clip.description(), clip.clipIndex(),
-                        clip.seconds()), work.call()));
+        RenderTask task = Answers.required(
+                generator.name(),
+                "render task",
+                generator.submit(
+                        new BrollGenerator.ClipRequest(
+                                work.brief(), clip.description(), clip.clipIndex(), clip.seconds()),
+                        work.call()));
         return new StageResult.Submitted(task, generator.name());
     }
 
@@ -44,19 +48,33 @@ final class BrollStage implements RenderStage {
     }
 
     @Override
-    public StageResult.Output rendered(StageWork work, String provider, String taskId,
-            RenderProgress.Done done) {
+    public StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done) {
         Usage usage = Usages.of(done.usage());
         JobInputs.Clip clip = work.input(JobInputs.Clip.class);
         int index = clip.clipIndex();
-        URI uri = StoredMedia.store(work.call().storage(), provider, work.episodeId(),
-                "broll/" + index + "-" + StoredMedia.fileName(done.media()), done.media());
-        return new StageResult.Output(Usages.details(provider, null, usage),
-                Usages.completion(Map.of("uri", uri.toString(), "clip_index", index), usage))
-                .with(new NewAsset(work.episodeId(), AssetType.B_ROLL, uri.toString(), "clip " + index,
-                        provider, taskId, StoredMedia.video(done.durationMs(), usage,
+        URI uri = StoredMedia.store(
+                work.call().storage(),
+                provider,
+                work.episodeId(),
+                "broll/" + index + "-" + StoredMedia.fileName(done.media()),
+                done.media());
+        return new StageResult.Output(
+                        Usages.details(provider, null, usage),
+                        Usages.completion(Map.of("uri", uri.toString(), "clip_index", index), usage))
+                .with(new NewAsset(
+                        work.episodeId(),
+                        AssetType.B_ROLL,
+                        uri.toString(),
+                        "clip " + index,
+                        provider,
+                        taskId,
+                        StoredMedia.video(
+                                done.durationMs(),
+                                usage,
                                 Map.of("clip_index", index, "description", String.valueOf(clip.description()))),
-                        done.media().mimeType(), StoredMedia.size(done.media()),
-                        StoredMedia.millis(done.durationMs()), false));
+                        done.media().mimeType(),
+                        StoredMedia.size(done.media()),
+                        StoredMedia.millis(done.durationMs()),
+                        false));
     }
 }

@@ -18,8 +18,8 @@ import org.jooq.impl.DSL;
 final class EpisodeAssets {
 
     /** B-roll clips in script order: by the clip index their metadata records. */
-    private static final Field<Integer> CLIP_ORDER = DSL.field("({0} ->> 'clip_index')::int",
-            Integer.class, ASSETS.METADATA);
+    private static final Field<Integer> CLIP_ORDER =
+            DSL.field("({0} ->> 'clip_index')::int", Integer.class, ASSETS.METADATA);
 
     private final Db db;
 
@@ -33,9 +33,13 @@ final class EpisodeAssets {
      * @throws StageFailedException (permanent) when it has none
      */
     URI primary(UUID episodeId, AssetType type) {
-        String uri = db.read(dsl -> dsl.select(ASSETS.URI).from(ASSETS)
-                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.TYPE.eq(DbEnums.db(type)),
-                        ASSETS.IS_PRIMARY.isTrue(), ASSETS.DELETED_AT.isNull())
+        String uri = db.read(dsl -> dsl.select(ASSETS.URI)
+                .from(ASSETS)
+                .where(
+                        ASSETS.EPISODE_ID.eq(episodeId),
+                        ASSETS.TYPE.eq(DbEnums.db(type)),
+                        ASSETS.IS_PRIMARY.isTrue(),
+                        ASSETS.DELETED_AT.isNull())
                 .fetchOne(ASSETS.URI));
         if (uri == null) {
             throw missing(episodeId, type);
@@ -58,12 +62,16 @@ final class EpisodeAssets {
     ForAssembly forAssembly(UUID episodeId) {
         Map<AssetType, URI> primaries = new EnumMap<>(AssetType.class);
         List<URI> clips = new ArrayList<>();
-        db.read(dsl -> dsl.select(ASSETS.TYPE, ASSETS.URI, ASSETS.IS_PRIMARY).from(ASSETS)
-                .where(ASSETS.EPISODE_ID.eq(episodeId), ASSETS.DELETED_AT.isNull(),
-                        ASSETS.IS_PRIMARY.isTrue().or(ASSETS.TYPE.eq(
-                                io.acog.jooq.generated.enums.AssetType.B_ROLL)))
-                .orderBy(CLIP_ORDER, ASSETS.CREATED_AT)
-                .fetch())
+        db.read(dsl -> dsl.select(ASSETS.TYPE, ASSETS.URI, ASSETS.IS_PRIMARY)
+                        .from(ASSETS)
+                        .where(
+                                ASSETS.EPISODE_ID.eq(episodeId),
+                                ASSETS.DELETED_AT.isNull(),
+                                ASSETS.IS_PRIMARY
+                                        .isTrue()
+                                        .or(ASSETS.TYPE.eq(io.acog.jooq.generated.enums.AssetType.B_ROLL)))
+                        .orderBy(CLIP_ORDER, ASSETS.CREATED_AT)
+                        .fetch())
                 .forEach(row -> {
                     AssetType type = DbEnums.assetType(row.value1());
                     if (type == AssetType.B_ROLL) {
@@ -76,7 +84,6 @@ final class EpisodeAssets {
     }
 
     private static StageFailedException missing(UUID episodeId, AssetType type) {
-        return StageFailedException.permanent("episode " + episodeId + " has no primary "
-                + type.label() + " asset");
+        return StageFailedException.permanent("episode " + episodeId + " has no primary " + type.label() + " asset");
     }
 }

@@ -26,14 +26,20 @@ final class MetadataStage implements Stage {
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
         Episode episode = work.episode();
-        ContentWriter.Metadata metadata = Answers.required(writer.name(), "metadata", writer.metadata(
-                new ContentWriter.MetadataRequest(work.brief(), JsonCodec.object(episode.idea()),
-                        JsonCodec.object(episode.plan()), episode.script()), work.call()));
-        String json = Answers.fitting(writer.name(), "metadata", metadata.metadata(),
-                EpisodeMetadata.class);
+        ContentWriter.Metadata metadata = Answers.required(
+                writer.name(),
+                "metadata",
+                writer.metadata(
+                        new ContentWriter.MetadataRequest(
+                                work.brief(),
+                                JsonCodec.object(episode.idea()),
+                                JsonCodec.object(episode.plan()),
+                                episode.script()),
+                        work.call()));
+        String json = Answers.fitting(writer.name(), "metadata", metadata.metadata(), EpisodeMetadata.class);
         Object title = metadata.metadata().get("final_title");
-        String finalTitle = title instanceof String text && !text.isBlank() && text.length() <= TITLE_LIMIT
-                ? text : null;
+        String finalTitle =
+                title instanceof String text && !text.isBlank() && text.length() <= TITLE_LIMIT ? text : null;
         return Usages.written(writer.name(), metadata.model(), metadata.usage())
                 .with(EpisodeColumns.metadata(json, finalTitle));
     }

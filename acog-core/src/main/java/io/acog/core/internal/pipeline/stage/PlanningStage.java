@@ -17,11 +17,14 @@ final class PlanningStage implements Stage {
     @Override
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
-        ContentWriter.Plan plan = Answers.required(writer.name(), "plan", writer.plan(
-                new ContentWriter.PlanRequest(work.brief(), JsonCodec.object(work.episode().idea())),
-                work.call()));
+        ContentWriter.Plan plan = Answers.required(
+                writer.name(),
+                "plan",
+                writer.plan(
+                        new ContentWriter.PlanRequest(
+                                work.brief(), JsonCodec.object(work.episode().idea())),
+                        work.call()));
         String json = Answers.fitting(writer.name(), "plan", plan.plan(), EpisodePlan.class);
-        return Usages.written(writer.name(), plan.model(), plan.usage())
-                .with(EpisodeColumns.plan(json));
+        return Usages.written(writer.name(), plan.model(), plan.usage()).with(EpisodeColumns.plan(json));
     }
 }

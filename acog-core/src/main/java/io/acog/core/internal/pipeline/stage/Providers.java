@@ -134,29 +134,49 @@ public final class Providers implements ProviderRegistry {
     }
 
     public VoiceSynthesizer voice(String requested) {
-        return choose(voices, requested, VoiceSynthesizer::serves, VoiceSynthesizer::name,
-                "voice provider", "voice_profile.provider");
+        return choose(
+                voices,
+                requested,
+                VoiceSynthesizer::serves,
+                VoiceSynthesizer::name,
+                "voice provider",
+                "voice_profile.provider");
     }
 
     public AvatarRenderer avatar(String requested) {
-        return choose(avatars, requested, AvatarRenderer::serves, AvatarRenderer::name,
-                "avatar provider", "avatar_profile.provider");
+        return choose(
+                avatars,
+                requested,
+                AvatarRenderer::serves,
+                AvatarRenderer::name,
+                "avatar provider",
+                "avatar_profile.provider");
     }
 
     public BrollGenerator broll(String requested) {
-        return choose(brolls, requested, (generator, name) -> generator.name().equalsIgnoreCase(name),
-                BrollGenerator::name, "b-roll provider", "the render job's provider");
+        return choose(
+                brolls,
+                requested,
+                (generator, name) -> generator.name().equalsIgnoreCase(name),
+                BrollGenerator::name,
+                "b-roll provider",
+                "the render job's provider");
     }
 
     public Publisher publisher(String platform) {
-        return choose(publishers, platform, Publisher::serves, Publisher::name, "publisher",
-                "platform_config.platform");
+        return choose(
+                publishers, platform, Publisher::serves, Publisher::name, "publisher", "platform_config.platform");
     }
 
     /** The render provider that took a task, by the name its job recorded. */
     public AvatarRenderer avatarNamed(String name) {
-        return choose(avatars, name, (renderer, wanted) -> renderer.name().equalsIgnoreCase(wanted),
-                AvatarRenderer::name, "avatar provider", "the render job's provider");
+        return choose(
+                avatars,
+                name,
+                (renderer, wanted) -> renderer.name().equalsIgnoreCase(wanted),
+                AvatarRenderer::name,
+                "avatar provider",
+                "the render job's provider");
     }
 
     /**
@@ -165,8 +185,13 @@ public final class Providers implements ProviderRegistry {
      *
      * @throws StageFailedException (permanent) when the channel names one nobody serves
      */
-    private static <P> P choose(List<P> candidates, String requested, BiPredicate<P, String> serves,
-            Function<P, String> name, String what, String setting) {
+    private static <P> P choose(
+            List<P> candidates,
+            String requested,
+            BiPredicate<P, String> serves,
+            Function<P, String> name,
+            String what,
+            String setting) {
         if (requested == null || requested.isBlank()) {
             return candidates.get(0);
         }
@@ -176,7 +201,7 @@ public final class Providers implements ProviderRegistry {
             }
         }
         throw StageFailedException.permanent("the channel asks for " + what + " '" + requested + "' (" + setting
-                        + "), but the pipeline has only " + candidates.stream().map(name)
-                                .map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
+                + "), but the pipeline has only "
+                + candidates.stream().map(name).map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
     }
 }

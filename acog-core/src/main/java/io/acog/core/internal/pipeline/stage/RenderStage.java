@@ -13,6 +13,5 @@ public interface RenderStage extends Stage {
     void cancel(String provider, String taskId, ProviderCall call);
 
     /** The finished render, stored. */
-    StageResult.Output rendered(StageWork work, String provider, String taskId,
-            RenderProgress.Done done);
+    StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done);
 }

@@ -21,9 +21,13 @@ final class ScriptReviewStage implements Stage {
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
         Episode episode = work.episode();
-        ContentWriter.Review review = Answers.required(writer.name(), "review", writer.review(
-                new ContentWriter.ReviewRequest(work.brief(), JsonCodec.object(episode.plan()),
-                        episode.script()), work.call()));
+        ContentWriter.Review review = Answers.required(
+                writer.name(),
+                "review",
+                writer.review(
+                        new ContentWriter.ReviewRequest(
+                                work.brief(), JsonCodec.object(episode.plan()), episode.script()),
+                        work.call()));
         return Usages.written(writer.name(), review.model(), review.usage())
                 .with(new StageResult.Review(review.approved(), review.notes()));
     }

@@ -32,22 +32,28 @@ final class ScriptingStage implements Stage {
         ContentWriter writer = providers.writer();
         Episode episode = work.episode();
         JobInputs.Scripting input = work.input(JobInputs.Scripting.class);
-        ContentWriter.Script script = Answers.required(writer.name(), "script", writer.script(
-                new ContentWriter.ScriptRequest(work.brief(), JsonCodec.object(episode.idea()),
-                        JsonCodec.object(episode.plan()), input.reviewNotes()), work.call()));
+        ContentWriter.Script script = Answers.required(
+                writer.name(),
+                "script",
+                writer.script(
+                        new ContentWriter.ScriptRequest(
+                                work.brief(),
+                                JsonCodec.object(episode.idea()),
+                                JsonCodec.object(episode.plan()),
+                                input.reviewNotes()),
+                        work.call()));
         String text = script.script();
         Script parsed;
         try {
             parsed = ScriptParser.parse(Checks.storable("episode", "script", text == null ? "" : text));
         } catch (ValidationException e) {
-            throw StageFailedException.retryable(writer.name() + " wrote a script ACOG cannot use: "
-                    + e.getMessage());
+            throw StageFailedException.retryable(writer.name() + " wrote a script ACOG cannot use: " + e.getMessage());
         }
         if (parsed.segments().isEmpty()) {
             throw StageFailedException.retryable(writer.name() + " wrote an empty script");
         }
-        ScriptMetadata metadata = EpisodeMapping.scriptMetadata(episode.scriptMetadata(),
-                work.channel().styleGuide(), parsed, db.now());
+        ScriptMetadata metadata = EpisodeMapping.scriptMetadata(
+                episode.scriptMetadata(), work.channel().styleGuide(), parsed, db.now());
         return Usages.written(writer.name(), script.model(), script.usage())
                 .with(EpisodeColumns.script(text, JsonCodec.text(metadata)));
     }

@@ -17,8 +17,9 @@ public sealed interface StageResult {
      * @param details merged into {@code pipeline_state[stage]} as it completes
      * @param review for script review: the verdict; null for other stages
      */
-    record Output(EpisodeColumns columns, List<NewAsset> assets, StageState details,
-            JobCompletion completion, Review review) implements StageResult {
+    record Output(
+            EpisodeColumns columns, List<NewAsset> assets, StageState details, JobCompletion completion, Review review)
+            implements StageResult {
 
         public Output {
             assets = List.copyOf(assets);

@@ -9,8 +9,7 @@ import io.acog.spi.ChannelBrief;
 import java.util.UUID;
 
 /** A stage's job, with the episode and channel as loaded when it began and its provider call. */
-public record StageWork(Job job, Episode episode, Channel channel, ChannelBrief brief,
-        ProviderCallContext call) {
+public record StageWork(Job job, Episode episode, Channel channel, ChannelBrief brief, ProviderCallContext call) {
 
     public UUID episodeId() {
         return episode.id();

@@ -25,14 +25,13 @@ final class StoredMedia {
         try {
             return storage.store(key, media);
         } catch (IOException | RuntimeException e) {
-            throw StageFailedException.retryable(storage.name() + " cannot store " + provider + "'s "
-                    + media.fileName() + " as " + key + ": " + e.getMessage());
+            throw StageFailedException.retryable(storage.name() + " cannot store " + provider + "'s " + media.fileName()
+                    + " as " + key + ": " + e.getMessage());
         }
     }
 
     static VideoMetadata video(long durationMs, Usage usage, Map<String, Object> extra) {
-        return new VideoMetadata(seconds(durationMs), null, null, null, null, Usages.cents(usage),
-                null, extra);
+        return new VideoMetadata(seconds(durationMs), null, null, null, null, Usages.cents(usage), null, extra);
     }
 
     static BigDecimal seconds(long durationMs) {

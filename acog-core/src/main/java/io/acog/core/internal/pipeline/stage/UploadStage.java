@@ -31,21 +31,30 @@ final class UploadStage implements Stage {
 
     @Override
     public StageResult run(StageWork work) {
-        Publisher publisher = providers.publisher(work.channel().platformConfig().platform());
+        Publisher publisher =
+                providers.publisher(work.channel().platformConfig().platform());
         URI video = assets.primary(work.episodeId(), AssetType.ASSEMBLED_VIDEO);
-        Publisher.Publication publication = Answers.required(publisher.name(), "publication",
-                publisher.publish(new Publisher.PublishRequest(work.brief(), video,
-                        JsonCodec.object(work.episode().metadata())), work.call()));
+        Publisher.Publication publication = Answers.required(
+                publisher.name(),
+                "publication",
+                publisher.publish(
+                        new Publisher.PublishRequest(
+                                work.brief(),
+                                video,
+                                JsonCodec.object(work.episode().metadata())),
+                        work.call()));
         String url = publication.url();
         if (url == null || url.isBlank() || url.length() > URL_LIMIT) {
             throw StageFailedException.retryable(publisher.name() + " returned a published URL that"
-                    + " is " + (url == null || url.isBlank() ? "empty" : url.length()
-                            + " characters long; published_url holds at most " + URL_LIMIT));
+                    + " is "
+                    + (url == null || url.isBlank()
+                            ? "empty"
+                            : url.length() + " characters long; published_url holds at most " + URL_LIMIT));
         }
         Usage usage = Usages.of(publication.usage());
-        return new StageResult.Output(Usages.details(publisher.name(), null, usage)
-                        .withJobId(publication.externalId()),
-                Usages.completion(Map.of("url", url), usage))
+        return new StageResult.Output(
+                        Usages.details(publisher.name(), null, usage).withJobId(publication.externalId()),
+                        Usages.completion(Map.of("url", url), usage))
                 .with(EpisodeColumns.published(url, db.now()));
     }
 }

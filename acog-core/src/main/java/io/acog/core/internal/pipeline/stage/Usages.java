@@ -18,27 +18,34 @@ final class Usages {
 
     /** The stage entry's details: provider, model, tokens, cost. */
     static StageState details(String provider, String model, Usage usage) {
-        return StageState.builder().provider(provider).modelUsed(model)
+        return StageState.builder()
+                .provider(provider)
+                .modelUsed(model)
                 .tokensUsed(usage.tokens() == null ? null : Math.toIntExact(usage.tokens()))
-                .costUsd(usage.costUsd()).build();
+                .costUsd(usage.costUsd())
+                .build();
     }
 
     /** The job's completion: its result, cost and tokens. */
     static JobCompletion completion(Map<String, Object> result, Usage usage) {
-        return new JobCompletion(result, usage.costUsd(),
-                usage.tokens() == null ? null : Math.toIntExact(usage.tokens()));
+        return new JobCompletion(
+                result, usage.costUsd(), usage.tokens() == null ? null : Math.toIntExact(usage.tokens()));
     }
 
     /** The outputs of a writing call: the model in the result, usage in entry and job. */
     static StageResult.Output written(String provider, String model, Usage reported) {
         Usage usage = of(reported);
-        return new StageResult.Output(details(provider, model, usage),
-                completion(model == null ? Map.of() : Map.of("model", model), usage));
+        return new StageResult.Output(
+                details(provider, model, usage), completion(model == null ? Map.of() : Map.of("model", model), usage));
     }
 
     /** The cost in whole cents, as asset metadata records it. */
     static Integer cents(Usage usage) {
-        return usage.costUsd() == null ? null
-                : usage.costUsd().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();
+        return usage.costUsd() == null
+                ? null
+                : usage.costUsd()
+                        .movePointRight(2)
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .intValue();
     }
 }

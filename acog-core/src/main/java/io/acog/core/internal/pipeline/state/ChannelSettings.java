@@ -13,7 +13,8 @@ import io.acog.core.episode.SpeakingRate;
 public record ChannelSettings(boolean manualReview, int wordsPerMinute, boolean autoPublish) {
 
     public static ChannelSettings of(Channel channel) {
-        return new ChannelSettings(channel.platformConfig().manualScriptReview(),
+        return new ChannelSettings(
+                channel.platformConfig().manualScriptReview(),
                 SpeakingRate.wordsPerMinute(channel.styleGuide()),
                 channel.platformConfig().publishesAutomatically());
     }

@@ -19,9 +19,13 @@ public record EpisodeColumns(
 
     /** These columns with {@code later}'s set ones over them. */
     public EpisodeColumns then(EpisodeColumns later) {
-        return new EpisodeColumns(or(later.plan, plan), or(later.script, script),
-                or(later.scriptMetadata, scriptMetadata), or(later.metadata, metadata),
-                or(later.title, title), or(later.publishedUrl, publishedUrl),
+        return new EpisodeColumns(
+                or(later.plan, plan),
+                or(later.script, script),
+                or(later.scriptMetadata, scriptMetadata),
+                or(later.metadata, metadata),
+                or(later.title, title),
+                or(later.publishedUrl, publishedUrl),
                 or(later.publishedAt, publishedAt));
     }
 

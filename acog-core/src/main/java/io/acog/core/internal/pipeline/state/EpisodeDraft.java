@@ -35,8 +35,8 @@ public final class EpisodeDraft {
     private final List<NewJob> jobs = new ArrayList<>();
     private final List<PipelineEvent> events = new ArrayList<>();
 
-    public EpisodeDraft(UUID id, UUID channelId, EpisodeStatus status, PipelineState state,
-            int priority, String script) {
+    public EpisodeDraft(
+            UUID id, UUID channelId, EpisodeStatus status, PipelineState state, int priority, String script) {
         this.id = id;
         this.channelId = channelId;
         this.status = status;

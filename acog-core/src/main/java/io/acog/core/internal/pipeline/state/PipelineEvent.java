@@ -25,16 +25,14 @@ public sealed interface PipelineEvent {
         }
     }
 
-    record StageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry)
-            implements PipelineEvent {
+    record StageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry) implements PipelineEvent {
         @Override
         public void tell(PipelineListener listener) {
             listener.stageFailed(episodeId, stage, error, willRetry);
         }
     }
 
-    record StatusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to)
-            implements PipelineEvent {
+    record StatusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) implements PipelineEvent {
         @Override
         public void tell(PipelineListener listener) {
             listener.statusChanged(episodeId, from, to);

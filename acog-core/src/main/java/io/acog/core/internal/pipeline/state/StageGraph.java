@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class StageGraph {
 
-    private static final Map<PipelineStage, Set<PipelineStage>> NEEDS =
-            new EnumMap<>(PipelineStage.class);
+    private static final Map<PipelineStage, Set<PipelineStage>> NEEDS = new EnumMap<>(PipelineStage.class);
 
     static {
         NEEDS.put(PipelineStage.PLANNING, EnumSet.noneOf(PipelineStage.class));
@@ -34,8 +33,9 @@ public final class StageGraph {
         NEEDS.put(PipelineStage.AUDIO, EnumSet.of(PipelineStage.SCRIPT_REVIEW));
         NEEDS.put(PipelineStage.BROLL, EnumSet.of(PipelineStage.SCRIPT_REVIEW));
         NEEDS.put(PipelineStage.AVATAR, EnumSet.of(PipelineStage.AUDIO));
-        NEEDS.put(PipelineStage.ASSEMBLY, EnumSet.of(PipelineStage.METADATA, PipelineStage.AUDIO,
-                PipelineStage.AVATAR, PipelineStage.BROLL));
+        NEEDS.put(
+                PipelineStage.ASSEMBLY,
+                EnumSet.of(PipelineStage.METADATA, PipelineStage.AUDIO, PipelineStage.AVATAR, PipelineStage.BROLL));
         NEEDS.put(PipelineStage.UPLOAD, EnumSet.of(PipelineStage.ASSEMBLY));
     }
 
@@ -96,7 +96,6 @@ public final class StageGraph {
         if (done(state, PipelineStage.UPLOAD)) {
             return EpisodeStatus.PUBLISHED;
         }
-        return state.stage(PipelineStage.UPLOAD).isPresent() ? EpisodeStatus.PUBLISHING
-                : EpisodeStatus.READY;
+        return state.stage(PipelineStage.UPLOAD).isPresent() ? EpisodeStatus.PUBLISHING : EpisodeStatus.READY;
     }
 }

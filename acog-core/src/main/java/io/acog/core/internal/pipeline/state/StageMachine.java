@@ -80,8 +80,11 @@ public final class StageMachine {
 
     /** Begun at {@code now}: running, one attempt more, the last error and completion cleared. */
     public static StageState start(StageState entry, OffsetDateTime now) {
-        return begun(entry).status(StageStatus.RUNNING).startedAt(now)
-                .attempts(attempts(entry) + 1).build();
+        return begun(entry)
+                .status(StageStatus.RUNNING)
+                .startedAt(now)
+                .attempts(attempts(entry) + 1)
+                .build();
     }
 
     /**
@@ -95,25 +98,37 @@ public final class StageMachine {
 
     /** Completed at {@code now} with the details' set fields (provider, cost, ...); no error. */
     public static StageState complete(StageState entry, StageState details, OffsetDateTime now) {
-        return merge(without(entry, true, false), details.toBuilder()
-                .status(StageStatus.COMPLETED).completedAt(now).build());
+        return merge(
+                without(entry, true, false),
+                details.toBuilder()
+                        .status(StageStatus.COMPLETED)
+                        .completedAt(now)
+                        .build());
     }
 
     /** Failed for good at {@code now} with {@code error}. */
     public static StageState fail(StageState entry, String error, OffsetDateTime now) {
-        return merge(entry, StageState.builder().status(StageStatus.FAILED).completedAt(now)
-                .error(error).build());
+        return merge(
+                entry,
+                StageState.builder()
+                        .status(StageStatus.FAILED)
+                        .completedAt(now)
+                        .error(error)
+                        .build());
     }
 
     /** Failed, and waiting to be tried again: pending, with the error. */
     public static StageState awaitRetry(StageState entry, String error) {
-        return merge(entry, StageState.builder().status(StageStatus.PENDING).error(error).build());
+        return merge(
+                entry,
+                StageState.builder().status(StageStatus.PENDING).error(error).build());
     }
 
     /** About to be run (again): pending, the last error and completion cleared. */
     public static StageState pend(StageState entry) {
-        return merge(without(entry, true, true), StageState.builder()
-                .status(StageStatus.PENDING).build());
+        return merge(
+                without(entry, true, true),
+                StageState.builder().status(StageStatus.PENDING).build());
     }
 
     /** Waiting for a person (a script in manual review). */
@@ -128,14 +143,15 @@ public final class StageMachine {
 
     /** Whether the stage would be stopped by a cancel: not finished one way or another. */
     public static boolean cancellable(StageState entry) {
-        return entry != null && (entry.status() == StageStatus.RUNNING
-                || entry.status() == StageStatus.PENDING || entry.status() == StageStatus.WAITING);
+        return entry != null
+                && (entry.status() == StageStatus.RUNNING
+                        || entry.status() == StageStatus.PENDING
+                        || entry.status() == StageStatus.WAITING);
     }
 
     /** Whether a retry of its episode runs the stage again: it failed or was cancelled. */
     public static boolean retryable(StageState entry) {
-        return entry != null && (entry.status() == StageStatus.FAILED
-                || entry.status() == StageStatus.CANCELLED);
+        return entry != null && (entry.status() == StageStatus.FAILED || entry.status() == StageStatus.CANCELLED);
     }
 
     /** A script approved by {@code reviewer} at {@code now}. */
@@ -148,8 +164,13 @@ public final class StageMachine {
      * took.
      */
     public static StageState passReview(StageState review, StageState details, OffsetDateTime now) {
-        return complete(review, details.toBuilder().reviewer("system")
-                .refinementPasses(revisions(review)).build(), now);
+        return complete(
+                review,
+                details.toBuilder()
+                        .reviewer("system")
+                        .refinementPasses(revisions(review))
+                        .build(),
+                now);
     }
 
     /**
@@ -157,15 +178,20 @@ public final class StageMachine {
      * the details of the review that sent it back are kept.
      */
     public static StageState sendBack(StageState review, StageState details, List<String> notes) {
-        return merge(without(merge(review, details), false, true), StageState.builder()
-                .status(StageStatus.PENDING).extra(REVISIONS, revisions(review) + 1)
-                .extra(REVIEW_NOTES, List.copyOf(notes)).build());
+        return merge(
+                without(merge(review, details), false, true),
+                StageState.builder()
+                        .status(StageStatus.PENDING)
+                        .extra(REVISIONS, revisions(review) + 1)
+                        .extra(REVIEW_NOTES, List.copyOf(notes))
+                        .build());
     }
 
     /** Scripting to run again after a review sent the script back. */
     public static StageState rewrite(StageState scripting) {
-        return merge(without(scripting, false, true), StageState.builder()
-                .status(StageStatus.PENDING).build());
+        return merge(
+                without(scripting, false, true),
+                StageState.builder().status(StageStatus.PENDING).build());
     }
 
     /** How often a review sent the script back. */
@@ -180,24 +206,32 @@ public final class StageMachine {
      */
     public static StageState planClips(StageState broll, int total, OffsetDateTime now) {
         if (total == 0) {
-            return merge(broll, StageState.builder().status(StageStatus.SKIPPED).completedAt(now)
-                    .extra(CLIPS_TOTAL, 0).build());
+            return merge(
+                    broll,
+                    StageState.builder()
+                            .status(StageStatus.SKIPPED)
+                            .completedAt(now)
+                            .extra(CLIPS_TOTAL, 0)
+                            .build());
         }
-        StageStatus status = broll != null && broll.status() == StageStatus.RUNNING
-                ? StageStatus.RUNNING : StageStatus.PENDING;
-        return merge(broll, StageState.builder().status(status).extra(CLIPS_TOTAL, total).build());
+        StageStatus status =
+                broll != null && broll.status() == StageStatus.RUNNING ? StageStatus.RUNNING : StageStatus.PENDING;
+        return merge(
+                broll,
+                StageState.builder().status(status).extra(CLIPS_TOTAL, total).build());
     }
 
     /**
      * One b-roll clip stored: its index recorded, its cost added to the stage's; the stage
      * completes at {@code now} with its last clip.
      */
-    public static StageState clipDone(StageState broll, int clip, StageState details,
-            OffsetDateTime now) {
+    public static StageState clipDone(StageState broll, int clip, StageState details, OffsetDateTime now) {
         TreeSet<Integer> done = new TreeSet<>(clipsDone(broll));
         done.add(clip);
-        StageState patch = details.toBuilder().extra(CLIPS_DONE, new ArrayList<>(done))
-                .costUsd(sum(broll == null ? null : broll.costUsd(), details.costUsd())).build();
+        StageState patch = details.toBuilder()
+                .extra(CLIPS_DONE, new ArrayList<>(done))
+                .costUsd(sum(broll == null ? null : broll.costUsd(), details.costUsd()))
+                .build();
         Object total = broll == null ? null : broll.extra().get(CLIPS_TOTAL);
         if (total instanceof Number number && done.size() >= number.intValue()) {
             return complete(broll, patch, now);

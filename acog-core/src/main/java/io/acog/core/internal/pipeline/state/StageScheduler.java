@@ -26,6 +26,7 @@ public final class StageScheduler {
 
     /** B-roll clips run for the words they cover, within these bounds. */
     private static final int MIN_CLIP_SECONDS = 3;
+
     private static final int MAX_CLIP_SECONDS = 10;
 
     private final int maxRetries;
@@ -39,8 +40,7 @@ public final class StageScheduler {
      * way (or being retried) and not ending, their jobs are made; then the status moves, and a
      * status change is told.
      */
-    public void settle(EpisodeDraft draft, List<PipelineStage> start, ChannelSettings channel,
-            OffsetDateTime now) {
+    public void settle(EpisodeDraft draft, List<PipelineStage> start, ChannelSettings channel, OffsetDateTime now) {
         EpisodeStatus from = draft.status();
         boolean onItsWay = EpisodeLifecycle.isActive(from) || draft.isRetried();
         if (onItsWay && draft.endStatus() == null) {
@@ -48,8 +48,8 @@ public final class StageScheduler {
                 draft.jobs().addAll(jobsFor(draft, stage, channel, now));
             }
         }
-        EpisodeStatus to = draft.endStatus() != null ? draft.endStatus()
-                : onItsWay ? StageGraph.status(draft.state()) : from;
+        EpisodeStatus to =
+                draft.endStatus() != null ? draft.endStatus() : onItsWay ? StageGraph.status(draft.state()) : from;
         draft.status(to);
         if (to != from) {
             draft.tell(new PipelineEvent.StatusChanged(draft.id(), from, to));
@@ -71,8 +71,7 @@ public final class StageScheduler {
         return scheduled;
     }
 
-    private List<NewJob> jobsFor(EpisodeDraft draft, PipelineStage stage, ChannelSettings channel,
-            OffsetDateTime now) {
+    private List<NewJob> jobsFor(EpisodeDraft draft, PipelineStage stage, ChannelSettings channel, OffsetDateTime now) {
         Object input = null;
         switch (stage) {
             case SCRIPTING -> {
@@ -89,14 +88,14 @@ public final class StageScheduler {
             case BROLL -> {
                 return clipJobs(draft, channel, now);
             }
-            default -> { }
+            default -> {}
         }
         return List.of(job(draft, stage, input, key(draft.id(), stage, null)));
     }
 
     private List<NewJob> clipJobs(EpisodeDraft draft, ChannelSettings channel, OffsetDateTime now) {
-        List<ScriptSegment> clips = ScriptParser.parse(draft.script() == null ? "" : draft.script())
-                .segments(SegmentKind.BROLL);
+        List<ScriptSegment> clips =
+                ScriptParser.parse(draft.script() == null ? "" : draft.script()).segments(SegmentKind.BROLL);
         StageState broll = draft.get(PipelineStage.BROLL);
         Set<Integer> done = new TreeSet<>(StageMachine.clipsDone(broll));
         draft.put(PipelineStage.BROLL, StageMachine.planClips(broll, clips.size(), now));
@@ -106,19 +105,22 @@ public final class StageScheduler {
                 continue;
             }
             ScriptSegment clip = clips.get(i);
-            long seconds = SpeakingRate.estimate(Math.max(clip.wordCount(), 1),
-                    channel.wordsPerMinute()).toSeconds();
-            JobInputs.Clip input = new JobInputs.Clip(i, clip.brollDescription(),
-                    (int) Math.max(MIN_CLIP_SECONDS, Math.min(seconds, MAX_CLIP_SECONDS)));
+            long seconds = SpeakingRate.estimate(Math.max(clip.wordCount(), 1), channel.wordsPerMinute())
+                    .toSeconds();
+            JobInputs.Clip input = new JobInputs.Clip(
+                    i, clip.brollDescription(), (int) Math.max(MIN_CLIP_SECONDS, Math.min(seconds, MAX_CLIP_SECONDS)));
             jobs.add(job(draft, PipelineStage.BROLL, input, key(draft.id(), PipelineStage.BROLL, i)));
         }
         return jobs;
     }
 
     private NewJob job(EpisodeDraft draft, PipelineStage stage, Object input, String key) {
-        return NewJob.builder(draft.id(), stage).input(input)
-                .priority(Math.max(0, draft.priority())).maxRetries(maxRetries)
-                .idempotencyKey(key).build();
+        return NewJob.builder(draft.id(), stage)
+                .input(input)
+                .priority(Math.max(0, draft.priority()))
+                .maxRetries(maxRetries)
+                .idempotencyKey(key)
+                .build();
     }
 
     /** One live job per stage (and clip) of an episode: enqueuing twice yields one job. */

@@ -70,7 +70,8 @@ class CommitLaneTest {
         });
 
         assertThat(lane.submit(2)).isEqualTo(4);
-        assertThatThrownBy(() -> lane.submit(13)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> lane.submit(13))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("13 cannot be stored");
         assertThat(commits).hasValue(2);
     }

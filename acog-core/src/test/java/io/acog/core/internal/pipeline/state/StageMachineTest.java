@@ -19,9 +19,15 @@ class StageMachineTest {
 
     @Test
     void startingCountsAnAttemptAndClearsTheLastTry() {
-        StageState failedOnce = StageState.builder().status(StageStatus.PENDING).attempts(1)
-                .startedAt(T0).completedAt(T1).error("rate limited").provider("elevenlabs")
-                .extra("host_key", "kept").build();
+        StageState failedOnce = StageState.builder()
+                .status(StageStatus.PENDING)
+                .attempts(1)
+                .startedAt(T0)
+                .completedAt(T1)
+                .error("rate limited")
+                .provider("elevenlabs")
+                .extra("host_key", "kept")
+                .build();
 
         StageState started = StageMachine.start(failedOnce, T2);
 
@@ -48,10 +54,15 @@ class StageMachineTest {
 
     @Test
     void completingMergesTheDetailsAndDropsTheError() {
-        StageState running = StageMachine.start(StageState.builder().error("old").build(), T0);
+        StageState running =
+                StageMachine.start(StageState.builder().error("old").build(), T0);
         StageState withError = running.toBuilder().error("meanwhile").build();
-        StageState details = StageState.builder().provider("openai").modelUsed("gpt")
-                .tokensUsed(120).costUsd(new BigDecimal("0.0100")).build();
+        StageState details = StageState.builder()
+                .provider("openai")
+                .modelUsed("gpt")
+                .tokensUsed(120)
+                .costUsd(new BigDecimal("0.0100"))
+                .build();
 
         StageState done = StageMachine.complete(withError, details, T1);
 
@@ -97,7 +108,8 @@ class StageMachineTest {
     @Test
     void aReviewThatSendsTheScriptBackCountsRevisionsAndKeepsItsNotes() {
         StageState review = StageMachine.complete(null, StageState.empty(), T0);
-        StageState details = StageState.builder().provider("offline").tokensUsed(10).build();
+        StageState details =
+                StageState.builder().provider("offline").tokensUsed(10).build();
 
         StageState once = StageMachine.sendBack(review, details, List.of("shorter hook"));
         StageState twice = StageMachine.sendBack(once, StageState.empty(), List.of("cite a source"));
@@ -110,8 +122,8 @@ class StageMachineTest {
         assertThat(StageMachine.revisions(twice)).isEqualTo(2);
         assertThat(StageMachine.reviewNotes(twice.extra())).containsExactly("cite a source");
 
-        StageState passed = StageMachine.passReview(twice, StageState.builder().provider("offline")
-                .build(), T2);
+        StageState passed = StageMachine.passReview(
+                twice, StageState.builder().provider("offline").build(), T2);
         assertThat(passed.status()).isEqualTo(StageStatus.COMPLETED);
         assertThat(passed.reviewer()).isEqualTo("system");
         assertThat(passed.refinementPasses()).isEqualTo(2);
@@ -127,7 +139,10 @@ class StageMachineTest {
     @Test
     void bRollCompletesWithItsLastClipAndAddsTheClipsCosts() {
         StageState planned = StageMachine.planClips(null, 2, T0);
-        StageState clip = StageState.builder().provider("runway").costUsd(new BigDecimal("0.50")).build();
+        StageState clip = StageState.builder()
+                .provider("runway")
+                .costUsd(new BigDecimal("0.50"))
+                .build();
 
         StageState one = StageMachine.clipDone(StageMachine.startClip(planned, T0), 1, clip, T1);
         StageState both = StageMachine.clipDone(one, 0, clip, T2);
@@ -138,10 +153,13 @@ class StageMachineTest {
         assertThat(both.completedAt()).isEqualTo(T2);
         assertThat(StageMachine.clipsDone(both)).containsExactly(0, 1);
         assertThat(both.costUsd()).isEqualByComparingTo("1.00");
-        assertThat(StageMachine.planClips(null, 0, T0)).extracting(StageState::status,
-                StageState::completedAt).containsExactly(StageStatus.SKIPPED, T0);
-        assertThat(StageMachine.planClips(both.toBuilder().status(StageStatus.RUNNING).build(), 2, T0)
-                .status()).isEqualTo(StageStatus.RUNNING);
+        assertThat(StageMachine.planClips(null, 0, T0))
+                .extracting(StageState::status, StageState::completedAt)
+                .containsExactly(StageStatus.SKIPPED, T0);
+        assertThat(StageMachine.planClips(
+                                both.toBuilder().status(StageStatus.RUNNING).build(), 2, T0)
+                        .status())
+                .isEqualTo(StageStatus.RUNNING);
     }
 
     @Test
@@ -149,19 +167,25 @@ class StageMachineTest {
         assertThat(StageMachine.cancellable(StageMachine.start(null, T0))).isTrue();
         assertThat(StageMachine.cancellable(StageMachine.awaitPerson(null))).isTrue();
         assertThat(StageMachine.cancellable(StageMachine.pend(null))).isTrue();
-        assertThat(StageMachine.cancellable(StageMachine.complete(null, StageState.empty(), T0))).isFalse();
+        assertThat(StageMachine.cancellable(StageMachine.complete(null, StageState.empty(), T0)))
+                .isFalse();
         assertThat(StageMachine.cancellable(null)).isFalse();
-        assertThat(StageMachine.cancel(StageMachine.start(null, T0)).status())
-                .isEqualTo(StageStatus.CANCELLED);
+        assertThat(StageMachine.cancel(StageMachine.start(null, T0)).status()).isEqualTo(StageStatus.CANCELLED);
     }
 
     @Test
     void aPatchSetsOnlyItsSetFieldsAndMergesExtraKeys() {
-        StageState entry = StageState.builder().status(StageStatus.RUNNING).provider("a")
-                .jobId("1").extra("x", 1).extra("y", 2).build();
+        StageState entry = StageState.builder()
+                .status(StageStatus.RUNNING)
+                .provider("a")
+                .jobId("1")
+                .extra("x", 1)
+                .extra("y", 2)
+                .build();
 
-        StageState merged = StageMachine.merge(entry, StageState.builder().jobId("2").extra("y", 3)
-                .extra("z", 4).build());
+        StageState merged = StageMachine.merge(
+                entry,
+                StageState.builder().jobId("2").extra("y", 3).extra("z", 4).build());
 
         assertThat(merged.status()).isEqualTo(StageStatus.RUNNING);
         assertThat(merged.provider()).isEqualTo("a");

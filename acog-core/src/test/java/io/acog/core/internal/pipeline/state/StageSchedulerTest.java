@@ -33,8 +33,10 @@ class StageSchedulerTest {
 
     private static PipelineState reviewed() {
         StageState done = StageState.builder().status(StageStatus.COMPLETED).build();
-        return PipelineState.empty().with(PipelineStage.PLANNING, done)
-                .with(PipelineStage.SCRIPTING, done).with(PipelineStage.SCRIPT_REVIEW, done);
+        return PipelineState.empty()
+                .with(PipelineStage.PLANNING, done)
+                .with(PipelineStage.SCRIPTING, done)
+                .with(PipelineStage.SCRIPT_REVIEW, done);
     }
 
     @Test
@@ -51,14 +53,20 @@ class StageSchedulerTest {
         });
         assertThat(draft.status(PipelineStage.PLANNING)).isEqualTo(StageStatus.PENDING);
         assertThat(draft.status()).isEqualTo(EpisodeStatus.PLANNING);
-        assertThat(draft.events()).containsExactly(new PipelineEvent.StatusChanged(draft.id(),
-                EpisodeStatus.IDEA, EpisodeStatus.PLANNING));
+        assertThat(draft.events())
+                .containsExactly(
+                        new PipelineEvent.StatusChanged(draft.id(), EpisodeStatus.IDEA, EpisodeStatus.PLANNING));
     }
 
     @Test
     void bRollRunsAsOneJobPerClipNotYetDone() {
-        PipelineState oneDone = reviewed().with(PipelineStage.BROLL, StageState.builder()
-                .status(StageStatus.RUNNING).extra(StageMachine.CLIPS_DONE, List.of(1)).build());
+        PipelineState oneDone = reviewed()
+                .with(
+                        PipelineStage.BROLL,
+                        StageState.builder()
+                                .status(StageStatus.RUNNING)
+                                .extra(StageMachine.CLIPS_DONE, List.of(1))
+                                .build());
         EpisodeDraft draft = draft(EpisodeStatus.AUDIO, oneDone, SCRIPT);
 
         scheduler.settle(draft, List.of(PipelineStage.BROLL), AUTOMATIC, NOW);
@@ -85,12 +93,11 @@ class StageSchedulerTest {
     @Test
     void aManualReviewWaitsForAPersonWithoutAJob() {
         StageState done = StageState.builder().status(StageStatus.COMPLETED).build();
-        PipelineState written = PipelineState.empty().with(PipelineStage.PLANNING, done)
-                .with(PipelineStage.SCRIPTING, done);
+        PipelineState written =
+                PipelineState.empty().with(PipelineStage.PLANNING, done).with(PipelineStage.SCRIPTING, done);
         EpisodeDraft draft = draft(EpisodeStatus.SCRIPTING, written, SCRIPT);
 
-        scheduler.settle(draft, List.of(PipelineStage.SCRIPT_REVIEW),
-                new ChannelSettings(true, 150, true), NOW);
+        scheduler.settle(draft, List.of(PipelineStage.SCRIPT_REVIEW), new ChannelSettings(true, 150, true), NOW);
 
         assertThat(draft.jobs()).isEmpty();
         assertThat(draft.status(PipelineStage.SCRIPT_REVIEW)).isEqualTo(StageStatus.WAITING);
@@ -117,7 +124,8 @@ class StageSchedulerTest {
 
         assertThat(draft.jobs()).isEmpty();
         assertThat(draft.status()).isEqualTo(EpisodeStatus.CANCELLED);
-        assertThat(draft.events()).containsExactly(new PipelineEvent.StatusChanged(draft.id(),
-                EpisodeStatus.AUDIO, EpisodeStatus.CANCELLED));
+        assertThat(draft.events())
+                .containsExactly(
+                        new PipelineEvent.StatusChanged(draft.id(), EpisodeStatus.AUDIO, EpisodeStatus.CANCELLED));
     }
 }
