@@ -1,5 +1,9 @@
 package io.acog.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.acog.core.Acog;
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.EpisodeIdea;
@@ -9,6 +13,7 @@ import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.core.pipeline.PipelineListener;
+import io.acog.spi.ChannelBrief;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.providers.OfflineProviders;
 import java.io.IOException;
@@ -19,20 +24,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code acog-bench/run pipeline [--episodes N] [--threads N]}: takes N episodes through all nine
- * stages with zero-latency offline providers on one pipeline worker (32 threads by default: with
- * providers that take no time, handler threads mostly wait for their stage's group commit, and
- * more of them make bigger groups): two warm-up rounds (so the
- * JIT has compiled the hot paths), then three measured rounds of N new episodes each, printing
- * stage executions (completed stage jobs: one per stage, one per b-roll clip) and episodes per
- * second from the worker's start until the last episode is published, and their medians. Target
- * on a 2-core machine: ≥ 2,000 stage executions per second.
+ * {@code acog-bench/run pipeline [--episodes N] [--threads N] [--reference-threads N]}: takes N
+ * episodes through all nine stages with zero-latency offline providers on one pipeline worker (32
+ * threads by default: with providers that take no time, handler threads mostly wait for their
+ * stage's group commit, and more of them make bigger groups), and N more with {@link
+ * PipelineReference}, the same bookkeeping written by hand in plain JDBC (8 threads by default);
+ * two warm-up rounds of each, then three measured rounds taking turns. Prints stage executions
+ * (completed stage jobs: one per stage, one per b-roll clip) per second from start until the last
+ * episode is published, the medians, and their ratio. Targets on a 2-core machine: ≥ 2,000 stage
+ * executions per second, ≥ 0.6 of the reference.
  */
 final class PipelineBenchmark {
 
@@ -41,49 +48,109 @@ final class PipelineBenchmark {
     static void run(String[] args) throws Exception {
         int episodes = Bench.intArg(args, "--episodes", 1000);
         int threads = Bench.intArg(args, "--threads", 32);
+        int referenceThreads = Bench.intArg(args, "--reference-threads", 8);
+        int rounds = Bench.intArg(args, "--rounds", ROUNDS);
+        boolean pipelineOnly = Bench.intArg(args, "--pipeline-only", 0) == 1; // for profiling
+        boolean referenceOnly = Bench.intArg(args, "--reference-only", 0) == 1;
         Path storage = Files.createTempDirectory("acog-bench-assets-");
-        try (BenchDatabase database = new BenchDatabase(threads + 6)) {
+        try (BenchDatabase database = new BenchDatabase(Math.max(threads, referenceThreads) + 6)) {
             Acog acog = Acog.builder().dataSource(database.pooled()).build();
             Channel channel = new AcogFixtures(acog).channel().create();
             OfflineProviders offline =
                     OfflineProviders.builder().audioSampleRate(1000).build();
-            // Warm-up rounds until the JIT has compiled the hot paths, then measured rounds; the
-            // median counts.
+            PipelineReference reference =
+                    new PipelineReference(database.pooled(), offline, new LocalFileStorage(storage), brief(channel));
+            // Warm-up rounds of both until the JIT has compiled the hot paths, then measured rounds
+            // taking turns, so that neither always meets the tables in the same state; the medians
+            // count.
             for (int round = 0; round < WARMUP_ROUNDS; round++) {
-                run(acog, offline, storage, channel, Math.max(100, episodes), threads);
+                if (!referenceOnly) {
+                    run(acog, offline, storage, channel, Math.max(100, episodes), threads);
+                }
+                if (!pipelineOnly) {
+                    reference.run(create(acog, channel, Math.max(100, episodes)), referenceThreads);
+                }
             }
             acog.maintenance().vacuumAnalyze();
-            double[] stages = new double[ROUNDS];
-            double[] perEpisode = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                double[] result = run(acog, offline, storage, channel, episodes, threads);
+            double[] stages = new double[rounds];
+            double[] perEpisode = new double[rounds];
+            double[] references = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                double[] result = referenceOnly
+                        ? new double[] {Double.NaN, 0, 0, 0}
+                        : run(acog, offline, storage, channel, episodes, threads);
+                double[] handWritten = pipelineOnly
+                        ? new double[] {Double.NaN, 0, 0, 0}
+                        : reference.run(create(acog, channel, episodes), referenceThreads);
                 stages[round] = result[0];
                 perEpisode[round] = result[1];
+                references[round] = handWritten[0];
                 System.out.printf(
                         Locale.ROOT,
-                        "round=%d pipeline_stage_executions_per_s=%.0f"
-                                + " episodes_per_s=%.1f stage_executions=%.0f seconds=%.2f%n",
+                        "round=%d pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f"
+                                + " stage_executions=%.0f seconds=%.2f reference_stage_executions_per_s=%.0f"
+                                + " reference_stage_executions=%.0f%n",
                         round + 1,
                         result[0],
                         result[1],
                         result[2],
-                        result[3]);
+                        result[3],
+                        handWritten[0],
+                        handWritten[2]);
             }
             double median = median(stages);
+            double referenceMedian = median(references);
             System.out.printf(
                     Locale.ROOT,
-                    "pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f" + " episodes=%d threads=%d%n",
+                    "pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f episodes=%d threads=%d%n",
                     median,
                     median(perEpisode),
                     episodes,
                     threads);
             System.out.printf(
                     Locale.ROOT,
-                    "targets pipeline_stage_executions_per_s>=2000:%s%n",
-                    median >= 2000 ? "met" : "MISSED");
+                    "reference_stage_executions_per_s=%.0f ratio=%.2f reference_threads=%d%n",
+                    referenceMedian,
+                    median / referenceMedian,
+                    referenceThreads);
+            System.out.printf(
+                    Locale.ROOT,
+                    "targets pipeline_stage_executions_per_s>=2000:%s ratio>=0.6:%s%n",
+                    median >= 2000 ? "met" : "MISSED",
+                    median / referenceMedian >= 0.6 ? "met" : "MISSED");
         } finally {
             deleteTree(storage);
         }
+    }
+
+    /** New episodes of the channel in idea, for the reference (the pipeline's run makes its own). */
+    private static List<UUID> create(Acog acog, Channel channel, int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(acog.episodes()
+                    .create(NewEpisode.builder(channel.id())
+                            .idea(EpisodeIdea.of("reference topic " + i))
+                            .build())
+                    .id());
+        }
+        return ids;
+    }
+
+    /** The channel as providers see it, with the schema's snake_case keys. */
+    @SuppressWarnings("unchecked")
+    private static ChannelBrief brief(Channel channel) {
+        ObjectMapper json = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        return new ChannelBrief(
+                channel.name(),
+                channel.niche(),
+                json.convertValue(channel.persona(), Map.class),
+                json.convertValue(channel.styleGuide(), Map.class),
+                json.convertValue(channel.voiceProfile(), Map.class),
+                json.convertValue(channel.avatarProfile(), Map.class),
+                json.convertValue(channel.platformConfig(), Map.class));
     }
 
     private static final int WARMUP_ROUNDS = 2;

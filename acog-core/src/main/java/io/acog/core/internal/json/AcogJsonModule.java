@@ -2,9 +2,9 @@ package io.acog.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,7 +15,6 @@ import io.acog.core.episode.StageStatus;
 import io.acog.core.internal.Labels;
 import java.io.IOException;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +29,8 @@ final class AcogJsonModule extends SimpleModule {
     AcogJsonModule() {
         super("acog");
         label(StageStatus.class);
+        addSerializer(StageState.class, new StageStateCodec.Writer());
+        addDeserializer(StageState.class, new StageStateCodec.Reader());
         addSerializer(PipelineState.class, new PipelineStateSerializer());
         addDeserializer(PipelineState.class, new PipelineStateDeserializer());
     }
@@ -75,16 +76,18 @@ final class AcogJsonModule extends SimpleModule {
     private static final class PipelineStateDeserializer extends JsonDeserializer<PipelineState> {
         @Override
         public PipelineState deserialize(JsonParser json, DeserializationContext context) throws IOException {
-            JsonNode tree = context.readTree(json);
+            if (json.currentToken() != JsonToken.START_OBJECT) {
+                return (PipelineState) context.handleUnexpectedToken(PipelineState.class, json);
+            }
             EnumMap<PipelineStage, StageState> stages = new EnumMap<>(PipelineStage.class);
             Map<String, Object> extra = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                PipelineStage stage = Labels.find(PipelineStage.class, field.getKey());
-                if (stage != null && field.getValue().isObject()) {
-                    stages.put(stage, context.readTreeAsValue(field.getValue(), StageState.class));
+            for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                PipelineStage stage = Labels.find(PipelineStage.class, key);
+                if (stage != null && value == JsonToken.START_OBJECT) {
+                    stages.put(stage, context.readValue(json, StageState.class));
                 } else {
-                    extra.put(field.getKey(), context.readTreeAsValue(field.getValue(), Object.class));
+                    extra.put(key, context.readValue(json, Object.class));
                 }
             }
             return new PipelineState(stages, extra);

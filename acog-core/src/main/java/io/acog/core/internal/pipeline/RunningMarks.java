@@ -25,6 +25,9 @@ final class RunningMarks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningMarks.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final int PENDING = 0;
+    private static final int MARKING = 1;
+    private static final int STOPPED = 2;
 
     private final Duration after;
     private final CommitLane<StageCommit, Committed> lane;
@@ -64,7 +67,12 @@ final class RunningMarks {
     final class Mark {
         private final ClaimedJob claim;
         private final OffsetDateTime begunAt;
-        /** Completed with whether the mark committed; not completed while it may still come. */
+        /**
+         * Who got there first: the mark ({@code MARKING}) or the end of the call ({@code STOPPED}).
+         * Decided once, so a mark never commits after the call's end was recorded without it.
+         */
+        private final AtomicInteger state = new AtomicInteger(PENDING);
+        /** Completed with whether the mark committed. */
         private final CompletableFuture<Boolean> committed = new CompletableFuture<>();
 
         private volatile ScheduledFuture<?> scheduled;
@@ -74,8 +82,8 @@ final class RunningMarks {
             this.begunAt = begunAt;
         }
 
-        private void run() {
-            if (committed.isDone()) {
+        void run() {
+            if (!state.compareAndSet(PENDING, MARKING)) {
                 return;
             }
             try {
@@ -109,11 +117,14 @@ final class RunningMarks {
          * @return whether the stage was marked running (so its end need not record its start)
          */
         boolean stop() {
-            ScheduledFuture<?> pending = scheduled;
-            if (pending != null && pending.cancel(false)) {
+            if (state.compareAndSet(PENDING, STOPPED)) {
                 committed.complete(false);
+                ScheduledFuture<?> pending = scheduled;
+                if (pending != null) {
+                    pending.cancel(false);
+                }
             }
-            return committed.join();
+            return committed.join(); // a mark being made is waited for
         }
     }
 }

@@ -1,11 +1,7 @@
 package io.acog.core.internal.pipeline;
 
-import static io.acog.jooq.generated.Tables.CHANNELS;
-import static io.acog.jooq.generated.Tables.EPISODES;
-
 import io.acog.core.BudgetExceededException;
 import io.acog.core.asset.NewAsset;
-import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Db;
@@ -22,7 +18,6 @@ import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.pipeline.state.StageMachine;
 import io.acog.core.internal.store.AssetStore;
-import io.acog.core.internal.store.EpisodeMapping;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
 import io.acog.core.job.JobOutcome;
@@ -36,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +47,7 @@ final class StageRunner {
     static final int MAX_REVISIONS = 2;
 
     private final Db db;
+    private final StageEpisodes episodes;
     private final Stages stages;
     private final AssetStorage storage;
     private final ChannelCache channels;
@@ -73,6 +68,7 @@ final class StageRunner {
             JobEnds ends,
             ListenerBus listeners) {
         this.db = db;
+        this.episodes = new StageEpisodes(db);
         this.stages = stages;
         this.storage = storage;
         this.channels = channels;
@@ -245,21 +241,15 @@ final class StageRunner {
         return JobOutcome.recorded();
     }
 
-    /** The episode and channel, as they are now; null when the episode is gone. */
+    /** The episode (the parts its stage reads) and channel, as they are now; null when it is gone. */
     private StageWork load(Job job, JobContext context) {
-        Record row = db.read(dsl -> dsl.select(EPISODES.asterisk(), CHANNELS.UPDATED_AT)
-                .from(EPISODES)
-                .join(CHANNELS)
-                .on(CHANNELS.ID.eq(EPISODES.CHANNEL_ID))
-                .where(EPISODES.ID.eq(job.episodeId()), EPISODES.DELETED_AT.isNull())
-                .fetchOne());
-        if (row == null) {
+        StageEpisodes.Loaded loaded =
+                episodes.load(job.episodeId(), stages.get(job.stage()).reads());
+        if (loaded == null) {
             return null;
         }
-        Episode episode = EpisodeMapping.episode(row.into(EPISODES));
-        OffsetDateTime channelChanged = row.get(CHANNELS.UPDATED_AT);
-        ChannelCache.Cached channel = channels.get(episode.channelId(), channelChanged);
-        return new StageWork(job, episode, channel.channel(), channel.brief(), call(job, context));
+        ChannelCache.Cached channel = channels.get(loaded.episode().channelId(), loaded.channelUpdatedAt());
+        return new StageWork(job, loaded.episode(), channel.channel(), channel.brief(), call(job, context));
     }
 
     private ProviderCallContext call(Job job, JobContext context) {

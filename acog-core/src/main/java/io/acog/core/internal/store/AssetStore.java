@@ -233,12 +233,20 @@ public final class AssetStore implements AssetRepository {
         dsl.resultQuery("""
                 SELECT pg_advisory_xact_lock({0}, hashtext(k))
                 FROM (SELECT k FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o""", DSL.inline(PRIMARY_LOCK), DSL.val(pairs)).fetch();
+        UUID[] episodes = new UUID[pairs.length];
+        String[] types = new String[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            int slash = pairs[i].indexOf('/');
+            episodes[i] = UUID.fromString(pairs[i].substring(0, slash));
+            types[i] = pairs[i].substring(slash + 1);
+        }
+        // episode_id = ANY (...) on its own lets the plan reach the episodes' assets by index;
+        // joined on keys computed from text, it scanned the whole table
         dsl.execute("""
                 UPDATE assets a SET is_primary = false
-                FROM unnest({0}::text[]) AS x(k)
-                WHERE a.episode_id = split_part(x.k, '/', 1)::uuid
-                  AND a.type = split_part(x.k, '/', 2)::asset_type
-                  AND a.is_primary AND a.deleted_at IS NULL""", DSL.val(pairs));
+                FROM unnest({0}::uuid[], {1}::asset_type[]) AS x(episode_id, type)
+                WHERE a.episode_id = ANY ({0}::uuid[]) AND a.episode_id = x.episode_id
+                  AND a.type = x.type AND a.is_primary AND a.deleted_at IS NULL""", DSL.val(episodes), DSL.val(types));
     }
 
     @Override

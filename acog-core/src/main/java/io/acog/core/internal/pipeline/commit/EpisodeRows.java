@@ -28,12 +28,15 @@ public final class EpisodeRows {
     /**
      * Live episodes, rows locked in id order (so two lockers never deadlock) and
      * {@code FOR NO KEY UPDATE} (inserting jobs and assets that reference them is not blocked).
-     * Only the columns a change needs: the JSON of the plan, idea and metadata stays unread.
+     * Only the columns a change needs: the JSON of the plan, idea and metadata stays unread, and
+     * the script is read only where a change may schedule b-roll from it.
      */
     private static final String LOCK_SQL = """
             SELECT id, channel_id, status::text, pipeline_state::text, priority, script
             FROM episodes WHERE id = ANY (?) AND deleted_at IS NULL
             ORDER BY id FOR NO KEY UPDATE""";
+
+    private static final String LOCK_WITHOUT_SCRIPT_SQL = LOCK_SQL.replace(", script", ", NULL");
 
     /** What a change of an episode needs of its locked row. */
     public record Locked(
@@ -51,8 +54,17 @@ public final class EpisodeRows {
      * @return the rows by id; gone episodes are missing
      */
     public static Map<UUID, Locked> lock(Connection connection, Collection<UUID> ids) throws SQLException {
+        return lock(connection, ids, true);
+    }
+
+    /**
+     * As {@link #lock(Connection, Collection)}, without the scripts unless asked for (the drafts'
+     * scripts are then null).
+     */
+    public static Map<UUID, Locked> lock(Connection connection, Collection<UUID> ids, boolean withScripts)
+            throws SQLException {
         Map<UUID, Locked> rows = new HashMap<>();
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_SQL)) {
+        try (PreparedStatement lock = connection.prepareStatement(withScripts ? LOCK_SQL : LOCK_WITHOUT_SCRIPT_SQL)) {
             lock.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {

@@ -49,6 +49,9 @@ public final class FinishedStage {
             begin(draft, job, finish.begunAt());
         }
         draft.produced(output.columns());
+        if (output.review() != null && output.review().script() != null) {
+            draft.reviewed(output.review().script());
+        }
         StageState entry = draft.get(stage);
         List<PipelineStage> next = new ArrayList<>();
         if (stage == PipelineStage.BROLL) {

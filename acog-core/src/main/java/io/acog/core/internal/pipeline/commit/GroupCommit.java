@@ -43,7 +43,9 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
         OffsetDateTime now = db.now();
         Set<UUID> ids = new TreeSet<>();
         group.forEach(request -> ids.add(request.job().episodeId()));
-        Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, ids);
+        // no scripts: the one finish that schedules from its episode's script (a script review that
+        // passed) brings the script it reviewed
+        Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, ids, false);
         Map<UUID, EpisodeDraft> drafts = new LinkedHashMap<>();
         Committed[] results = new Committed[group.size()];
 

@@ -5,7 +5,9 @@ import io.acog.core.asset.NewAsset;
 import io.acog.spi.Usage;
 import io.acog.spi.VideoAssembler;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Assembly: the assembler cuts the audio, the avatar video and the b-roll clips (in script order)
@@ -19,6 +21,11 @@ final class AssemblyStage implements Stage {
     AssemblyStage(Providers providers, EpisodeAssets assets) {
         this.providers = providers;
         this.assets = assets;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.SCRIPT);
     }
 
     @Override

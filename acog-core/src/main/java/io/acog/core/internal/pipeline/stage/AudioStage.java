@@ -10,8 +10,10 @@ import io.acog.core.internal.json.JsonCodec;
 import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Audio: the channel's voice provider speaks the script's spoken segments; the speech becomes the
@@ -23,6 +25,11 @@ final class AudioStage implements Stage {
 
     AudioStage(Providers providers) {
         this.providers = providers;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.SCRIPT);
     }
 
     @Override

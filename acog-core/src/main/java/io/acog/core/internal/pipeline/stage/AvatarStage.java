@@ -10,8 +10,10 @@ import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
 import io.acog.spi.Usage;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Avatar: the channel's avatar provider renders the {@code [AVATAR]} segments over the episode's
@@ -25,6 +27,11 @@ final class AvatarStage implements RenderStage {
     AvatarStage(Providers providers, EpisodeAssets assets) {
         this.providers = providers;
         this.assets = assets;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.SCRIPT);
     }
 
     @Override

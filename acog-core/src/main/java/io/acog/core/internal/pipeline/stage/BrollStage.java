@@ -9,7 +9,9 @@ import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
 import io.acog.spi.Usage;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * B-roll: one job per {@code [BROLL:...]} clip of the script; the generator renders the clip's
@@ -21,6 +23,11 @@ final class BrollStage implements RenderStage {
 
     BrollStage(Providers providers) {
         this.providers = providers;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.noneOf(EpisodeField.class);
     }
 
     @Override

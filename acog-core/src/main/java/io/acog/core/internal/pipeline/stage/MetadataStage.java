@@ -2,11 +2,12 @@ package io.acog.core.internal.pipeline.stage;
 
 import static io.acog.jooq.generated.Tables.EPISODES;
 
-import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeMetadata;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.spi.ContentWriter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Metadata: the writer's title, description and tags, fitting {@link EpisodeMetadata}; a usable
@@ -23,9 +24,14 @@ final class MetadataStage implements Stage {
     }
 
     @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.IDEA, EpisodeField.PLAN, EpisodeField.SCRIPT);
+    }
+
+    @Override
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
-        Episode episode = work.episode();
+        StageEpisode episode = work.episode();
         ContentWriter.Metadata metadata = Answers.required(
                 writer.name(),
                 "metadata",

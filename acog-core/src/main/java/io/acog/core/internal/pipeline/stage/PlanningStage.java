@@ -4,6 +4,8 @@ import io.acog.core.episode.EpisodePlan;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.spi.ContentWriter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Planning: the writer outlines the episode from its idea; the plan must fit {@link EpisodePlan}. */
 final class PlanningStage implements Stage {
@@ -12,6 +14,11 @@ final class PlanningStage implements Stage {
 
     PlanningStage(Providers providers) {
         this.providers = providers;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.IDEA);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.acog.core.internal.pipeline.stage;
 
-import io.acog.core.episode.Episode;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.spi.ContentWriter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Automatic script review: the writer judges its own script against the plan; a script it does not
@@ -18,9 +19,14 @@ final class ScriptReviewStage implements Stage {
     }
 
     @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.PLAN, EpisodeField.SCRIPT, EpisodeField.PIPELINE_STATE);
+    }
+
+    @Override
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
-        Episode episode = work.episode();
+        StageEpisode episode = work.episode();
         ContentWriter.Review review = Answers.required(
                 writer.name(),
                 "review",
@@ -29,6 +35,6 @@ final class ScriptReviewStage implements Stage {
                                 work.brief(), JsonCodec.object(episode.plan()), episode.script()),
                         work.call()));
         return Usages.written(writer.name(), review.model(), review.usage())
-                .with(new StageResult.Review(review.approved(), review.notes()));
+                .with(new StageResult.Review(review.approved(), review.notes(), episode.script()));
     }
 }

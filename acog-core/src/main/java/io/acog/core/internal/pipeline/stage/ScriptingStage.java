@@ -1,7 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.ValidationException;
-import io.acog.core.episode.Episode;
 import io.acog.core.episode.Script;
 import io.acog.core.episode.ScriptMetadata;
 import io.acog.core.episode.ScriptParser;
@@ -12,6 +11,8 @@ import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.store.EpisodeMapping;
 import io.acog.spi.ContentWriter;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Scripting: the writer turns the plan into a script with markers (with the notes of a review that
@@ -28,9 +29,14 @@ final class ScriptingStage implements Stage {
     }
 
     @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.IDEA, EpisodeField.PLAN, EpisodeField.SCRIPT_METADATA);
+    }
+
+    @Override
     public StageResult run(StageWork work) {
         ContentWriter writer = providers.writer();
-        Episode episode = work.episode();
+        StageEpisode episode = work.episode();
         JobInputs.Scripting input = work.input(JobInputs.Scripting.class);
         ContentWriter.Script script = Answers.required(
                 writer.name(),

@@ -1,5 +1,7 @@
 package io.acog.core.internal.pipeline.stage;
 
+import java.util.Set;
+
 /**
  * The provider side of one pipeline stage: what its provider is given, and what of the answer is
  * stored. Runs outside any transaction; the pipeline stores the result in one. Thread-safe.
@@ -13,4 +15,7 @@ public interface Stage {
      * @throws StageFailedException when the answer cannot be used or the stage cannot begin
      */
     StageResult run(StageWork work);
+
+    /** The parts of the episode {@link #run} reads; only these are loaded for it. */
+    Set<EpisodeField> reads();
 }

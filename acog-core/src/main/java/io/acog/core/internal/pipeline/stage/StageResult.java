@@ -49,8 +49,12 @@ public sealed interface StageResult {
         }
     }
 
-    /** A review's verdict on a script, and what the writer should change. */
-    record Review(boolean approved, List<String> notes) {
+    /**
+     * A review's verdict on a script, and what the writer should change.
+     *
+     * @param script the script reviewed: what the b-roll clips come from once it passes
+     */
+    record Review(boolean approved, List<String> notes, String script) {
         public Review {
             notes = notes == null ? List.of() : List.copyOf(notes);
         }

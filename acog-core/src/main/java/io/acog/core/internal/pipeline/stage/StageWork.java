@@ -1,7 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.channel.Channel;
-import io.acog.core.episode.Episode;
 import io.acog.core.episode.Script;
 import io.acog.core.episode.ScriptParser;
 import io.acog.core.job.Job;
@@ -9,7 +8,7 @@ import io.acog.spi.ChannelBrief;
 import java.util.UUID;
 
 /** A stage's job, with the episode and channel as loaded when it began and its provider call. */
-public record StageWork(Job job, Episode episode, Channel channel, ChannelBrief brief, ProviderCallContext call) {
+public record StageWork(Job job, StageEpisode episode, Channel channel, ChannelBrief brief, ProviderCallContext call) {
 
     public UUID episodeId() {
         return episode.id();

@@ -9,7 +9,9 @@ import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.spi.Publisher;
 import io.acog.spi.Usage;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Upload: the channel's publisher publishes the assembled video with the episode's metadata; its
@@ -27,6 +29,11 @@ final class UploadStage implements Stage {
         this.providers = providers;
         this.assets = assets;
         this.db = db;
+    }
+
+    @Override
+    public Set<EpisodeField> reads() {
+        return EnumSet.of(EpisodeField.METADATA);
     }
 
     @Override

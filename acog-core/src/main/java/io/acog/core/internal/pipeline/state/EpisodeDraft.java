@@ -129,6 +129,13 @@ public final class EpisodeDraft {
         }
     }
 
+    /** The script a passing review read: the one the next stages work from. */
+    public void reviewed(String script) {
+        if (this.script == null) {
+            this.script = script;
+        }
+    }
+
     public EpisodeColumns columns() {
         return columns;
     }
