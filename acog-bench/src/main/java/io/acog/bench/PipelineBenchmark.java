@@ -77,10 +77,10 @@ final class PipelineBenchmark {
             double[] references = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 double[] result = referenceOnly
-                        ? new double[] {Double.NaN, 0, 0, 0}
+                        ? new double[] {Double.NaN, 0, 0, 0, Double.NaN, Double.NaN}
                         : run(acog, offline, storage, channel, episodes, threads);
                 double[] handWritten = pipelineOnly
-                        ? new double[] {Double.NaN, 0, 0, 0}
+                        ? new double[] {Double.NaN, 0, 0, 0, Double.NaN, Double.NaN}
                         : reference.run(create(acog, channel, episodes), referenceThreads);
                 stages[round] = result[0];
                 perEpisode[round] = result[1];
@@ -89,14 +89,19 @@ final class PipelineBenchmark {
                         Locale.ROOT,
                         "round=%d pipeline_stage_executions_per_s=%.0f episodes_per_s=%.1f"
                                 + " stage_executions=%.0f seconds=%.2f reference_stage_executions_per_s=%.0f"
-                                + " reference_stage_executions=%.0f%n",
+                                + " reference_stage_executions=%.0f cpu_ms_per_stage_jvm=%.2f cpu_ms_per_stage_postgres=%.2f"
+                                + " reference_cpu_ms_per_stage_jvm=%.2f reference_cpu_ms_per_stage_postgres=%.2f%n",
                         round + 1,
                         result[0],
                         result[1],
                         result[2],
                         result[3],
                         handWritten[0],
-                        handWritten[2]);
+                        handWritten[2],
+                        result[4],
+                        result[5],
+                        handWritten[4],
+                        handWritten[5]);
             }
             double median = median(stages);
             double referenceMedian = median(references);
@@ -193,11 +198,13 @@ final class PipelineBenchmark {
             ids.add(id);
         }
         long start = System.nanoTime();
+        double[] cpuBefore = CpuMeter.now();
         JobWorker worker = pipeline.worker("bench").threads(threads).start();
         if (!published.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException(published.getCount() + " episodes not published");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpuAfter = CpuMeter.now();
         worker.shutdown(Duration.ofSeconds(30));
         long executions = 0;
         for (UUID id : ids) {
@@ -209,7 +216,14 @@ final class PipelineBenchmark {
                     .filter(job -> job.status() == io.acog.core.job.JobStatus.COMPLETED)
                     .count();
         }
-        return new double[] {executions / seconds, count / seconds, executions, seconds};
+        return new double[] {
+            executions / seconds,
+            count / seconds,
+            executions,
+            seconds,
+            (cpuAfter[0] - cpuBefore[0]) * 1000 / executions,
+            (cpuAfter[1] - cpuBefore[1]) * 1000 / executions
+        };
     }
 
     private static void deleteTree(Path root) throws IOException {

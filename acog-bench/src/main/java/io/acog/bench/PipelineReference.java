@@ -147,19 +147,31 @@ final class PipelineReference {
         AtomicInteger executions = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        List<Future<?>> loops = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            loops.add(pool.submit(() -> {
-                loop(episodes.size(), published, executions);
-                return null;
-            }));
-        }
-        for (Future<?> loop : loops) {
-            loop.get();
+        double[] cpuBefore = CpuMeter.now();
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                loops.add(pool.submit(() -> {
+                    loop(episodes.size(), published, executions);
+                    return null;
+                }));
+            }
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed loop must not keep the JVM alive
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return new double[] {executions.get() / seconds, episodes.size() / seconds, executions.get(), seconds};
+        double[] cpuAfter = CpuMeter.now();
+        return new double[] {
+            executions.get() / seconds,
+            episodes.size() / seconds,
+            executions.get(),
+            seconds,
+            (cpuAfter[0] - cpuBefore[0]) * 1000 / executions.get(),
+            (cpuAfter[1] - cpuBefore[1]) * 1000 / executions.get()
+        };
     }
 
     private void loop(int episodes, AtomicInteger published, AtomicInteger executions) throws Exception {
@@ -659,14 +671,14 @@ final class PipelineReference {
         }
         List<Asset> primaries = assets.stream().filter(Asset::primary).toList();
         try (PreparedStatement demote = connection.prepareStatement(DEMOTE)) {
-            demote.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", primaries.stream().map(Asset::episode).toArray()));
+            java.sql.Array episodes = connection.createArrayOf(
+                    "uuid", primaries.stream().map(Asset::episode).toArray());
+            demote.setArray(1, episodes);
             demote.setArray(
                     2,
                     connection.createArrayOf(
                             "text", primaries.stream().map(Asset::type).toArray()));
+            demote.setArray(3, episodes);
             demote.executeUpdate();
         }
         int n = assets.size();

@@ -75,6 +75,12 @@ class LaterMigrationsTest {
     }
 
     @Test
+    void v6LeavesRoomOnEpisodePagesForSamePageUpdates(DSLContext db) {
+        assertThat(db.fetchValue("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'episodes'"))
+                .isEqualTo("fillfactor=60");
+    }
+
+    @Test
     void v4GivesTheChannelDashboardATimelineIndex() {
         assertThat(added(seed.indexes(), latest.indexes()))
                 .contains("CREATE INDEX idx_episodes_channel_created ON episodes USING btree (channel_id,"

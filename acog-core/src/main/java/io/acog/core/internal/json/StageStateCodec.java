@@ -13,6 +13,8 @@ import io.acog.core.internal.Labels;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -67,8 +69,8 @@ final class StageStateCodec {
         private static void time(JsonGenerator json, SerializerProvider provider, String key, OffsetDateTime value)
                 throws IOException {
             if (value != null) {
-                json.writeFieldName(key);
-                provider.defaultSerializeValue(value, json);
+                // as the JSR-310 module writes it (ISO-8601 with offset), without its lookups
+                json.writeStringField(key, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
             }
         }
     }
@@ -87,8 +89,8 @@ final class StageStateCodec {
                 }
                 switch (key) {
                     case "status" -> state.status(status(json, context));
-                    case "started_at" -> state.startedAt(context.readValue(json, OffsetDateTime.class));
-                    case "completed_at" -> state.completedAt(context.readValue(json, OffsetDateTime.class));
+                    case "started_at" -> state.startedAt(time(json, context));
+                    case "completed_at" -> state.completedAt(time(json, context));
                     case "attempts" -> state.attempts(json.getValueAsInt());
                     case "error" -> state.error(json.getValueAsString());
                     case "provider" -> state.provider(json.getValueAsString());
@@ -102,6 +104,18 @@ final class StageStateCodec {
                 }
             }
             return state.build();
+        }
+
+        /** An ISO-8601 time with offset at once; any other form the JSR-310 module reads. */
+        private static OffsetDateTime time(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() == JsonToken.VALUE_STRING) {
+                try {
+                    return OffsetDateTime.parse(json.getText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                } catch (DateTimeParseException e) {
+                    // not the usual form: let the module try
+                }
+            }
+            return context.readValue(json, OffsetDateTime.class);
         }
 
         private static StageStatus status(JsonParser json, DeserializationContext context) throws IOException {

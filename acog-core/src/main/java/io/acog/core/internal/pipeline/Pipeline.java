@@ -7,6 +7,7 @@ import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.worker.WorkerBuilder;
 import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.ChannelCost;
 import io.acog.core.pipeline.EpisodeCost;
@@ -99,9 +100,10 @@ final class Pipeline implements EpisodePipeline {
     @Override
     public JobWorker.Builder worker(String name) {
         Checks.notNull("worker", "name", name);
-        JobWorker.Builder builder = jobs.worker(name);
+        Prefetch prefetch = runner.prefetch();
+        WorkerBuilder builder = jobs.worker(name).onClaimed(prefetch);
         for (PipelineStage stage : PipelineStage.values()) {
-            builder.handler(stage, runner::handle);
+            builder.handler(stage, (job, context) -> runner.handle(job, context, prefetch));
         }
         return builder;
     }

@@ -7,6 +7,7 @@ import io.acog.core.internal.pipeline.commit.CommitLane;
 import io.acog.core.internal.pipeline.commit.Committed;
 import io.acog.core.internal.pipeline.commit.EpisodeChanges;
 import io.acog.core.internal.pipeline.commit.GroupCommit;
+import io.acog.core.internal.pipeline.commit.KnownStates;
 import io.acog.core.internal.pipeline.commit.StageCommit;
 import io.acog.core.internal.pipeline.stage.Providers;
 import io.acog.core.internal.pipeline.stage.Stages;
@@ -150,7 +151,11 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         Spending spending = new Spending(db);
         Stages stages = new Stages(chosen, db);
         CommitContext context = new CommitContext(
-                db, jobs::in, channelId -> channels.get(channelId).settings(), new StageScheduler(maxRetries));
+                db,
+                jobs::in,
+                channelId -> channels.get(channelId).settings(),
+                new StageScheduler(maxRetries),
+                new KnownStates());
         EpisodeChanges changes = new EpisodeChanges(context);
         RenderCancellation renders = new RenderCancellation(stages, chosen.storage());
         CommitLane<StageCommit, Committed> lane = new CommitLane<>(new GroupCommit(context));

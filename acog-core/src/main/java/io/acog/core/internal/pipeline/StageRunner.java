@@ -79,7 +79,13 @@ final class StageRunner {
         this.listeners = listeners;
     }
 
-    JobOutcome handle(Job job, JobContext context) {
+    /** A worker's own read-ahead of the episodes its claimed batches run on. */
+    Prefetch prefetch() {
+        return new Prefetch(episodes, stages);
+    }
+
+    JobOutcome handle(Job job, JobContext context, Prefetch prefetch) {
+        StageEpisodes.Loaded prefetched = prefetch.take(context.claim());
         JobInputs.RenderTask task =
                 StageGraph.RENDERS.contains(job.stage()) ? job.input(JobInputs.RenderTask.class) : null;
         if (context.cancelRequested()) {
@@ -89,7 +95,7 @@ final class StageRunner {
             return poll(job, context, null, task.taskId(), task.provider(), null);
         }
         OffsetDateTime begun = db.now();
-        StageWork work = load(job, context);
+        StageWork work = load(job, context, prefetched);
         if (work == null || !EpisodeLifecycle.isActive(work.episode().status())) {
             return ends.cancelled(context, null);
         }
@@ -205,7 +211,7 @@ final class StageRunner {
                     begun);
         }
         RenderProgress.Done done = (RenderProgress.Done) progress;
-        StageWork loaded = work != null ? work : load(job, context);
+        StageWork loaded = work != null ? work : load(job, context, null);
         if (loaded == null) {
             return ends.cancelled(context, null);
         }
@@ -241,10 +247,14 @@ final class StageRunner {
         return JobOutcome.recorded();
     }
 
-    /** The episode (the parts its stage reads) and channel, as they are now; null when it is gone. */
-    private StageWork load(Job job, JobContext context) {
-        StageEpisodes.Loaded loaded =
-                episodes.load(job.episodeId(), stages.get(job.stage()).reads());
+    /**
+     * The episode (the parts its stage reads) and channel, as read ahead or as they are now; null
+     * when it is gone.
+     */
+    private StageWork load(Job job, JobContext context, StageEpisodes.Loaded prefetched) {
+        StageEpisodes.Loaded loaded = prefetched != null
+                ? prefetched
+                : episodes.load(job.episodeId(), stages.get(job.stage()).reads());
         if (loaded == null) {
             return null;
         }

@@ -84,13 +84,7 @@ final class JobClaims {
         return jobs;
     }
 
-    /**
-     * Completes the held jobs of one claim token, found by primary key (see
-     * {@link #STILL_RUNNING} for the guard), storing each one's result, cost and usage.
-     *
-     * }
-     *
-     * /** Claim statements by batch size and stages: their text never changes, so build it once. */
+    /** Claim statements by batch size and stages: their text never changes, so build it once. */
     private static final Map<String, String> CLAIM_SQL = new ConcurrentHashMap<>();
 
     /**

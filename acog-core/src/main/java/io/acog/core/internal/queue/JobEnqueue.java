@@ -12,6 +12,7 @@ import io.acog.core.internal.store.EpisodeStore;
 import io.acog.core.job.Job;
 import io.acog.core.job.NewJob;
 import io.acog.jooq.generated.tables.records.JobsRecord;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -116,11 +117,17 @@ final class JobEnqueue {
     }
 
     private static List<JobsRecord> insert(DSLContext dsl, List<Input> inputs, OffsetDateTime now) {
-        return dsl.resultQuery(INSERT_SQL + " RETURNING *", insertBinds(inputs, now))
+        List<Object> binds = new ArrayList<>();
+        for (Object array : insertBinds(inputs, now)) {
+            binds.add(DSL.val(array));
+        }
+        binds.add(DSL.val(now));
+        return dsl.resultQuery(INSERT_SQL + " RETURNING *", binds.toArray())
                 .coerce(JOBS)
                 .fetch();
     }
 
+    /** The arrays {@link #INSERT_SQL} binds as {0} to {7}. */
     private static Object[] insertBinds(List<Input> inputs, OffsetDateTime now) {
         int n = inputs.size();
         UUID[] ids = new UUID[n];
@@ -142,17 +149,7 @@ final class JobEnqueue {
             runAfter[i] = input.runAfter().toString();
             keys[i] = input.job().idempotencyKey();
         }
-        return new Object[] {
-            DSL.val(ids),
-            DSL.val(episodes),
-            DSL.val(stages),
-            DSL.val(params),
-            DSL.val(priorities),
-            DSL.val(retries),
-            DSL.val(runAfter),
-            DSL.val(keys),
-            DSL.val(now)
-        };
+        return new Object[] {ids, episodes, stages, params, priorities, retries, runAfter, keys};
     }
 
     /**
@@ -185,13 +182,29 @@ final class JobEnqueue {
         for (NewJob job : jobs) {
             inputs.add(check(JobSql.ENTITY, job, now));
         }
-        db.statement(dsl -> dsl.resultQuery(
-                        "WITH inserted AS (" + INSERT_SQL
-                                + " RETURNING 1) SELECT pg_notify('" + JobSql.CHANNEL + "', '')"
-                                + " WHERE EXISTS (SELECT FROM inserted)",
-                        insertBinds(inputs, now))
-                .fetch());
+        Object[] binds = insertBinds(inputs, now);
+        db.onConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(ENQUEUE_LOCKED_SQL)) {
+                insert.setObject(1, now);
+                insert.setObject(2, now);
+                String[] types = {"uuid", "uuid", "text", "text", "int4", "int4", "text", "text"};
+                for (int i = 0; i < types.length; i++) {
+                    insert.setArray(3 + i, connection.createArrayOf(types[i], (Object[]) binds[i]));
+                }
+                insert.executeQuery().close();
+            }
+            return null;
+        });
     }
+
+    /**
+     * {@link #INSERT_SQL} as plain JDBC (the pipeline runs it at every stage), waking idle workers
+     * in the same statement when it inserted any job.
+     */
+    private static final String ENQUEUE_LOCKED_SQL = "WITH inserted AS ("
+            + INSERT_SQL.replace("{8}", "?::timestamptz").replaceAll("\\{\\d+\\}", "?")
+            + " RETURNING 1) SELECT pg_notify('" + JobSql.CHANNEL + "', '')"
+            + " WHERE EXISTS (SELECT FROM inserted)";
 
     private static Input check(String entity, NewJob job, OffsetDateTime now) {
         Checks.notNull(entity, "job", job);

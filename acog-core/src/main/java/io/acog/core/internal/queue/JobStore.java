@@ -10,7 +10,6 @@ import io.acog.core.job.Job;
 import io.acog.core.job.JobCompletion;
 import io.acog.core.job.JobQuery;
 import io.acog.core.job.JobTracker;
-import io.acog.core.job.JobWorker;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.job.NewJob;
 import io.acog.core.job.QueueDepth;
@@ -224,7 +223,7 @@ public final class JobStore implements JobTracker {
     }
 
     @Override
-    public JobWorker.Builder worker(String name) {
+    public WorkerBuilder worker(String name) {
         Checks.required(JobSql.ENTITY, io.acog.jooq.generated.Tables.JOBS.LOCKED_BY, name);
         if (listenSource == null) {
             throw new IllegalStateException("A worker needs its own connections: build it from the"

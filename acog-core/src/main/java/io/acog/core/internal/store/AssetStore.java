@@ -15,13 +15,17 @@ import io.acog.core.internal.db.Db;
 import io.acog.core.internal.db.DbEnums;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.jooq.generated.tables.records.AssetsRecord;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.impl.DSL;
 
 public final class AssetStore implements AssetRepository {
 
@@ -97,38 +101,47 @@ public final class AssetStore implements AssetRepository {
 
     /**
      * Inserts prepared assets of episodes the caller holds locked, in two statements whatever
-     * their number: the previous primaries of the new primaries' types demoted (under the same
-     * advisory locks as {@link #add}, taken in a fixed order), then one multi-row insert.
+     * their number (plain JDBC: every stage that stores media runs them): the previous primaries of
+     * the new primaries' types demoted (under the same advisory locks as {@link #add}, taken in a
+     * fixed order), then one multi-row insert.
      */
     public static void storeAll(Db db, List<Prepared> assets, OffsetDateTime now) {
-        if (!assets.isEmpty()) {
-            db.read(dsl -> {
-                storeAll(dsl, assets, now);
-                return null;
-            });
+        if (assets.isEmpty()) {
+            return;
         }
+        db.onConnection(connection -> {
+            java.util.TreeSet<String> primaries = new java.util.TreeSet<>();
+            for (Prepared prepared : assets) {
+                if (prepared.asset().primary()) {
+                    primaries.add(primaryKey(
+                            prepared.asset().episodeId(), prepared.asset().type()));
+                }
+            }
+            demotePrimaries(connection, primaries);
+            insertAll(connection, assets, now);
+            return null;
+        });
     }
 
-    private static void storeAll(DSLContext dsl, List<Prepared> assets, OffsetDateTime now) {
-        java.util.TreeSet<String> primaries = new java.util.TreeSet<>();
-        for (Prepared prepared : assets) {
-            if (prepared.asset().primary()) {
-                primaries.add(primaryKey(
-                        prepared.asset().episodeId(), prepared.asset().type()));
-            }
-        }
-        demotePrimaries(dsl, primaries);
+    private static final String INSERT_ALL_SQL = """
+            INSERT INTO assets (episode_id, type, name, uri, storage_bucket, storage_key,
+                                provider, provider_job_id, metadata, mime_type,
+                                file_size_bytes, duration_ms, is_primary, created_at,
+                                updated_at)
+            SELECT episode_id, type::asset_type, name, uri, bucket, storage_key, provider,
+                   provider_job, metadata::jsonb, mime_type, size, duration, is_primary,
+                   ?::timestamptz, ?::timestamptz
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::bigint[], ?::int[], ?::boolean[])
+                 AS x(episode_id, type, name, uri, bucket, storage_key, provider,
+                      provider_job, metadata, mime_type, size, duration, is_primary)""";
+
+    private static void insertAll(Connection connection, List<Prepared> assets, OffsetDateTime now)
+            throws SQLException {
         int n = assets.size();
         UUID[] episodes = new UUID[n];
-        String[] types = new String[n];
-        String[] names = new String[n];
-        String[] uris = new String[n];
-        String[] buckets = new String[n];
-        String[] storageKeys = new String[n];
-        String[] providers = new String[n];
-        String[] providerJobs = new String[n];
-        String[] metadata = new String[n];
-        String[] mimeTypes = new String[n];
+        String[][] text = new String[9][n];
         Long[] sizes = new Long[n];
         Integer[] durations = new Integer[n];
         Boolean[] primary = new Boolean[n];
@@ -136,47 +149,31 @@ public final class AssetStore implements AssetRepository {
             Prepared prepared = assets.get(i);
             NewAsset asset = prepared.asset();
             episodes[i] = asset.episodeId();
-            types[i] = asset.type().label();
-            names[i] = asset.name();
-            uris[i] = asset.uri();
-            buckets[i] = prepared.location().bucket();
-            storageKeys[i] = prepared.location().key();
-            providers[i] = asset.provider();
-            providerJobs[i] = asset.providerJobId();
-            metadata[i] = prepared.metadata().data();
-            mimeTypes[i] = asset.mimeType();
+            text[0][i] = asset.type().label();
+            text[1][i] = asset.name();
+            text[2][i] = asset.uri();
+            text[3][i] = prepared.location().bucket();
+            text[4][i] = prepared.location().key();
+            text[5][i] = asset.provider();
+            text[6][i] = asset.providerJobId();
+            text[7][i] = prepared.metadata().data();
+            text[8][i] = asset.mimeType();
             sizes[i] = asset.fileSizeBytes();
             durations[i] = asset.durationMs();
             primary[i] = asset.primary();
         }
-        dsl.execute(
-                """
-                INSERT INTO assets (episode_id, type, name, uri, storage_bucket, storage_key,
-                                    provider, provider_job_id, metadata, mime_type,
-                                    file_size_bytes, duration_ms, is_primary, created_at,
-                                    updated_at)
-                SELECT episode_id, type::asset_type, name, uri, bucket, storage_key, provider,
-                       provider_job, metadata::jsonb, mime_type, size, duration, is_primary,
-                       {13}, {13}
-                FROM unnest({0}::uuid[], {1}::text[], {2}::text[], {3}::text[], {4}::text[],
-                            {5}::text[], {6}::text[], {7}::text[], {8}::text[], {9}::text[],
-                            {10}::bigint[], {11}::int[], {12}::boolean[])
-                     AS x(episode_id, type, name, uri, bucket, storage_key, provider,
-                          provider_job, metadata, mime_type, size, duration, is_primary)""",
-                DSL.val(episodes),
-                DSL.val(types),
-                DSL.val(names),
-                DSL.val(uris),
-                DSL.val(buckets),
-                DSL.val(storageKeys),
-                DSL.val(providers),
-                DSL.val(providerJobs),
-                DSL.val(metadata),
-                DSL.val(mimeTypes),
-                DSL.val(sizes),
-                DSL.val(durations),
-                DSL.val(primary),
-                DSL.val(now));
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL_SQL)) {
+            insert.setObject(1, now);
+            insert.setObject(2, now);
+            insert.setArray(3, connection.createArrayOf("uuid", episodes));
+            for (int c = 0; c < text.length; c++) {
+                insert.setArray(4 + c, connection.createArrayOf("text", text[c]));
+            }
+            insert.setArray(4 + text.length, connection.createArrayOf("int8", sizes));
+            insert.setArray(5 + text.length, connection.createArrayOf("int4", durations));
+            insert.setArray(6 + text.length, connection.createArrayOf("bool", primary));
+            insert.executeUpdate();
+        }
     }
 
     private static org.jooq.InsertSetMoreStep<AssetsRecord> insertion(
@@ -209,7 +206,8 @@ public final class AssetStore implements AssetRepository {
      * hitting the unique index.
      */
     private static void demotePrimary(DSLContext dsl, UUID episodeId, AssetType type) {
-        demotePrimaries(dsl, java.util.Set.of(primaryKey(episodeId, type)));
+        dsl.connection(connection ->
+                demotePrimaries(connection, new java.util.TreeSet<>(Set.of(primaryKey(episodeId, type)))));
     }
 
     /** What the primary locks and {@link #demotePrimaries} know a pair by. */
@@ -225,14 +223,15 @@ public final class AssetStore implements AssetRepository {
      * the lock's previous holder just committed, and the insert after it would hit the unique
      * index.
      */
-    private static void demotePrimaries(DSLContext dsl, java.util.Set<String> keys) {
+    private static void demotePrimaries(Connection connection, java.util.SortedSet<String> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
         String[] pairs = keys.toArray(String[]::new);
-        dsl.resultQuery("""
-                SELECT pg_advisory_xact_lock({0}, hashtext(k))
-                FROM (SELECT k FROM unnest({1}::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o""", DSL.inline(PRIMARY_LOCK), DSL.val(pairs)).fetch();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_PRIMARIES_SQL)) {
+            lock.setArray(1, connection.createArrayOf("text", pairs));
+            lock.executeQuery().close();
+        }
         UUID[] episodes = new UUID[pairs.length];
         String[] types = new String[pairs.length];
         for (int i = 0; i < pairs.length; i++) {
@@ -240,14 +239,25 @@ public final class AssetStore implements AssetRepository {
             episodes[i] = UUID.fromString(pairs[i].substring(0, slash));
             types[i] = pairs[i].substring(slash + 1);
         }
-        // episode_id = ANY (...) on its own lets the plan reach the episodes' assets by index;
-        // joined on keys computed from text, it scanned the whole table
-        dsl.execute("""
-                UPDATE assets a SET is_primary = false
-                FROM unnest({0}::uuid[], {1}::asset_type[]) AS x(episode_id, type)
-                WHERE a.episode_id = ANY ({0}::uuid[]) AND a.episode_id = x.episode_id
-                  AND a.type = x.type AND a.is_primary AND a.deleted_at IS NULL""", DSL.val(episodes), DSL.val(types));
+        try (PreparedStatement demote = connection.prepareStatement(DEMOTE_SQL)) {
+            Array ids = connection.createArrayOf("uuid", episodes);
+            demote.setArray(1, ids);
+            demote.setArray(2, connection.createArrayOf("text", types));
+            demote.setArray(3, ids);
+            demote.executeUpdate();
+        }
     }
+
+    private static final String LOCK_PRIMARIES_SQL = "SELECT pg_advisory_xact_lock(" + PRIMARY_LOCK + ", hashtext(k))"
+            + " FROM (SELECT k FROM unnest(?::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n) o";
+
+    // episode_id = ANY (...) on its own lets the plan reach the episodes' assets by index; joined
+    // on keys computed from text, it scanned the whole table
+    private static final String DEMOTE_SQL = """
+            UPDATE assets a SET is_primary = false
+            FROM unnest(?::uuid[], ?::asset_type[]) AS x(episode_id, type)
+            WHERE a.episode_id = ANY (?::uuid[]) AND a.episode_id = x.episode_id
+              AND a.type = x.type AND a.is_primary AND a.deleted_at IS NULL""";
 
     @Override
     public Asset get(UUID id) {

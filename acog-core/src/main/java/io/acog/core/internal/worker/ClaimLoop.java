@@ -76,6 +76,9 @@ final class ClaimLoop implements Runnable {
                         settings.lease(),
                         settings.handlers().keySet());
                 backoff.reset();
+                if (!claimed.isEmpty()) {
+                    prepare(claimed);
+                }
                 claimed.forEach(hand);
                 capacity.release(reservation);
                 reservation = 0;
@@ -107,6 +110,15 @@ final class ClaimLoop implements Runnable {
         return store.untilNextDue(settings.handlers().keySet())
                 .map(due -> Math.max(WorkerBuilder.MIN_IDLE_WAIT_MILLIS, Math.min(maxIdleWait, due.toMillis() + 1)))
                 .orElse(maxIdleWait);
+    }
+
+    /** Lets the handlers' owner read what the batch needs, in one go; its failure costs nothing. */
+    private void prepare(List<ClaimedJob> claimed) {
+        try {
+            settings.onClaimed().accept(claimed);
+        } catch (RuntimeException e) {
+            LOG.warn("Job worker {} could not prepare a claimed batch: {}", settings.name(), e.toString());
+        }
     }
 
     private void reclaim() {

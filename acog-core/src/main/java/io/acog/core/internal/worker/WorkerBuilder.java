@@ -3,13 +3,16 @@ package io.acog.core.internal.worker;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.PoolCheck;
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.JobHandler;
 import io.acog.core.job.JobListener;
 import io.acog.core.job.JobWorker;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Builds and starts a {@link Worker}: {@link io.acog.core.job.JobTracker#worker(String)}. */
@@ -28,6 +31,7 @@ public final class WorkerBuilder implements JobWorker.Builder {
     private boolean listen = true;
     private final Map<PipelineStage, JobHandler> handlers = new EnumMap<>(PipelineStage.class);
     private JobListener listener = new JobListener() {};
+    private Consumer<List<ClaimedJob>> onClaimed = batch -> {};
 
     public WorkerBuilder(JobStore store, String name, DataSource listenSource) {
         this.store = store;
@@ -90,6 +94,16 @@ public final class WorkerBuilder implements JobWorker.Builder {
         return this;
     }
 
+    /**
+     * Called on the claim loop with each batch it claimed, before the batch's jobs go to the
+     * handler threads: a handler that needs data for its job can have it read for the whole batch
+     * at once. What it throws is logged and ignored.
+     */
+    public WorkerBuilder onClaimed(Consumer<List<ClaimedJob>> onClaimed) {
+        this.onClaimed = Objects.requireNonNull(onClaimed, "onClaimed");
+        return this;
+    }
+
     @Override
     public JobWorker start() {
         if (handlers.isEmpty()) {
@@ -99,7 +113,8 @@ public final class WorkerBuilder implements JobWorker.Builder {
         return new Worker(
                         store,
                         listenSource,
-                        new WorkerSettings(name, threads, batchSize, lease, pollInterval, listen, handlers, listener))
+                        new WorkerSettings(
+                                name, threads, batchSize, lease, pollInterval, listen, handlers, listener, onClaimed))
                 .start();
     }
 }

@@ -9,7 +9,12 @@ import java.util.function.Function;
 
 /**
  * What writing episode changes needs: the database, the job queue in a transaction's scope, the
- * settings of an episode's channel, and the scheduler of next stages.
+ * settings of an episode's channel, the scheduler of next stages, and the states this pipeline last
+ * wrote.
  */
 public record CommitContext(
-        Db db, Function<Db, JobStore> jobs, Function<UUID, ChannelSettings> channels, StageScheduler scheduler) {}
+        Db db,
+        Function<Db, JobStore> jobs,
+        Function<UUID, ChannelSettings> channels,
+        StageScheduler scheduler,
+        KnownStates states) {}

@@ -1,5 +1,6 @@
 package io.acog.core.internal.pipeline.commit;
 
+import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.pipeline.state.EpisodeDraft;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,10 +64,12 @@ public final class EpisodeChanges {
     }
 
     private List<PipelineEvent> run(UUID episodeId, Change change, boolean mustBeLive) {
-        return context.db()
+        List<KnownStates.Written> written = new ArrayList<>();
+        List<PipelineEvent> events = context.db()
                 .transaction(db -> db.onConnection(connection -> {
-                    EpisodeRows.Locked row =
-                            EpisodeRows.lock(connection, List.of(episodeId)).get(episodeId);
+                    written.clear();
+                    EpisodeRows.Locked row = EpisodeRows.lock(connection, List.of(episodeId), context.states())
+                            .get(episodeId);
                     if (row == null && mustBeLive) {
                         throw EpisodeStore.notFound(episodeId);
                     }
@@ -77,22 +81,40 @@ public final class EpisodeChanges {
                     EpisodeDraft draft = row.draft();
                     List<PipelineStage> start = change.apply(tx, draft);
                     context.scheduler().settle(draft, start, context.channels().apply(draft.channelId()), tx.now());
-                    flush(connection, tx.jobs(), List.of(draft));
+                    written.addAll(flush(connection, tx.jobs(), List.of(draft), Map.of(episodeId, row)));
                     return new ArrayList<>(draft.events());
                 }));
+        context.states().remember(written);
+        return events;
     }
 
-    /** Writes the changed drafts in one statement and enqueues their jobs in another. */
-    static void flush(Connection connection, JobStore jobs, Collection<EpisodeDraft> drafts) throws SQLException {
+    /**
+     * Writes the changed drafts in one statement and enqueues their jobs in another.
+     *
+     * @param rows the drafts' rows as locked
+     * @return the rows written, to remember once the transaction committed
+     */
+    static List<KnownStates.Written> flush(
+            Connection connection, JobStore jobs, Collection<EpisodeDraft> drafts, Map<UUID, EpisodeRows.Locked> rows)
+            throws SQLException {
         List<EpisodeRows.Update> updates = new ArrayList<>(drafts.size());
         List<NewJob> next = new ArrayList<>();
         for (EpisodeDraft draft : drafts) {
             if (!draft.isUnchanged()) {
-                updates.add(EpisodeRows.Update.of(draft));
+                updates.add(EpisodeRows.Update.of(draft, rows.get(draft.id()).state()));
                 next.addAll(draft.jobs());
             }
         }
-        EpisodeRows.updateAll(connection, updates);
+        Map<UUID, String> versions = EpisodeRows.updateAll(connection, updates);
         jobs.enqueueLocked(next);
+        List<KnownStates.Written> written = new ArrayList<>(updates.size());
+        for (EpisodeRows.Update update : updates) {
+            written.add(new KnownStates.Written(
+                    update.id(),
+                    versions.get(update.id()),
+                    update.state(),
+                    !EpisodeLifecycle.isActive(update.status())));
+        }
+        return written;
     }
 }

@@ -35,17 +35,26 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
 
     @Override
     public List<Committed> commit(List<StageCommit> group) {
-        return context.db().transaction(db -> db.onConnection(connection -> commit(db, connection, group)));
+        List<KnownStates.Written> written = new ArrayList<>();
+        List<Committed> results = context.db()
+                .transaction(db -> db.onConnection(connection -> {
+                    written.clear();
+                    return commit(db, connection, group, written);
+                }));
+        context.states().remember(written);
+        return results;
     }
 
-    private List<Committed> commit(Db db, Connection connection, List<StageCommit> group) throws SQLException {
+    private List<Committed> commit(
+            Db db, Connection connection, List<StageCommit> group, List<KnownStates.Written> written)
+            throws SQLException {
         JobStore jobs = context.jobs().apply(db);
         OffsetDateTime now = db.now();
         Set<UUID> ids = new TreeSet<>();
         group.forEach(request -> ids.add(request.job().episodeId()));
         // no scripts: the one finish that schedules from its episode's script (a script review that
         // passed) brings the script it reviewed
-        Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, ids, false);
+        Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, ids, false, context.states());
         Map<UUID, EpisodeDraft> drafts = new LinkedHashMap<>();
         Committed[] results = new Committed[group.size()];
 
@@ -99,7 +108,7 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
             }
         }
         AssetStore.storeAll(db, assets, now);
-        EpisodeChanges.flush(connection, jobs, drafts.values());
+        written.addAll(EpisodeChanges.flush(connection, jobs, drafts.values(), rows));
         return List.of(results);
     }
 

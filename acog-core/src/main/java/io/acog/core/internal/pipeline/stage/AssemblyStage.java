@@ -16,24 +16,22 @@ import java.util.Set;
 final class AssemblyStage implements Stage {
 
     private final Providers providers;
-    private final EpisodeAssets assets;
 
-    AssemblyStage(Providers providers, EpisodeAssets assets) {
+    AssemblyStage(Providers providers) {
         this.providers = providers;
-        this.assets = assets;
     }
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.SCRIPT);
+        return EnumSet.of(EpisodeField.SCRIPT, EpisodeField.ASSETS);
     }
 
     @Override
     public StageResult run(StageWork work) {
         VideoAssembler assembler = providers.assembler();
-        EpisodeAssets.ForAssembly inputs = assets.forAssembly(work.episodeId());
-        URI audio = inputs.need(work.episodeId(), AssetType.AUDIO);
-        URI avatar = inputs.need(work.episodeId(), AssetType.AVATAR_VIDEO);
+        EpisodeAssets inputs = work.episode().assets();
+        URI audio = inputs.primary(AssetType.AUDIO);
+        URI avatar = inputs.primary(AssetType.AVATAR_VIDEO);
         VideoAssembler.Video video = Answers.required(
                 assembler.name(),
                 "video",

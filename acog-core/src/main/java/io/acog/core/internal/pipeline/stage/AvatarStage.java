@@ -22,16 +22,14 @@ import java.util.Set;
 final class AvatarStage implements RenderStage {
 
     private final Providers providers;
-    private final EpisodeAssets assets;
 
-    AvatarStage(Providers providers, EpisodeAssets assets) {
+    AvatarStage(Providers providers) {
         this.providers = providers;
-        this.assets = assets;
     }
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.SCRIPT);
+        return EnumSet.of(EpisodeField.SCRIPT, EpisodeField.ASSETS);
     }
 
     @Override
@@ -41,7 +39,7 @@ final class AvatarStage implements RenderStage {
         List<String> segments = work.script().segments(SegmentKind.AVATAR).stream()
                 .map(ScriptSegment::text)
                 .toList();
-        URI audio = assets.primary(work.episodeId(), AssetType.AUDIO);
+        URI audio = work.episode().assets().primary(AssetType.AUDIO);
         RenderTask task = Answers.required(
                 renderer.name(),
                 "render task",

@@ -6,12 +6,20 @@ package io.acog.core.internal.pipeline.stage;
  * ones, read from their TOAST tables).
  */
 public enum EpisodeField {
-    IDEA("idea::text"),
-    PLAN("plan::text"),
-    SCRIPT("script"),
-    SCRIPT_METADATA("script_metadata::text"),
-    METADATA("metadata::text"),
-    PIPELINE_STATE("pipeline_state::text");
+    IDEA("e.idea::text"),
+    PLAN("e.plan::text"),
+    SCRIPT("e.script"),
+    SCRIPT_METADATA("e.script_metadata::text"),
+    METADATA("e.metadata::text"),
+    PIPELINE_STATE("e.pipeline_state::text"),
+    /**
+     * The assets a later stage hands its provider: the primaries of every type and the b-roll
+     * clips, as a JSON array of {@code [type, uri, is_primary]} in clip order.
+     */
+    ASSETS("(SELECT coalesce(json_agg(json_build_array(a.type, a.uri, a.is_primary)"
+            + " ORDER BY (a.metadata ->> 'clip_index')::int, a.created_at), '[]')::text"
+            + " FROM assets a WHERE a.episode_id = e.id AND a.deleted_at IS NULL"
+            + " AND (a.is_primary OR a.type = 'b_roll'))");
 
     private final String select;
 
@@ -19,7 +27,7 @@ public enum EpisodeField {
         this.select = select;
     }
 
-    /** The column as the load selects it. */
+    /** The column as the load selects it (from {@code episodes e}). */
     public String select() {
         return select;
     }

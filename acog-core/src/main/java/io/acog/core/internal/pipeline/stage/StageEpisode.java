@@ -72,7 +72,17 @@ public final class StageEpisode {
         return JsonCodec.read(raw(EpisodeField.PIPELINE_STATE), PipelineState.class);
     }
 
-    private String raw(EpisodeField field) {
+    /** The primaries and b-roll clips earlier stages stored. */
+    EpisodeAssets assets() {
+        return EpisodeAssets.parse(id, raw(EpisodeField.ASSETS));
+    }
+
+    /**
+     * A part as loaded (JSON as its text).
+     *
+     * @throws IllegalStateException when the stage did not name it
+     */
+    public String raw(EpisodeField field) {
         if (!read.containsKey(field)) {
             throw new IllegalStateException(
                     "episode " + id + "'s " + field + " was not loaded: the stage" + " must name it in reads()");

@@ -11,16 +11,15 @@ public final class Stages {
     private final Map<PipelineStage, Stage> stages = new EnumMap<>(PipelineStage.class);
 
     public Stages(Providers providers, Db db) {
-        EpisodeAssets assets = new EpisodeAssets(db);
         stages.put(PipelineStage.PLANNING, new PlanningStage(providers));
         stages.put(PipelineStage.SCRIPTING, new ScriptingStage(providers, db));
         stages.put(PipelineStage.SCRIPT_REVIEW, new ScriptReviewStage(providers));
         stages.put(PipelineStage.METADATA, new MetadataStage(providers));
         stages.put(PipelineStage.AUDIO, new AudioStage(providers));
-        stages.put(PipelineStage.AVATAR, new AvatarStage(providers, assets));
+        stages.put(PipelineStage.AVATAR, new AvatarStage(providers));
         stages.put(PipelineStage.BROLL, new BrollStage(providers));
-        stages.put(PipelineStage.ASSEMBLY, new AssemblyStage(providers, assets));
-        stages.put(PipelineStage.UPLOAD, new UploadStage(providers, assets, db));
+        stages.put(PipelineStage.ASSEMBLY, new AssemblyStage(providers));
+        stages.put(PipelineStage.UPLOAD, new UploadStage(providers, db));
     }
 
     public Stage get(PipelineStage stage) {

@@ -22,25 +22,23 @@ final class UploadStage implements Stage {
     private static final int URL_LIMIT = EPISODES.PUBLISHED_URL.getDataType().length();
 
     private final Providers providers;
-    private final EpisodeAssets assets;
     private final Db db;
 
-    UploadStage(Providers providers, EpisodeAssets assets, Db db) {
+    UploadStage(Providers providers, Db db) {
         this.providers = providers;
-        this.assets = assets;
         this.db = db;
     }
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.METADATA);
+        return EnumSet.of(EpisodeField.METADATA, EpisodeField.ASSETS);
     }
 
     @Override
     public StageResult run(StageWork work) {
         Publisher publisher =
                 providers.publisher(work.channel().platformConfig().platform());
-        URI video = assets.primary(work.episodeId(), AssetType.ASSEMBLED_VIDEO);
+        URI video = work.episode().assets().primary(AssetType.ASSEMBLED_VIDEO);
         Publisher.Publication publication = Answers.required(
                 publisher.name(),
                 "publication",
