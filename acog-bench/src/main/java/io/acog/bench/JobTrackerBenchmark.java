@@ -31,15 +31,17 @@ import javax.sql.DataSource;
 /**
  * {@code acog-bench/run jobtracker [--jobs N] [--threads N]}: drains N no-op jobs with a
  * {@link JobWorker}, then the same number with hand-written JDBC (claim a batch of 50 with SKIP
- * LOCKED, complete the batch, on as many threads), against the same database, three times each in
- * turn, and compares the medians; then measures how
- * long an idle worker takes from enqueue to handler start. Targets on a 2-core machine: ratio ≥
- * 0.8, ≥ 15,000 jobs/s, idle enqueue-to-start p50 ≤ 10 ms.
+ * LOCKED, complete the batch, on as many threads), against the same database, in turns: three
+ * warm-up rounds each, then five measured ones, whose medians are compared; each measured round
+ * also prints the CPU time per job of this JVM and of PostgreSQL. Then it measures how long an
+ * idle worker takes from enqueue to handler start. Targets on a 2-core machine: ratio ≥ 0.8,
+ * ≥ 15,000 jobs/s, idle enqueue-to-start p50 ≤ 10 ms.
  */
 final class JobTrackerBenchmark {
 
     private static final int RAW_BATCH = 50;
-    private static final int ROUNDS = 3;
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     private JobTrackerBenchmark() {}
 
@@ -57,21 +59,34 @@ final class JobTrackerBenchmark {
                         .create(NewEpisode.builder(channel).build())
                         .id());
             }
-            // Warm-up of both contenders (JIT, caches), then three measured rounds, taking turns
-            // so that neither always meets the table in the same state; the medians count.
-            drainWithWorker(acog, episodes, jobs / 4, threads);
-            drainWithRawSql(acog, database.pooled(), episodes, jobs / 4, threads);
+            // Warm-up rounds of both contenders, then the measured ones, taking turns so that
+            // neither always meets the table in the same state; the medians count. The reference
+            // is a few lines that the JIT compiles at once; the worker's statements run once per
+            // batch, so its code is compiled only after some hundreds of batches, and a round
+            // still compiling measures the compiler (a second of C2 time for one method was seen).
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                drainWithWorker(acog, episodes, jobs, threads);
+                drainWithRawSql(acog, database.pooled(), episodes, jobs, threads);
+            }
             double[] workers = new double[ROUNDS];
             double[] raws = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
-                workers[round] = drainWithWorker(acog, episodes, jobs, threads);
-                raws[round] = drainWithRawSql(acog, database.pooled(), episodes, jobs, threads);
+                Drain worker = drainWithWorker(acog, episodes, jobs, threads);
+                Drain raw = drainWithRawSql(acog, database.pooled(), episodes, jobs, threads);
+                workers[round] = worker.jobsPerSecond();
+                raws[round] = raw.jobsPerSecond();
                 System.out.printf(
                         Locale.ROOT,
-                        "round=%d jobtracker_jobs_per_s=%.0f" + " raw_sql_jobs_per_s=%.0f%n",
+                        "round=%d jobtracker_jobs_per_s=%.0f raw_sql_jobs_per_s=%.0f"
+                                + " cpu_us_per_job_jvm=%.1f cpu_us_per_job_postgres=%.1f"
+                                + " raw_sql_cpu_us_per_job_jvm=%.1f raw_sql_cpu_us_per_job_postgres=%.1f%n",
                         round + 1,
-                        workers[round],
-                        raws[round]);
+                        worker.jobsPerSecond(),
+                        raw.jobsPerSecond(),
+                        worker.jvmMicrosPerJob(),
+                        worker.postgresMicrosPerJob(),
+                        raw.jvmMicrosPerJob(),
+                        raw.postgresMicrosPerJob());
             }
             double worker = median(workers);
             double raw = median(raws);
@@ -109,11 +124,25 @@ final class JobTrackerBenchmark {
         acog.maintenance().vacuumAnalyze();
     }
 
+    /** One contender's drain: its pace, and the CPU it cost per job in this JVM and in PostgreSQL. */
+    private record Drain(double jobsPerSecond, double jvmMicrosPerJob, double postgresMicrosPerJob) {
+
+        static Drain of(int jobs, long startNanos, double[] cpuBefore) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            double[] cpuAfter = CpuMeter.now();
+            return new Drain(
+                    jobs / seconds,
+                    (cpuAfter[0] - cpuBefore[0]) * 1e6 / jobs,
+                    (cpuAfter[1] - cpuBefore[1]) * 1e6 / jobs);
+        }
+    }
+
     /** Jobs per second from worker start until the last completion is recorded. */
-    private static double drainWithWorker(Acog acog, List<UUID> episodes, int count, int threads)
+    private static Drain drainWithWorker(Acog acog, List<UUID> episodes, int count, int threads)
             throws InterruptedException {
         enqueue(acog, episodes, count);
         CountDownLatch done = new CountDownLatch(count);
+        double[] cpu = CpuMeter.now();
         long start = System.nanoTime();
         JobWorker worker = acog.jobs()
                 .worker("bench")
@@ -129,16 +158,17 @@ final class JobTrackerBenchmark {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException(done.getCount() + " jobs not completed");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Drain drain = Drain.of(count, start, cpu);
         worker.shutdown(Duration.ofSeconds(10));
-        return count / seconds;
+        return drain;
     }
 
     /** The hand-written reference: per thread, claim 50 with SKIP LOCKED, complete them, repeat. */
-    private static double drainWithRawSql(Acog acog, DataSource dataSource, List<UUID> episodes, int count, int threads)
+    private static Drain drainWithRawSql(Acog acog, DataSource dataSource, List<UUID> episodes, int count, int threads)
             throws Exception {
         enqueue(acog, episodes, count);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        double[] cpu = CpuMeter.now();
         long start = System.nanoTime();
         List<Future<Integer>> drained = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -148,12 +178,12 @@ final class JobTrackerBenchmark {
         for (Future<Integer> future : drained) {
             total += future.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Drain drain = Drain.of(count, start, cpu);
         pool.shutdown();
         if (total != count) {
             throw new IllegalStateException("raw SQL drained " + total + " of " + count);
         }
-        return count / seconds;
+        return drain;
     }
 
     private static int drainRaw(DataSource dataSource) throws SQLException {

@@ -10,6 +10,10 @@ import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +230,66 @@ class JobWorkerTest {
         assertThat(worker.shutdown(Duration.ZERO))
                 .as("a second shutdown is a no-op")
                 .isTrue();
+    }
+
+    @Test
+    void aStalledWorkerHoldsOnlyWhatItsThreadsRunAndAnIdleOneTakesTheRest(DataSource dataSource) throws Exception {
+        int count = 200;
+        List<Job> enqueued = acog.jobs()
+                .enqueueAll(IntStream.range(0, count)
+                        .mapToObj(i -> NewJob.builder(episode.id(), AUDIO).build())
+                        .toList());
+        CountDownLatch stalled = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<UUID, String> ranBy = new ConcurrentHashMap<>();
+        List<UUID> ranTwice = new CopyOnWriteArrayList<>();
+        try (JobWorker stuck = acog.jobs()
+                .worker("stuck")
+                .threads(2)
+                .handler(AUDIO, (job, context) -> {
+                    if (ranBy.put(job.id(), "stuck") != null) {
+                        ranTwice.add(job.id());
+                    }
+                    stalled.countDown();
+                    release.await();
+                    return JobOutcome.completed();
+                })
+                .start()) {
+            assertThat(stalled.await(60, TimeUnit.SECONDS)).isTrue();
+            try (JobWorker idle = acog.jobs()
+                    .worker("idle")
+                    .threads(2)
+                    .handler(AUDIO, (job, context) -> {
+                        if (ranBy.put(job.id(), "idle") != null) {
+                            ranTwice.add(job.id());
+                        }
+                        return JobOutcome.completed();
+                    })
+                    .start()) {
+                patiently().until(() -> jobs(dataSource, "status = 'queued' OR locked_by = 'idle'") == 0);
+
+                assertThat(jobs(dataSource, "status = 'running' AND locked_by = 'stuck'"))
+                        .as("the stalled worker holds the jobs its two threads run, no buffer")
+                        .isEqualTo(2);
+                assertThat(ranBy.values().stream().filter("idle"::equals).count())
+                        .isEqualTo(count - 2);
+                release.countDown();
+                patiently()
+                        .until(() -> enqueued.stream()
+                                .allMatch(job -> acog.jobs().get(job.id()).finished()));
+            }
+        }
+        assertThat(ranBy).hasSize(count);
+        assertThat(ranTwice).isEmpty();
+    }
+
+    private static int jobs(DataSource dataSource, String where) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM jobs WHERE " + where)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims jobs for a worker while it has room ({@link Capacity}) and hands each to its handlers.
- * Idle, it waits for a wake-up: a notification of new jobs, or room freed. With notifications
+ * Idle, it waits for a wake-up: a notification of new jobs, or room freed by a finished job or a
+ * written outcome. With notifications
  * live it waits until the next queued job comes due, at most the poll interval; without, it polls
  * soon and backs off towards the poll interval. One of a worker's claim loops also reclaims jobs whose leases ran out, every half
  * lease.
@@ -27,7 +28,8 @@ final class ClaimLoop implements Runnable {
     private final Wakeup wakeup;
     private final JobNotifications notifications;
     private final BooleanSupplier claiming;
-    private final IntSupplier held;
+    private final IntSupplier unfinished;
+    private final IntSupplier unwritten;
     private final Consumer<ClaimedJob> hand;
     private final boolean reclaims;
 
@@ -38,7 +40,8 @@ final class ClaimLoop implements Runnable {
             Wakeup wakeup,
             JobNotifications notifications,
             BooleanSupplier claiming,
-            IntSupplier held,
+            IntSupplier unfinished,
+            IntSupplier unwritten,
             Consumer<ClaimedJob> hand,
             boolean reclaims) {
         this.settings = settings;
@@ -47,7 +50,8 @@ final class ClaimLoop implements Runnable {
         this.wakeup = wakeup;
         this.notifications = notifications;
         this.claiming = claiming;
-        this.held = held;
+        this.unfinished = unfinished;
+        this.unwritten = unwritten;
         this.hand = hand;
         this.reclaims = reclaims;
     }
@@ -65,9 +69,9 @@ final class ClaimLoop implements Runnable {
                     reclaim();
                     nextReclaim = System.nanoTime() + settings.lease().toNanos() / 2;
                 }
-                reservation = capacity.reserve(held.getAsInt());
+                reservation = capacity.reserve(unfinished.getAsInt(), unwritten.getAsInt());
                 if (reservation == 0) {
-                    wakeup.await(maxIdleWait); // recorded outcomes free room and wake us
+                    wakeup.await(maxIdleWait); // finished jobs and written outcomes free room and wake us
                     continue;
                 }
                 List<ClaimedJob> claimed = store.claim(

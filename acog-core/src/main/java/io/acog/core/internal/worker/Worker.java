@@ -40,6 +40,9 @@ final class Worker implements JobWorker {
     private final WorkerSettings settings;
     private final ThreadPoolExecutor pool;
     private final Map<UUID, HeldJob> held = new ConcurrentHashMap<>();
+    /** Held jobs whose handlers have not finished (not started, or running). */
+    private final AtomicInteger unfinished = new AtomicInteger();
+
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final Wakeup wakeup = new Wakeup();
     private final Capacity capacity;
@@ -75,7 +78,8 @@ final class Worker implements JobWorker {
                             wakeup,
                             notifications,
                             () -> claiming,
-                            held::size,
+                            unfinished::get,
+                            () -> held.size() - unfinished.get(),
                             this::hand,
                             lane == 0)));
             recorders.add(thread(
@@ -124,6 +128,7 @@ final class Worker implements JobWorker {
     /** Takes a claimed job into hand and gives it to the handler threads. */
     private void hand(ClaimedJob claim) {
         HeldJob job = new HeldJob(claim);
+        unfinished.incrementAndGet();
         held.put(claim.job().id(), job);
         try {
             settings.listener().claimed(claim);
@@ -136,7 +141,7 @@ final class Worker implements JobWorker {
     private void run(HeldJob held) {
         Job job = held.claim().job();
         if (!claiming) {
-            outcomes.add(new Outcome(held, Outcome.Kind.RELEASE, null, null));
+            finished(new Outcome(held, Outcome.Kind.RELEASE, null, null));
             return;
         }
         MDC.put("job_id", job.id().toString());
@@ -149,7 +154,7 @@ final class Worker implements JobWorker {
             if (outcome instanceof JobOutcome.Recorded) {
                 held.recorded();
             }
-            outcomes.add(new Outcome(
+            finished(new Outcome(
                     held,
                     outcome instanceof JobOutcome.CheckAgain
                             ? Outcome.Kind.CHECK_AGAIN
@@ -157,22 +162,33 @@ final class Worker implements JobWorker {
                     outcome,
                     null));
         } catch (JobCancelledException e) {
-            outcomes.add(new Outcome(held, Outcome.Kind.CANCELLED, null, e));
+            finished(new Outcome(held, Outcome.Kind.CANCELLED, null, e));
         } catch (PermanentJobFailureException e) {
-            outcomes.add(new Outcome(held, Outcome.Kind.FAIL_PERMANENTLY, null, e));
+            finished(new Outcome(held, Outcome.Kind.FAIL_PERMANENTLY, null, e));
         } catch (ProviderException e) {
-            outcomes.add(new Outcome(held, e.retryable() ? Outcome.Kind.FAIL : Outcome.Kind.FAIL_PERMANENTLY, null, e));
+            finished(new Outcome(held, e.retryable() ? Outcome.Kind.FAIL : Outcome.Kind.FAIL_PERMANENTLY, null, e));
         } catch (Throwable e) {
             boolean interruptedByShutdown = !claiming
                     && (e instanceof InterruptedException
                             || Thread.currentThread().isInterrupted());
-            outcomes.add(new Outcome(held, interruptedByShutdown ? Outcome.Kind.RELEASE : Outcome.Kind.FAIL, null, e));
+            finished(new Outcome(held, interruptedByShutdown ? Outcome.Kind.RELEASE : Outcome.Kind.FAIL, null, e));
         } finally {
             capacity.ran(System.nanoTime() - start);
             Thread.interrupted();
             MDC.remove("job_id");
             MDC.remove("episode_id");
             MDC.remove("stage");
+        }
+    }
+
+    /**
+     * A handler is done with its job: its outcome goes to the recorders, and a claimer waiting for
+     * room is woken when this made some.
+     */
+    private void finished(Outcome outcome) {
+        outcomes.add(outcome);
+        if (capacity.opened(unfinished.decrementAndGet())) {
+            wakeup.signal();
         }
     }
 

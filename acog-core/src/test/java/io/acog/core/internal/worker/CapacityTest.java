@@ -15,10 +15,10 @@ class CapacityTest {
         }
 
         assertThat(capacity.limit()).isEqualTo(2);
-        assertThat(capacity.reserve(0)).isEqualTo(2);
+        assertThat(capacity.reserve(0, 0)).isEqualTo(2);
         capacity.release(2);
-        assertThat(capacity.reserve(2)).as("both threads busy").isZero();
-        assertThat(capacity.reserve(1)).as("one thread free").isEqualTo(1);
+        assertThat(capacity.reserve(2, 0)).as("both threads busy").isZero();
+        assertThat(capacity.reserve(1, 0)).as("one thread free").isEqualTo(1);
     }
 
     @Test
@@ -29,9 +29,9 @@ class CapacityTest {
         }
 
         assertThat(capacity.limit()).isBetween(4 + 70, 4 + 80);
-        int first = capacity.reserve(0);
+        int first = capacity.reserve(0, 0);
         assertThat(first).isEqualTo(capacity.limit());
-        assertThat(capacity.reserve(0)).as("reserved already").isZero();
+        assertThat(capacity.reserve(0, 0)).as("reserved already").isZero();
         capacity.release(first);
     }
 
@@ -43,15 +43,44 @@ class CapacityTest {
         }
 
         assertThat(capacity.limit()).isEqualTo(4 + 200);
-        assertThat(capacity.reserve(0)).isEqualTo(100);
-        assertThat(capacity.reserve(0)).isEqualTo(100);
-        assertThat(capacity.reserve(0)).as("full").isZero();
+        assertThat(capacity.reserve(0, 0)).isEqualTo(100);
+        assertThat(capacity.reserve(0, 0)).isEqualTo(100);
+        assertThat(capacity.reserve(0, 0)).as("full").isZero();
+    }
+
+    @Test
+    void outcomesWaitingToBeWrittenTakeNoRoomUntilThereAreAsManyAsMayBeHeld() {
+        Capacity capacity = new Capacity(4, 100);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000L);
+        }
+
+        assertThat(capacity.reserve(0, 150)).as("finished, being written").isEqualTo(100);
+        capacity.release(100);
+        assertThat(capacity.reserve(0, 204))
+                .as("as many unwritten as may be held")
+                .isZero();
+    }
+
+    @Test
+    void aFinishedJobOpensRoomOnceWhenFreeRoomReachesABatch() {
+        Capacity capacity = new Capacity(4, 100);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000L);
+        }
+
+        assertThat(capacity.opened(105)).as("99 free").isFalse();
+        assertThat(capacity.opened(104)).as("a batch free").isTrue();
+        assertThat(capacity.opened(103)).as("opened already").isFalse();
+        assertThat(capacity.reserve(104, 0)).isEqualTo(100);
     }
 
     @Test
     void aNewWorkerStartsCautiously() {
         Capacity capacity = new Capacity(2, 100);
 
-        assertThat(capacity.limit()).isEqualTo(2 + 8);
+        assertThat(capacity.limit()).as("no handler timed yet: its threads").isEqualTo(2);
+        capacity.ran(1_000_000L);
+        assertThat(capacity.limit()).as("a millisecond a job: 20 ms worth more").isEqualTo(2 + 40);
     }
 }
