@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A worker in a JVM of its own, for {@link WorkerKilledTest} to kill with SIGKILL: it claims jobs,
- * records each run it starts in {@code job_runs}, and never finishes one.
+ * A worker in a JVM of its own, for {@link WorkerKilledTest} to kill with SIGKILL: it finishes
+ * scripting jobs at once, then claims audio jobs, records each run it starts in {@code job_runs},
+ * and never finishes one.
  *
  * <p>Arguments: JDBC URL, user. The password, if any, comes from ACOG_JDBC_PASSWORD.
  */
@@ -37,6 +38,9 @@ public final class DoomedWorkerMain {
                 .threads(4)
                 .batchSize(20)
                 .lease(Duration.ofSeconds(2))
+                // quick jobs first: a worker whose handlers are fast holds a few jobs more than its
+                // threads, so it dies holding jobs it has not started as well
+                .handler(PipelineStage.SCRIPTING, (job, context) -> JobOutcome.completed())
                 .handler(PipelineStage.AUDIO, (job, context) -> {
                     try (Connection connection = dataSource.getConnection();
                             PreparedStatement run = connection.prepareStatement(

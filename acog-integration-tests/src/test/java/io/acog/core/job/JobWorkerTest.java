@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,13 +244,16 @@ class JobWorkerTest {
         CountDownLatch release = new CountDownLatch(1);
         Map<UUID, String> ranBy = new ConcurrentHashMap<>();
         List<UUID> ranTwice = new CopyOnWriteArrayList<>();
+        BiConsumer<Job, String> ran = (job, worker) -> {
+            if (ranBy.put(job.id(), worker) != null) {
+                ranTwice.add(job.id());
+            }
+        };
         try (JobWorker stuck = acog.jobs()
                 .worker("stuck")
                 .threads(2)
                 .handler(AUDIO, (job, context) -> {
-                    if (ranBy.put(job.id(), "stuck") != null) {
-                        ranTwice.add(job.id());
-                    }
+                    ran.accept(job, "stuck");
                     stalled.countDown();
                     release.await();
                     return JobOutcome.completed();
@@ -260,9 +264,7 @@ class JobWorkerTest {
                     .worker("idle")
                     .threads(2)
                     .handler(AUDIO, (job, context) -> {
-                        if (ranBy.put(job.id(), "idle") != null) {
-                            ranTwice.add(job.id());
-                        }
+                        ran.accept(job, "idle");
                         return JobOutcome.completed();
                     })
                     .start()) {

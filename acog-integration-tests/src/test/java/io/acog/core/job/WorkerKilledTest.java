@@ -40,6 +40,11 @@ class WorkerKilledTest {
                 + " at timestamptz DEFAULT clock_timestamp())");
         Episode episode = new AcogFixtures(acog).episode().create();
         List<NewJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            jobs.add(NewJob.builder(episode.id(), PipelineStage.SCRIPTING)
+                    .priority(1)
+                    .build());
+        }
         for (int i = 0; i < 100; i++) {
             jobs.add(NewJob.builder(episode.id(), PipelineStage.AUDIO).build());
         }
@@ -58,7 +63,8 @@ class WorkerKilledTest {
                 .start();
         List<UUID> heldByDoomed;
         try {
-            // Slow handlers: the worker holds twice its 4 threads, 4 running and 4 waiting.
+            // Fast handlers, then slow ones: the worker holds twice its 4 threads, 4 running and 4
+            // waiting.
             patiently()
                     .until(() -> !doomed.isAlive()
                             || (db.fetchCount(JOBS, JOBS.LOCKED_BY.eq("doomed")) >= 8 && runs(db, "doomed") >= 4));
@@ -86,13 +92,15 @@ class WorkerKilledTest {
                         .worker("survivor-a")
                         .lease(Duration.ofSeconds(2))
                         .handler(PipelineStage.AUDIO, survivor)
+                        .handler(PipelineStage.SCRIPTING, (job, context) -> JobOutcome.completed())
                         .start();
                 JobWorker b = acog.jobs()
                         .worker("survivor-b")
                         .lease(Duration.ofSeconds(2))
                         .handler(PipelineStage.AUDIO, survivor)
+                        .handler(PipelineStage.SCRIPTING, (job, context) -> JobOutcome.completed())
                         .start()) {
-            patiently().until(() -> db.fetchCount(JOBS, JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))) == 100);
+            patiently().until(() -> db.fetchCount(JOBS, JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED))) == 140);
             assertThat(a.running() && b.running()).isTrue();
         }
 

@@ -1,6 +1,9 @@
 package io.acog.core.internal.worker;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * How many unfinished jobs a worker may hold: one per handler thread, and while its handlers are
@@ -18,15 +21,38 @@ final class Capacity {
     private final int threads;
     private final int batchSize;
     private final AtomicInteger reserved = new AtomicInteger();
+    /** When each running handler began, by its job. */
+    private final Map<Object, Long> running = new ConcurrentHashMap<>();
     /**
      * How long handlers take, smoothed; until one has finished, unknown, and the worker holds no
      * more than its threads (a handler that never returns makes no room for a buffer).
      */
     private volatile double meanRunNanos = Double.NaN;
 
+    /** The time in nanoseconds, {@link System#nanoTime} but in tests. */
+    private final LongSupplier nanoTime;
+
     Capacity(int threads, int batchSize) {
+        this(threads, batchSize, System::nanoTime);
+    }
+
+    Capacity(int threads, int batchSize, LongSupplier nanoTime) {
         this.threads = threads;
         this.batchSize = batchSize;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A handler starts on {@code job}; end it with {@link #ran}. */
+    void begin(Object job) {
+        running.put(job, nanoTime.getAsLong());
+    }
+
+    /** The handler that began on {@code job} has ended. */
+    void ran(Object job) {
+        Long began = running.remove(job);
+        if (began != null) {
+            ran(nanoTime.getAsLong() - began);
+        }
     }
 
     /** A handler ran for {@code nanos}. */
@@ -36,13 +62,20 @@ final class Capacity {
         meanRunNanos = Double.isNaN(mean) ? Math.max(nanos, 1) : 0.9 * mean + 0.1 * Math.max(nanos, 1);
     }
 
-    /** The most jobs the worker may hold now. */
+    /**
+     * The most jobs the worker may hold now. A handler running for longer than handlers took so
+     * far counts as the pace: a worker whose handlers stall claims nothing beyond its threads.
+     */
     int limit() {
         double mean = meanRunNanos;
         if (Double.isNaN(mean)) {
-            return threads;
+            return threads; // no handler has ended yet
         }
-        double waiting = threads * (BUFFER_NANOS / mean);
+        long now = nanoTime.getAsLong();
+        for (long began : running.values()) {
+            mean = Math.max(mean, now - began);
+        }
+        double waiting = threads * (BUFFER_NANOS / Math.max(mean, 1));
         return threads + (int) Math.min(waiting, 2.0 * batchSize);
     }
 

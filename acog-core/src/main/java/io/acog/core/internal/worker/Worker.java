@@ -147,7 +147,7 @@ final class Worker implements JobWorker {
         MDC.put("job_id", job.id().toString());
         MDC.put("episode_id", job.episodeId().toString());
         MDC.put("stage", job.stage().label());
-        long start = System.nanoTime();
+        capacity.begin(held);
         try {
             JobOutcome outcome = Objects.requireNonNull(
                     settings.handlers().get(job.stage()).handle(job, held), "the handler returned no JobOutcome");
@@ -173,7 +173,7 @@ final class Worker implements JobWorker {
                             || Thread.currentThread().isInterrupted());
             finished(new Outcome(held, interruptedByShutdown ? Outcome.Kind.RELEASE : Outcome.Kind.FAIL, null, e));
         } finally {
-            capacity.ran(System.nanoTime() - start);
+            capacity.ran(held);
             Thread.interrupted();
             MDC.remove("job_id");
             MDC.remove("episode_id");

@@ -2,6 +2,7 @@ package io.acog.core.internal.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** How many jobs a worker holds: what it can start soon, never a slow node's hoard. */
@@ -76,11 +77,40 @@ class CapacityTest {
     }
 
     @Test
+    void aHandlerThatRunsFarLongerThanTheOthersShrinksTheBufferAsItRuns() {
+        AtomicLong now = new AtomicLong();
+        Capacity capacity = new Capacity(4, 100, now::get);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000_000L); // a millisecond a job
+        }
+        assertThat(capacity.limit()).isEqualTo(4 + 80);
+
+        Object stalled = new Object();
+        capacity.begin(stalled);
+        now.addAndGet(10_000_000L);
+        assertThat(capacity.limit()).as("running 10 ms").isEqualTo(4 + 8);
+        now.addAndGet(60_000_000_000L);
+        assertThat(capacity.limit()).as("running a minute: its threads").isEqualTo(4);
+        assertThat(capacity.reserve(4, 0)).isZero();
+
+        capacity.ran(stalled);
+        assertThat(capacity.limit()).as("ended: its minute weighs in the mean").isEqualTo(4);
+        for (int i = 0; i < 200; i++) {
+            capacity.ran(1_000_000L);
+        }
+        assertThat(capacity.limit()).as("fast again").isGreaterThan(4 + 70);
+    }
+
+    @Test
     void aNewWorkerStartsCautiously() {
-        Capacity capacity = new Capacity(2, 100);
+        AtomicLong now = new AtomicLong();
+        Capacity capacity = new Capacity(2, 100, now::get);
 
         assertThat(capacity.limit()).as("no handler timed yet: its threads").isEqualTo(2);
-        capacity.ran(1_000_000L);
+        capacity.begin("a job");
+        now.addAndGet(1_000_000L);
+        assertThat(capacity.limit()).as("one still running tells nothing yet").isEqualTo(2);
+        capacity.ran("a job");
         assertThat(capacity.limit()).as("a millisecond a job: 20 ms worth more").isEqualTo(2 + 40);
     }
 }
