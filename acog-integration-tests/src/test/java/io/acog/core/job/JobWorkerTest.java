@@ -2,6 +2,7 @@ package io.acog.core.job;
 
 import static io.acog.core.episode.PipelineStage.AUDIO;
 import static io.acog.core.episode.PipelineStage.BROLL;
+import static io.acog.core.episode.PipelineStage.SCRIPTING;
 import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -283,6 +286,68 @@ class JobWorkerTest {
         }
         assertThat(ranBy).hasSize(count);
         assertThat(ranTwice).isEmpty();
+    }
+
+    @Test
+    void aWorkerWhoseHandlersStallHandsBackWhatWaitsInItsHandsForAnotherToRun(DataSource dataSource) throws Exception {
+        List<NewJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) { // quick ones first: fast handlers make the worker hold more
+            jobs.add(NewJob.builder(episode.id(), SCRIPTING).priority(1).build());
+        }
+        for (int i = 0; i < 100; i++) {
+            jobs.add(NewJob.builder(episode.id(), AUDIO).build());
+        }
+        acog.jobs().enqueueAll(jobs);
+        CountDownLatch stalled = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger claimedByStuck = new AtomicInteger();
+        Map<UUID, String> ranBy = new ConcurrentHashMap<>();
+        try (JobWorker stuck = acog.jobs()
+                .worker("stuck")
+                .threads(2)
+                .handler(SCRIPTING, (job, context) -> JobOutcome.completed())
+                .handler(AUDIO, (job, context) -> {
+                    ranBy.merge(job.id(), "stuck", String::concat);
+                    stalled.countDown();
+                    release.await();
+                    return JobOutcome.completed();
+                })
+                .listener(new JobListener() {
+                    @Override
+                    public void claimed(ClaimedJob job) {
+                        if (job.job().stage() == AUDIO) {
+                            claimedByStuck.incrementAndGet();
+                        }
+                    }
+                })
+                .start()) {
+            assertThat(stalled.await(60, TimeUnit.SECONDS)).isTrue();
+            try (JobWorker idle = acog.jobs()
+                    .worker("idle")
+                    .threads(2)
+                    .handler(AUDIO, (job, context) -> {
+                        ranBy.merge(job.id(), "idle", String::concat);
+                        return JobOutcome.completed();
+                    })
+                    .start()) {
+                patiently().until(() -> jobs(dataSource, "stage = 'audio' AND status <> 'completed'") == 2);
+
+                assertThat(claimedByStuck.get())
+                        .as("the stalled worker held jobs it had not started")
+                        .isGreaterThan(2);
+                assertThat(jobs(dataSource, "status = 'running' AND locked_by = 'stuck'"))
+                        .isEqualTo(2);
+                assertThat(jobs(dataSource, "stage = 'audio' AND status = 'completed' AND attempts <> 1"))
+                        .as("a job handed back unstarted counts one attempt: the run that completed it")
+                        .isZero();
+                release.countDown();
+                patiently().until(() -> jobs(dataSource, "status <> 'completed'") == 0);
+            }
+        }
+        assertThat(ranBy)
+                .hasSize(100)
+                .allSatisfy((id, workers) -> assertThat(workers).isIn("stuck", "idle"));
+        assertThat(ranBy.values().stream().filter("stuck"::equals)).hasSize(2);
     }
 
     private static int jobs(DataSource dataSource, String where) throws SQLException {

@@ -28,6 +28,9 @@ final class Prefetch implements Consumer<List<ClaimedJob>> {
 
     private record Ahead(String token, StageEpisodes.Loaded episode) {}
 
+    /** Far more than a worker holds at once. */
+    private static final int MAX_AHEAD = 10_000;
+
     Prefetch(StageEpisodes episodes, Stages stages) {
         this.episodes = episodes;
         this.stages = stages;
@@ -47,6 +50,9 @@ final class Prefetch implements Consumer<List<ClaimedJob>> {
         }
         if (runs.isEmpty()) {
             return;
+        }
+        if (loaded.size() > MAX_AHEAD) {
+            loaded.clear(); // left by jobs handed back or released unrun: a run that misses loads alone
         }
         List<StageEpisodes.Loaded> read = episodes.loadAll(wanted);
         for (int i = 0; i < runs.size(); i++) {

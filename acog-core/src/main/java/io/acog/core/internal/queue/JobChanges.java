@@ -112,6 +112,22 @@ final class JobChanges {
                         .setNull(JOBS.LOCKED_UNTIL));
     }
 
+    /**
+     * As {@link #release}, for a job no handler started: its claim is not counted as an attempt.
+     */
+    Job handBack(ClaimedJob job) {
+        Checks.notNull(JobSql.ENTITY, "job", job);
+        OffsetDateTime now = db.now();
+        return guarded(
+                job,
+                dsl -> dsl.update(JOBS)
+                        .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
+                        .set(JOBS.RUN_AFTER, now)
+                        .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.inline(0)))
+                        .setNull(JOBS.LOCKED_BY)
+                        .setNull(JOBS.LOCKED_UNTIL));
+    }
+
     Job cancelled(ClaimedJob job) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         OffsetDateTime now = db.now();

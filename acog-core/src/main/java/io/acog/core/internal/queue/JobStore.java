@@ -144,6 +144,11 @@ public final class JobStore implements JobTracker {
         return changes.release(job);
     }
 
+    /** Hands back a held job that no handler started: queued again, its claim not an attempt. */
+    public Job handBack(ClaimedJob job) {
+        return changes.handBack(job);
+    }
+
     @Override
     public Job cancelled(ClaimedJob job) {
         return changes.cancelled(job);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * written outcome. With notifications
  * live it waits until the next queued job comes due, at most the poll interval; without, it polls
  * soon and backs off towards the poll interval. One of a worker's claim loops also reclaims jobs whose leases ran out, every half
- * lease.
+ * lease, and hands back the jobs that waited in hand too long for a handler thread.
  */
 final class ClaimLoop implements Runnable {
 
@@ -31,6 +31,7 @@ final class ClaimLoop implements Runnable {
     private final IntSupplier unfinished;
     private final IntSupplier unwritten;
     private final Consumer<ClaimedJob> hand;
+    private final Runnable handBack;
     private final boolean reclaims;
 
     ClaimLoop(
@@ -43,6 +44,7 @@ final class ClaimLoop implements Runnable {
             IntSupplier unfinished,
             IntSupplier unwritten,
             Consumer<ClaimedJob> hand,
+            Runnable handBack,
             boolean reclaims) {
         this.settings = settings;
         this.store = store;
@@ -53,6 +55,7 @@ final class ClaimLoop implements Runnable {
         this.unfinished = unfinished;
         this.unwritten = unwritten;
         this.hand = hand;
+        this.handBack = handBack;
         this.reclaims = reclaims;
     }
 
@@ -65,6 +68,9 @@ final class ClaimLoop implements Runnable {
         while (claiming.getAsBoolean()) {
             int reservation = 0;
             try {
+                if (reclaims) {
+                    handBack.run();
+                }
                 if (reclaims && System.nanoTime() - nextReclaim >= 0) {
                     reclaim();
                     nextReclaim = System.nanoTime() + settings.lease().toNanos() / 2;

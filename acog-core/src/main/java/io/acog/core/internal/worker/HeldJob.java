@@ -2,6 +2,7 @@ package io.acog.core.internal.worker;
 
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.JobContext;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A job a worker holds, and the context its handler sees. */
 final class HeldJob implements JobContext {
@@ -15,6 +16,8 @@ final class HeldJob implements JobContext {
     private int missedHeartbeats;
 
     private final long claimedAt = System.nanoTime();
+    /** Whether a handler took the job, or it was handed back unstarted: whichever came first. */
+    private final AtomicBoolean taken = new AtomicBoolean();
 
     HeldJob(ClaimedJob claim) {
         this.claim = claim;
@@ -68,5 +71,19 @@ final class HeldJob implements JobContext {
 
     long claimedAt() {
         return claimedAt;
+    }
+
+    /**
+     * Takes the job, for its handler or to hand it back unstarted.
+     *
+     * @return false when it was taken already (the other way)
+     */
+    boolean take() {
+        return taken.compareAndSet(false, true);
+    }
+
+    /** Whether the job is still waiting in hand: no handler took it, and it was not handed back. */
+    boolean waiting() {
+        return !taken.get();
     }
 }

@@ -14,6 +14,8 @@ record Outcome(HeldJob job, Kind kind, JobOutcome outcome, Throwable error) {
         FAIL_PERMANENTLY,
         CANCELLED,
         /** Handed back unfinished (shutdown), to run again. */
-        RELEASE
+        RELEASE,
+        /** Handed back before any handler started it (shutdown, or stuck handlers), to run again. */
+        HAND_BACK
     }
 }

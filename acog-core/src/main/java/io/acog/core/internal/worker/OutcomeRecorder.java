@@ -154,6 +154,7 @@ final class OutcomeRecorder implements Runnable {
                     tell(() -> listener.cancelled(job));
                 }
                 case RELEASE -> store.release(claim);
+                case HAND_BACK -> store.handBack(claim);
                 case RECORDED -> {} // the handler wrote the job's end with its outputs
                 case COMPLETE -> throw new IllegalStateException("completions go in batches");
             }

@@ -35,6 +35,12 @@ import org.slf4j.MDC;
 final class Worker implements JobWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    /**
+     * How long a claimed job may wait in hand for a handler thread before it goes back to the
+     * queue; a worker holds no more than it starts within milliseconds at its handlers' pace, so a
+     * job that waits this long waits for handlers that stalled.
+     */
+    static final long HAND_BACK_AFTER_NANOS = 5_000_000_000L;
 
     private final JobStore store;
     private final WorkerSettings settings;
@@ -81,6 +87,7 @@ final class Worker implements JobWorker {
                             unfinished::get,
                             () -> held.size() - unfinished.get(),
                             this::hand,
+                            this::handBackWaiting,
                             lane == 0)));
             recorders.add(thread(
                     "recorder-" + lane,
@@ -139,9 +146,12 @@ final class Worker implements JobWorker {
     }
 
     private void run(HeldJob held) {
+        if (!held.take()) {
+            return; // handed back while it waited
+        }
         Job job = held.claim().job();
         if (!claiming) {
-            finished(new Outcome(held, Outcome.Kind.RELEASE, null, null));
+            finished(new Outcome(held, Outcome.Kind.HAND_BACK, null, null));
             return;
         }
         MDC.put("job_id", job.id().toString());
@@ -178,6 +188,29 @@ final class Worker implements JobWorker {
             MDC.remove("job_id");
             MDC.remove("episode_id");
             MDC.remove("stage");
+        }
+    }
+
+    /**
+     * Hands back the jobs that have waited in hand for longer than {@link #HAND_BACK_AFTER_NANOS}
+     * (every handler thread is stuck on a job far slower than the ones before), so that workers
+     * with free threads can run them.
+     */
+    private void handBackWaiting() {
+        long now = System.nanoTime();
+        int handedBack = 0;
+        for (HeldJob job : held.values()) {
+            if (job.waiting() && now - job.claimedAt() > HAND_BACK_AFTER_NANOS && job.take()) {
+                finished(new Outcome(job, Outcome.Kind.HAND_BACK, null, null));
+                handedBack++;
+            }
+        }
+        if (handedBack > 0) {
+            LOG.info(
+                    "Job worker {} handed back {} job(s) that waited {} s for a handler thread",
+                    settings.name(),
+                    handedBack,
+                    HAND_BACK_AFTER_NANOS / 1_000_000_000);
         }
     }
 
