@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,14 +264,7 @@ class JobWorkerTest {
                 })
                 .start()) {
             assertThat(stalled.await(60, TimeUnit.SECONDS)).isTrue();
-            try (JobWorker idle = acog.jobs()
-                    .worker("idle")
-                    .threads(2)
-                    .handler(AUDIO, (job, context) -> {
-                        ran.accept(job, "idle");
-                        return JobOutcome.completed();
-                    })
-                    .start()) {
+            try (JobWorker idle = idleWorker(job -> ran.accept(job, "idle"))) {
                 patiently().until(() -> jobs(dataSource, "status = 'queued' OR locked_by = 'idle'") == 0);
 
                 assertThat(jobs(dataSource, "status = 'running' AND locked_by = 'stuck'"))
@@ -322,14 +316,7 @@ class JobWorkerTest {
                 })
                 .start()) {
             assertThat(stalled.await(60, TimeUnit.SECONDS)).isTrue();
-            try (JobWorker idle = acog.jobs()
-                    .worker("idle")
-                    .threads(2)
-                    .handler(AUDIO, (job, context) -> {
-                        ranBy.merge(job.id(), "idle", String::concat);
-                        return JobOutcome.completed();
-                    })
-                    .start()) {
+            try (JobWorker idle = idleWorker(job -> ranBy.merge(job.id(), "idle", String::concat))) {
                 patiently().until(() -> jobs(dataSource, "stage = 'audio' AND status <> 'completed'") == 2);
 
                 assertThat(claimedByStuck.get())
@@ -348,6 +335,18 @@ class JobWorkerTest {
                 .hasSize(100)
                 .allSatisfy((id, workers) -> assertThat(workers).isIn("stuck", "idle"));
         assertThat(ranBy.values().stream().filter("stuck"::equals)).hasSize(2);
+    }
+
+    /** A worker named idle, with two threads, whose audio handler tells {@code ran} and completes. */
+    private JobWorker idleWorker(Consumer<Job> ran) {
+        return acog.jobs()
+                .worker("idle")
+                .threads(2)
+                .handler(AUDIO, (job, context) -> {
+                    ran.accept(job);
+                    return JobOutcome.completed();
+                })
+                .start();
     }
 
     private static int jobs(DataSource dataSource, String where) throws SQLException {

@@ -101,21 +101,17 @@ final class JobChanges {
     }
 
     Job release(ClaimedJob job) {
-        Checks.notNull(JobSql.ENTITY, "job", job);
-        OffsetDateTime now = db.now();
-        return guarded(
-                job,
-                dsl -> dsl.update(JOBS)
-                        .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
-                        .set(JOBS.RUN_AFTER, now)
-                        .setNull(JOBS.LOCKED_BY)
-                        .setNull(JOBS.LOCKED_UNTIL));
+        return requeue(job, true);
     }
 
     /**
      * As {@link #release}, for a job no handler started: its claim is not counted as an attempt.
      */
     Job handBack(ClaimedJob job) {
+        return requeue(job, false);
+    }
+
+    private Job requeue(ClaimedJob job, boolean attempted) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         OffsetDateTime now = db.now();
         return guarded(
@@ -123,7 +119,9 @@ final class JobChanges {
                 dsl -> dsl.update(JOBS)
                         .set(JOBS.STATUS, DbEnums.db(JobStatus.QUEUED))
                         .set(JOBS.RUN_AFTER, now)
-                        .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.inline(0)))
+                        .set(
+                                JOBS.ATTEMPTS,
+                                attempted ? JOBS.ATTEMPTS : DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.inline(0)))
                         .setNull(JOBS.LOCKED_BY)
                         .setNull(JOBS.LOCKED_UNTIL));
     }
