@@ -8,8 +8,11 @@ import io.acog.core.internal.db.Db;
 import io.acog.core.internal.db.DbEnums;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,12 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Taking jobs out of the queue: claims in one statement over a partial index, leases extended by
  * heartbeats, and jobs whose leases ran out reclaimed.
  */
 final class JobClaims {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobClaims.class);
 
     private final Db db;
 
@@ -53,35 +60,66 @@ final class JobClaims {
                                 : EnumSet.copyOf(stages.isEmpty() ? EnumSet.noneOf(PipelineStage.class) : stages)),
                 key -> claimSql(max, stages));
         List<ClaimedJob> jobs = db.statement(dsl -> dsl.connectionResult(connection -> {
-            List<ClaimedJob> claimed = new ArrayList<>(max);
-            // On its own (auto-commit), the claim runs with sorting disabled for its implicit
-            // transaction only: statistics gathered while the queue was empty make the planner
-            // think any plan is as good, and it may sort every queued job by priority on each
-            // claim instead of walking idx_jobs_claim, which is in that order already.
+            // Sorting is disabled for the claim's transaction: statistics gathered while the queue
+            // was empty make the planner think any plan is as good, and it may sort every queued
+            // job by priority on each claim instead of walking idx_jobs_claim, which is in that
+            // order already. SET LOCAL lasts only within a transaction block, so a claim on its
+            // own (auto-commit) opens one; inside a host's transaction the setting is left alone.
             boolean alone = connection.getAutoCommit();
-            try (PreparedStatement claim =
-                    connection.prepareStatement(alone ? "SET LOCAL enable_sort = off; " + sql : sql)) {
-                claim.setObject(1, now);
-                claim.setString(2, workerId);
-                claim.setObject(3, until);
-                claim.setString(4, token);
-                claim.setObject(5, now);
-                boolean rowsFirst = claim.execute();
-                while (!rowsFirst && claim.getUpdateCount() != -1) {
-                    rowsFirst = claim.getMoreResults();
-                }
-                try (ResultSet rows = claim.getResultSet()) {
-                    while (rows.next()) {
-                        claimed.add(new ClaimedJob(JobRows.read(rows), token, workerId, until));
-                    }
-                }
+            if (!alone) {
+                return claimIn(connection, sql, now, workerId, until, token, max);
             }
-            return claimed;
+            connection.setAutoCommit(false);
+            try {
+                List<ClaimedJob> claimed = claimIn(connection, PIN_PLAN + sql, now, workerId, until, token, max);
+                connection.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }));
         jobs.sort(Comparator.comparing((ClaimedJob c) -> -c.job().priority())
                 .thenComparing(c -> c.job().runAfter())
                 .thenComparing(c -> c.job().createdAt()));
         return jobs;
+    }
+
+    /** Sent with the claim in one round trip, inside the claim's own transaction. */
+    private static final String PIN_PLAN = "SET LOCAL enable_sort = off; ";
+
+    private static List<ClaimedJob> claimIn(
+            Connection connection,
+            String sql,
+            OffsetDateTime now,
+            String workerId,
+            OffsetDateTime until,
+            String token,
+            int max)
+            throws SQLException {
+        List<ClaimedJob> claimed = new ArrayList<>(max);
+        try (PreparedStatement claim = connection.prepareStatement(sql)) {
+            claim.setObject(1, now);
+            claim.setString(2, workerId);
+            claim.setObject(3, until);
+            claim.setString(4, token);
+            claim.setObject(5, now);
+            boolean rowsFirst = claim.execute();
+            while (!rowsFirst && claim.getUpdateCount() != -1) {
+                rowsFirst = claim.getMoreResults();
+            }
+            try (ResultSet rows = claim.getResultSet()) {
+                while (rows.next()) {
+                    claimed.add(new ClaimedJob(JobRows.read(rows), token, workerId, until));
+                }
+            }
+            for (SQLWarning warning = claim.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                LOG.warn("PostgreSQL warned on a claim: {}", warning.getMessage());
+            }
+        }
+        return claimed;
     }
 
     /** Claim statements by batch size and stages: their text never changes, so build it once. */
