@@ -1,17 +1,31 @@
 package io.acog.spi;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * What a provider call cost and used. Every result carries one; fields a provider does not meter
  * are null.
  *
- * @param costUsd the price in US dollars
+ * <p>Costs are kept to four decimals, as ACOG stores them: a finer price (a speech provider's
+ * per-character rate, say) is rounded half up, so {@code 0.01743} becomes {@code 0.0174}. A call's
+ * cost is recorded once the money is spent, so it is never refused for its precision.
+ *
+ * @param costUsd the price in US dollars, rounded half up to four decimals
  * @param tokens LLM tokens (prompt and completion)
  * @param characters characters synthesized (speech providers bill by them)
  * @param seconds seconds of media rendered
  */
 public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal seconds) {
+
+    /** The decimals of a stored cost. */
+    public static final int COST_SCALE = 4;
+
+    public Usage {
+        if (costUsd != null && costUsd.scale() > COST_SCALE) {
+            costUsd = costUsd.setScale(COST_SCALE, RoundingMode.HALF_UP);
+        }
+    }
 
     /** A call that cost and used nothing measurable. */
     public static Usage none() {

@@ -18,6 +18,9 @@ import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobStatus;
 import io.acog.core.job.JobWorker;
+import io.acog.spi.ProviderCall;
+import io.acog.spi.Usage;
+import io.acog.spi.VoiceSynthesizer;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.math.BigDecimal;
@@ -63,6 +66,51 @@ class PipelineCostTest extends PipelineTestCase {
 
     private static YearMonth thisMonth() {
         return YearMonth.now(ZoneOffset.UTC);
+    }
+
+    @Test
+    void aCostFinerThanTheSchemaKeepsIsRoundedNotRefused() throws Exception {
+        // a speech provider billing per character: 0.01743 USD, five decimals (seen stranding an
+        // episode in audio when the completion refused it after the money was spent)
+        OfflineProviders offline = OfflineProviders.create();
+        VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
+        VoiceSynthesizer perCharacter = new VoiceSynthesizer() {
+            @Override
+            public String name() {
+                return offlineVoice.name();
+            }
+
+            @Override
+            public boolean serves(String requested) {
+                return true; // whatever the fixture channel names; registered before the offline one
+            }
+
+            @Override
+            public Speech synthesize(SpeechRequest request, ProviderCall call) {
+                Speech speech = offlineVoice.synthesize(request, call);
+                return new Speech(
+                        speech.audio(),
+                        speech.durationMs(),
+                        speech.providerJobId(),
+                        Usage.cost(new BigDecimal("0.01743")).withCharacters(58));
+            }
+        };
+        EpisodePipeline pipeline = offline.installInto(
+                        EpisodePipeline.builder(acog).voiceSynthesizer(perCharacter))
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+
+        runAll(pipeline, episode);
+
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(stage(done, PipelineStage.AUDIO).costUsd()).isEqualByComparingTo("0.0174");
+        assertThat(jobs(acog, episode.id(), PipelineStage.AUDIO))
+                .singleElement()
+                .extracting(Job::costUsd)
+                .isEqualTo(new BigDecimal("0.0174"));
     }
 
     @Test
