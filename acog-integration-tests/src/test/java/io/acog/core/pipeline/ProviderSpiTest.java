@@ -7,9 +7,12 @@ import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
+import io.acog.core.job.JobWorker;
+import io.acog.spi.ProviderCall;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.Secret;
+import io.acog.spi.VoiceSynthesizer;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,40 @@ class ProviderSpiTest extends PipelineTestCase {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("contentWriter, voiceSynthesizer, avatarRenderer,"
                         + " brollGenerator, videoAssembler, publisher");
+    }
+
+    @Test
+    void aProviderNamedByTheChannelWinsOverOneServingAnyNameWhateverTheOrder() throws Exception {
+        // the fixture channel asks for voice_profile.provider = elevenlabs; the offline voice,
+        // a test double, serves any name and is registered first
+        OfflineProviders offline = OfflineProviders.create();
+        VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
+        AtomicInteger named = new AtomicInteger();
+        VoiceSynthesizer elevenlabs = new VoiceSynthesizer() {
+            @Override
+            public String name() {
+                return "ElevenLabs";
+            }
+
+            @Override
+            public Speech synthesize(SpeechRequest request, ProviderCall call) {
+                named.incrementAndGet();
+                return offlineVoice.synthesize(request, call);
+            }
+        };
+        EpisodePipeline pipeline = builder(offline).voiceSynthesizer(elevenlabs).build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            PipelineTesting.awaitRest(acog, episode.id());
+        }
+
+        assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(named).hasValue(1);
+        assertThat(PipelineTesting.stage(acog.episodes().get(episode.id()), PipelineStage.AUDIO)
+                        .provider())
+                .isEqualTo("ElevenLabs");
     }
 
     @Test

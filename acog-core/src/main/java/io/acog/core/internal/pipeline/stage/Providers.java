@@ -180,8 +180,9 @@ public final class Providers implements ProviderRegistry {
     }
 
     /**
-     * The first provider that serves {@code requested}, or the first of all when the channel names
-     * none.
+     * The provider named {@code requested} (ignoring case), else the first that serves it (a test
+     * double may serve any name), whatever the order they were registered in; the first of all
+     * when the channel names none.
      *
      * @throws StageFailedException (permanent) when the channel names one nobody serves
      */
@@ -194,6 +195,11 @@ public final class Providers implements ProviderRegistry {
             String setting) {
         if (requested == null || requested.isBlank()) {
             return candidates.get(0);
+        }
+        for (P candidate : candidates) {
+            if (requested.equalsIgnoreCase(name.apply(candidate))) {
+                return candidate;
+            }
         }
         for (P candidate : candidates) {
             if (serves.test(candidate, requested)) {
