@@ -3,23 +3,18 @@ package io.acog.core.job;
 import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.PipelineStage;
+import io.acog.testing.LogCapture;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A claim draws no warning from PostgreSQL: the setting that pins its plan is made inside a
@@ -29,21 +24,8 @@ import org.slf4j.LoggerFactory;
 @AcogPostgres
 class ClaimWarningsTest {
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private Logger logger;
-
-    @BeforeEach
-    void listen() {
-        logger = (Logger) LoggerFactory.getLogger("io.acog.core.internal.queue.JobClaims");
-        logger.setLevel(Level.WARN);
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.warnings("io.acog.core.internal.queue.JobClaims");
 
     @Test
     void claimsDrawNoWarningFromPostgres(DataSource dataSource) {
@@ -66,6 +48,6 @@ class ClaimWarningsTest {
             patiently().until(() -> ran.get() == 50);
         }
 
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(log.messages()).isEmpty();
     }
 }

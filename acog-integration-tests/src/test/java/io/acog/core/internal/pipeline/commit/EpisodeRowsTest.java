@@ -59,12 +59,10 @@ class EpisodeRowsTest {
     @Test
     void aRowChangedElsewhereSinceIsReadAgain(DataSource database) throws SQLException {
         inTransaction(database, connection -> writePlanned(connection, PipelineState.empty()));
-        inTransaction(
+        changeElsewhere(
                 database,
-                connection -> execute(
-                        connection,
-                        "UPDATE episodes SET pipeline_state = pipeline_state"
-                                + " || '{\"audio\": {\"status\": \"failed\", \"attempts\": 3}}' WHERE id = ?"));
+                "UPDATE episodes SET pipeline_state = pipeline_state"
+                        + " || '{\"audio\": {\"status\": \"failed\", \"attempts\": 3}}' WHERE id = ?");
 
         PipelineState locked = inTransaction(database, this::lockedState);
 
@@ -92,12 +90,10 @@ class EpisodeRowsTest {
     void aWriteSendsTheChangedEntriesAndKeepsTheOthersAsStored(DataSource database) throws SQLException {
         inTransaction(database, connection -> writePlanned(connection, PipelineState.empty()));
         // a key of the planning entry that only the row has (written by a newer version, say)
-        inTransaction(
+        changeElsewhere(
                 database,
-                connection -> execute(
-                        connection,
-                        "UPDATE episodes SET pipeline_state = jsonb_set(pipeline_state, '{planning,note}', '\"kept\"')"
-                                + " WHERE id = ?"));
+                "UPDATE episodes SET pipeline_state = jsonb_set(pipeline_state, '{planning,note}', '\"kept\"')"
+                        + " WHERE id = ?");
         PipelineState before = PipelineState.empty().with(PipelineStage.PLANNING, PLANNED);
 
         inTransaction(database, connection -> {
@@ -139,6 +135,11 @@ class EpisodeRowsTest {
     private PipelineState lockedState(Connection connection) throws SQLException {
         Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, List.of(episode), states);
         return rows.get(episode).state();
+    }
+
+    /** Changes the episode in a transaction of its own, as another node or a host would. */
+    private void changeElsewhere(DataSource database, String sql) throws SQLException {
+        inTransaction(database, connection -> execute(connection, sql));
     }
 
     private Void execute(Connection connection, String sql) throws SQLException {
