@@ -1,7 +1,5 @@
 package io.acog.core.internal.pipeline;
 
-import static io.acog.jooq.generated.Tables.CHANNELS;
-
 import io.acog.core.channel.Channel;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.json.JsonCodec;
@@ -48,10 +46,7 @@ final class ChannelCache {
     }
 
     private Cached reload(UUID channelId) {
-        Channel channel = db.read(dsl -> dsl.selectFrom(CHANNELS)
-                        .where(CHANNELS.ID.eq(channelId))
-                        .fetchOptional(ChannelStore::map))
-                .orElseThrow(() -> ChannelStore.notFound(channelId));
+        Channel channel = ChannelStore.get(db, channelId);
         Cached cached = new Cached(channel, brief(channel), ChannelSettings.of(channel));
         if (channels.size() > MAX_CHANNELS) {
             channels.clear();

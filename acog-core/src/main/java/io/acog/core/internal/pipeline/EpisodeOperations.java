@@ -3,6 +3,7 @@ package io.acog.core.internal.pipeline;
 import io.acog.core.ConflictException;
 import io.acog.core.InvalidTransitionException;
 import io.acog.core.ValidationException;
+import io.acog.core.channel.Channel;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
@@ -10,10 +11,13 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.commit.EpisodeChanges;
+import io.acog.core.internal.pipeline.stage.Providers;
 import io.acog.core.internal.pipeline.state.EpisodeDraft;
 import io.acog.core.internal.pipeline.state.PipelineEvent;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.pipeline.state.StageMachine;
+import io.acog.core.internal.store.ChannelRules;
+import io.acog.core.internal.store.ChannelStore;
 import io.acog.core.internal.store.EpisodeStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +35,19 @@ final class EpisodeOperations {
     private final Spending spending;
     private final RenderCancellation renders;
     private final ListenerBus listeners;
+    private final Providers providers;
 
-    EpisodeOperations(EpisodeChanges changes, Spending spending, RenderCancellation renders, ListenerBus listeners) {
+    EpisodeOperations(
+            EpisodeChanges changes,
+            Spending spending,
+            RenderCancellation renders,
+            ListenerBus listeners,
+            Providers providers) {
         this.changes = changes;
         this.spending = spending;
         this.renders = renders;
         this.listeners = listeners;
+        this.providers = providers;
     }
 
     void start(UUID episodeId) {
@@ -50,6 +61,10 @@ final class EpisodeOperations {
                                 EpisodeStatus.PLANNING,
                                 why + "; only an episode in idea can be started");
                     });
+            // a channel this pipeline cannot serve is refused before any provider is paid
+            Channel channel = ChannelStore.get(tx.db(), draft.channelId());
+            ChannelRules.check(channel);
+            providers.check(channel);
             spending.checkBudget(tx.db(), draft.channelId());
             return List.of(PipelineStage.PLANNING);
         });
@@ -127,7 +142,11 @@ final class EpisodeOperations {
                 return List.of();
             }
             if (from == EpisodeStatus.PUBLISHED) {
-                throw new InvalidTransitionException(episodeId, from, EpisodeStatus.CANCELLED, "published is final");
+                throw new InvalidTransitionException(
+                        episodeId,
+                        from,
+                        EpisodeStatus.CANCELLED,
+                        "its video went out (see published_url) and cannot be called back; published is final");
             }
             tasks.addAll(RenderCancellation.live(tx.db(), episodeId));
             tx.jobs().cancelAll(episodeId);

@@ -4,15 +4,15 @@ import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.StageState;
-import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.commit.EpisodeChanges;
 import io.acog.core.internal.pipeline.commit.FinishedStage;
 import io.acog.core.internal.pipeline.stage.StageResult;
+import io.acog.core.internal.pipeline.state.EpisodeDraft;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.pipeline.state.PipelineEvent;
 import io.acog.core.internal.pipeline.state.StageMachine;
 import io.acog.core.internal.queue.JobStore;
-import io.acog.core.internal.store.EpisodeStore;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
@@ -61,8 +61,7 @@ final class JobEnds {
             boolean forgetTask,
             OffsetDateTime begun) {
         PipelineStage stage = job.stage();
-        String message = Checks.storable(
-                EpisodeStore.ENTITY, "error", error == null || error.isBlank() ? "failed without a message" : error);
+        String message = Redaction.recordable(error);
         listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
             Job after = tx.jobs().fail(context.claim(), message, retryable, retryAfter);
             if (forgetTask) {
@@ -79,16 +78,25 @@ final class JobEnds {
             if (willRetry) {
                 draft.put(stage, StageMachine.awaitRetry(draft.get(stage), message));
             } else {
-                draft.put(stage, StageMachine.fail(draft.get(stage), message, tx.now()));
-                if (EpisodeLifecycle.isActive(draft.status())) {
-                    draft.end(EpisodeStatus.FAILED);
-                    draft.failedWith(stage.label() + ": " + message);
-                    tx.jobs().cancelQueued(draft.id(), JobInputs.TASK_ID);
-                }
+                failForGood(tx, draft, stage, message);
             }
             return List.of();
         }));
         return JobOutcome.recorded();
+    }
+
+    /**
+     * The stage fails for good and, when the episode is on its way, the episode with it: its queued
+     * stages that have not begun are cancelled; renders in progress go on, so a retry finds their
+     * work.
+     */
+    static void failForGood(EpisodeChanges.Tx tx, EpisodeDraft draft, PipelineStage stage, String message) {
+        draft.put(stage, StageMachine.fail(draft.get(stage), message, tx.now()));
+        if (EpisodeLifecycle.isActive(draft.status())) {
+            draft.end(EpisodeStatus.FAILED);
+            draft.failedWith(stage.label() + ": " + message);
+            tx.jobs().cancelQueued(draft.id(), JobInputs.TASK_ID);
+        }
     }
 
     /**

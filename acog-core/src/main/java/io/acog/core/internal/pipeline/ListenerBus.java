@@ -1,6 +1,7 @@
 package io.acog.core.internal.pipeline;
 
 import io.acog.core.internal.pipeline.state.PipelineEvent;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.pipeline.PipelineListener;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ final class ListenerBus {
                 try {
                     event.tell(listener);
                 } catch (RuntimeException e) {
-                    LOG.warn("Pipeline listener {} threw on {}; ignored", listener, event, e);
+                    LOG.warn("Pipeline listener {} threw on {}; ignored", listener, event, Redaction.redact(e));
                 }
             }
         }

@@ -30,18 +30,21 @@ final class Pipeline implements EpisodePipeline {
     private final EpisodeOperations operations;
     private final StageRunner runner;
     private final Spending spending;
+    private final StrandedStages stranded;
 
     Pipeline(
             EpisodeRepository episodes,
             JobStore jobs,
             EpisodeOperations operations,
             StageRunner runner,
-            Spending spending) {
+            Spending spending,
+            StrandedStages stranded) {
         this.episodes = episodes;
         this.jobs = jobs;
         this.operations = operations;
         this.runner = runner;
         this.spending = spending;
+        this.stranded = stranded;
     }
 
     @Override
@@ -101,7 +104,7 @@ final class Pipeline implements EpisodePipeline {
     public JobWorker.Builder worker(String name) {
         Checks.notNull("worker", "name", name);
         Prefetch prefetch = runner.prefetch();
-        WorkerBuilder builder = jobs.worker(name).onClaimed(prefetch);
+        WorkerBuilder builder = jobs.worker(name).onClaimed(prefetch).housekeeping(stranded);
         for (PipelineStage stage : PipelineStage.values()) {
             builder.handler(stage, (job, context) -> runner.handle(job, context, prefetch));
         }

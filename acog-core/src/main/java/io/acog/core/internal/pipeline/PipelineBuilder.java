@@ -134,9 +134,14 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     public EpisodePipeline build() {
         List<String> missing = providers.missing();
         if (!missing.isEmpty()) {
+            List<String> plugins = providers.plugins();
             throw new IllegalStateException("EpisodePipeline needs a provider for each capability;"
-                    + " none for: " + String.join(", ", missing) + ". Register them on the builder,"
-                    + " or add plugins(config) with provider plugins on the class path");
+                    + " none for: " + String.join(", ", missing) + ". "
+                    + (plugins.isEmpty()
+                            ? "Register them on the builder, or add plugins(config) with provider plugins on the"
+                                    + " class path"
+                            : "Plugins: " + String.join("; ", plugins)
+                                    + ". Register the others on the builder, or add their plugins"));
         }
         Providers chosen = providers.copy();
         if (chosen.storage() == null) {
@@ -170,6 +175,12 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                 new RunningMarks(runningAfter, lane, bus),
                 ends,
                 bus);
-        return new Pipeline(episodes, jobs, new EpisodeOperations(changes, spending, renders, bus), runner, spending);
+        return new Pipeline(
+                episodes,
+                jobs,
+                new EpisodeOperations(changes, spending, renders, bus, chosen),
+                runner,
+                spending,
+                new StrandedStages(db, changes, bus));
     }
 }

@@ -8,6 +8,7 @@ import io.acog.core.internal.db.DbEnums;
 import io.acog.core.internal.pipeline.stage.ProviderCallContext;
 import io.acog.core.internal.pipeline.stage.Stages;
 import io.acog.core.internal.pipeline.state.JobInputs;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.JobStatus;
 import io.acog.spi.AssetStorage;
 import java.util.List;
@@ -57,7 +58,11 @@ final class RenderCancellation {
                     null, task.stage().label(), "acog-cancel-" + task.taskId(), 1, storage, () -> true);
             stages.render(task.stage()).cancel(task.provider(), task.taskId(), call);
         } catch (RuntimeException e) {
-            LOG.warn("Cannot cancel render {} at {}: {}", task.taskId(), task.provider(), e.getMessage());
+            LOG.warn(
+                    "Cannot cancel render {} at {}: {}",
+                    task.taskId(),
+                    task.provider(),
+                    Redaction.redact(e.getMessage()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.acog.core.internal.pipeline;
 import io.acog.core.internal.pipeline.commit.CommitLane;
 import io.acog.core.internal.pipeline.commit.Committed;
 import io.acog.core.internal.pipeline.commit.StageCommit;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -98,7 +99,7 @@ final class RunningMarks {
                         "Cannot mark stage {} of episode {} running: {}",
                         claim.job().stage().label(),
                         claim.job().episodeId(),
-                        e.getMessage());
+                        Redaction.redact(e.getMessage()));
                 committed.complete(false);
             }
         }

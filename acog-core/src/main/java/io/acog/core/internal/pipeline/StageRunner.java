@@ -1,6 +1,7 @@
 package io.acog.core.internal.pipeline;
 
 import io.acog.core.BudgetExceededException;
+import io.acog.core.ValidationException;
 import io.acog.core.asset.NewAsset;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.PipelineStage;
@@ -17,6 +18,7 @@ import io.acog.core.internal.pipeline.stage.Stages;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.pipeline.state.StageMachine;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.internal.store.AssetStore;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
@@ -84,7 +86,32 @@ final class StageRunner {
         return new Prefetch(episodes, stages);
     }
 
+    /**
+     * Runs the job. Whatever goes wrong, the job's end is recorded with its episode's state: a
+     * failure ACOG did not foresee (a result that cannot be stored, a database error) fails the
+     * run like a provider's failure would, so its episode never stays on a stage nobody runs.
+     */
     JobOutcome handle(Job job, JobContext context, Prefetch prefetch) {
+        try {
+            return run(job, context, prefetch);
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Stage {} of episode {} failed unexpectedly",
+                    job.stage().label(),
+                    job.episodeId(),
+                    Redaction.redact(e));
+            return ends.failed(job, context, Redaction.describe(e), retryable(e), null, false, null);
+        }
+    }
+
+    /** Whether running the job again may end otherwise: not when what it produced is invalid. */
+    private static boolean retryable(RuntimeException e) {
+        return !(e instanceof ValidationException);
+    }
+
+    private JobOutcome run(Job job, JobContext context, Prefetch prefetch) {
         StageEpisodes.Loaded prefetched = prefetch.take(context.claim());
         JobInputs.RenderTask task =
                 StageGraph.RENDERS.contains(job.stage()) ? job.input(JobInputs.RenderTask.class) : null;
@@ -116,23 +143,20 @@ final class StageRunner {
             return ends.failed(
                     job,
                     context,
-                    e.getMessage(),
+                    Redaction.describe(e),
                     e.retryable(),
                     e.retryAfter().orElse(null),
                     false,
                     unmarked(mark, begun));
         } catch (StageFailedException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false, unmarked(mark, begun));
+            return ends.failed(job, context, Redaction.describe(e), e.retryable(), null, false, unmarked(mark, begun));
         } catch (RuntimeException e) {
-            LOG.warn("Stage {} of episode {} failed unexpectedly", job.stage().label(), job.episodeId(), e);
-            return ends.failed(
-                    job,
-                    context,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    true,
-                    null,
-                    false,
-                    unmarked(mark, begun));
+            LOG.warn(
+                    "Stage {} of episode {} failed unexpectedly",
+                    job.stage().label(),
+                    job.episodeId(),
+                    Redaction.redact(e));
+            return ends.failed(job, context, Redaction.describe(e), true, null, false, unmarked(mark, begun));
         } finally {
             mark.stop(); // idempotent: after an Error too, no mark is made once the call is over
         }
@@ -161,7 +185,7 @@ final class StageRunner {
                     false,
                     unrecorded);
         }
-        return commit(context, output, unrecorded);
+        return commit(job, context, output, unrecorded);
     }
 
     /** When the run began, if its start is not recorded yet (no running mark was made); else null. */
@@ -184,11 +208,16 @@ final class StageRunner {
                     stage.poll(provider, taskId, call(job, context)), () -> provider + " returned no render progress");
         } catch (ProviderException e) {
             return ends.failed(
-                    job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null), false, begun);
+                    job,
+                    context,
+                    Redaction.describe(e),
+                    e.retryable(),
+                    e.retryAfter().orElse(null),
+                    false,
+                    begun);
         } catch (RuntimeException e) {
-            LOG.warn("Polling render {} of {} failed unexpectedly", taskId, provider, e);
-            return ends.failed(
-                    job, context, e.getClass().getSimpleName() + ": " + e.getMessage(), true, null, false, begun);
+            LOG.warn("Polling render {} of {} failed unexpectedly", taskId, provider, Redaction.redact(e));
+            return ends.failed(job, context, Redaction.describe(e), true, null, false, begun);
         }
         if (progress instanceof RenderProgress.Pending pending) {
             if (work != null) {
@@ -220,25 +249,51 @@ final class StageRunner {
             output = stage.rendered(loaded, provider, taskId, done);
         } catch (ProviderException e) {
             return ends.failed(
-                    job, context, e.getMessage(), e.retryable(), e.retryAfter().orElse(null), false, begun);
+                    job,
+                    context,
+                    Redaction.describe(e),
+                    e.retryable(),
+                    e.retryAfter().orElse(null),
+                    false,
+                    begun);
         } catch (StageFailedException e) {
-            return ends.failed(job, context, e.getMessage(), e.retryable(), null, false, begun);
+            return ends.failed(job, context, Redaction.describe(e), e.retryable(), null, false, begun);
         }
-        return commit(context, output, begun);
+        return commit(job, context, output, begun);
     }
 
     /**
-     * Stores the stage's outputs with its job's completion and the next stages' jobs.
+     * Stores the stage's outputs with its job's completion and the next stages' jobs. Outputs that
+     * cannot be stored (the provider's work is done, maybe paid for) fail the stage for good, with
+     * the reason, so that its episode fails visibly and can be retried.
      *
      * @param begun when this run began, if its start is not recorded yet; else null
      */
-    private JobOutcome commit(JobContext context, StageResult.Output output, OffsetDateTime begun) {
-        List<AssetStore.Prepared> assets = new ArrayList<>();
-        for (NewAsset asset : output.assets()) {
-            assets.add(AssetStore.prepare(asset));
+    private JobOutcome commit(Job job, JobContext context, StageResult.Output output, OffsetDateTime begun) {
+        Committed committed;
+        try {
+            List<AssetStore.Prepared> assets = new ArrayList<>();
+            for (NewAsset asset : output.assets()) {
+                assets.add(AssetStore.prepare(asset));
+            }
+            committed = lane.submit(new StageCommit.Finish(context.claim(), output, assets, begun == null, begun));
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "The outcome of stage {} of episode {} cannot be recorded",
+                    job.stage().label(),
+                    job.episodeId(),
+                    Redaction.redact(e));
+            return ends.failed(
+                    job,
+                    context,
+                    "the stage's outcome cannot be recorded: " + Redaction.describe(e),
+                    retryable(e),
+                    null,
+                    false,
+                    begun);
         }
-        Committed committed =
-                lane.submit(new StageCommit.Finish(context.claim(), output, assets, begun == null, begun));
         if (committed.outcome() == Committed.Outcome.LEASE_LOST) {
             throw new LeaseLostException(
                     context.claim().job().id(), context.claim().token());

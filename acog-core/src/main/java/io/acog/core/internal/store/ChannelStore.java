@@ -57,6 +57,8 @@ public final class ChannelStore implements ChannelRepository {
         String description = Checks.optional(ENTITY, CHANNELS.DESCRIPTION, channel.description());
         String niche = Checks.optional(ENTITY, CHANNELS.NICHE, channel.niche());
         String cadence = Checks.optional(ENTITY, CHANNELS.CADENCE, channel.cadence());
+        ChannelRules.styleGuide(channel.styleGuide());
+        ChannelRules.platformConfig(channel.platformConfig());
         JSONB persona = json(CHANNELS.PERSONA, channel.persona());
         JSONB styleGuide = json(CHANNELS.STYLE_GUIDE, channel.styleGuide());
         JSONB avatar = json(CHANNELS.AVATAR_PROFILE, channel.avatarProfile());
@@ -132,10 +134,16 @@ public final class ChannelStore implements ChannelRepository {
                     values.put(CHANNELS.CADENCE, Checks.optional(ENTITY, CHANNELS.CADENCE, (String) value));
                 case "is_active" -> values.put(CHANNELS.IS_ACTIVE, Checks.notNull(ENTITY, "is_active", value));
                 case "persona" -> values.put(CHANNELS.PERSONA, json(CHANNELS.PERSONA, value));
-                case "style_guide" -> values.put(CHANNELS.STYLE_GUIDE, json(CHANNELS.STYLE_GUIDE, value));
+                case "style_guide" -> {
+                    ChannelRules.styleGuide((StyleGuide) value);
+                    values.put(CHANNELS.STYLE_GUIDE, json(CHANNELS.STYLE_GUIDE, value));
+                }
                 case "avatar_profile" -> values.put(CHANNELS.AVATAR_PROFILE, json(CHANNELS.AVATAR_PROFILE, value));
                 case "voice_profile" -> values.put(CHANNELS.VOICE_PROFILE, json(CHANNELS.VOICE_PROFILE, value));
-                case "platform_config" -> values.put(CHANNELS.PLATFORM_CONFIG, json(CHANNELS.PLATFORM_CONFIG, value));
+                case "platform_config" -> {
+                    ChannelRules.platformConfig((PlatformConfig) value);
+                    values.put(CHANNELS.PLATFORM_CONFIG, json(CHANNELS.PLATFORM_CONFIG, value));
+                }
                 default -> throw new ValidationException(ENTITY, change.getKey(), "cannot be changed");
             }
         }
@@ -267,6 +275,16 @@ public final class ChannelStore implements ChannelRepository {
                 .forShare()
                 .fetchOptional()
                 .isPresent();
+    }
+
+    /**
+     * The channel as it is now in {@code db}'s scope (a transaction's, say), deleted or not.
+     *
+     * @throws NotFoundException when there is no such channel
+     */
+    public static Channel get(Db db, UUID id) {
+        return db.read(dsl -> dsl.selectFrom(CHANNELS).where(CHANNELS.ID.eq(id)).fetchOptional(ChannelStore::map))
+                .orElseThrow(() -> notFound(id));
     }
 
     public static NotFoundException notFound(UUID id) {

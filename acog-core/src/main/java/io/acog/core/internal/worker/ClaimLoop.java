@@ -1,6 +1,7 @@
 package io.acog.core.internal.worker;
 
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.JobListener;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * written outcome. With notifications
  * live it waits until the next queued job comes due, at most the poll interval; without, it polls
  * soon and backs off towards the poll interval. One of a worker's claim loops also reclaims jobs whose leases ran out, every half
- * lease, and hands back the jobs that waited in hand too long for a handler thread.
+ * lease (then runs the handlers' owner's housekeeping), and hands back the jobs that waited in hand too long for a handler thread.
  */
 final class ClaimLoop implements Runnable {
 
@@ -104,7 +105,7 @@ final class ClaimLoop implements Runnable {
                 return;
             } catch (RuntimeException e) {
                 capacity.release(reservation);
-                LOG.warn("Job worker {} cannot claim: {}; retrying", settings.name(), e.getMessage());
+                LOG.warn("Job worker {} cannot claim: {}; retrying", settings.name(), Redaction.redact(e.getMessage()));
                 if (!backoff.pause()) {
                     return;
                 }
@@ -127,7 +128,10 @@ final class ClaimLoop implements Runnable {
         try {
             settings.onClaimed().accept(claimed);
         } catch (RuntimeException e) {
-            LOG.warn("Job worker {} could not prepare a claimed batch: {}", settings.name(), e.toString());
+            LOG.warn(
+                    "Job worker {} could not prepare a claimed batch: {}",
+                    settings.name(),
+                    Redaction.redact(e.toString()));
         }
     }
 
@@ -148,8 +152,13 @@ final class ClaimLoop implements Runnable {
             try {
                 listener.leaseExpired(job.id(), job.worker());
             } catch (RuntimeException e) {
-                LOG.warn("Job listener failed: {}", e.toString());
+                LOG.warn("Job listener failed: {}", Redaction.redact(e.toString()));
             }
+        }
+        try {
+            settings.housekeeping().run();
+        } catch (RuntimeException e) {
+            LOG.warn("Job worker {} housekeeping failed: {}", settings.name(), Redaction.redact(e.toString()));
         }
     }
 }

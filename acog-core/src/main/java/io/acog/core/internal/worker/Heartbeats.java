@@ -1,6 +1,7 @@
 package io.acog.core.internal.worker;
 
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.Job;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class Heartbeats implements Runnable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("Job worker {} cannot extend its leases: {}", worker, e.getMessage());
+            LOG.warn("Job worker {} cannot extend its leases: {}", worker, Redaction.redact(e.getMessage()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.acog.core.internal.worker;
 
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.secret.Redaction;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
@@ -59,7 +60,10 @@ final class JobNotifications implements Runnable {
             } catch (Exception e) {
                 listening = false;
                 if (running.getAsBoolean()) {
-                    LOG.warn("Job worker {} lost its LISTEN connection: {}; polling meanwhile", worker, e.getMessage());
+                    LOG.warn(
+                            "Job worker {} lost its LISTEN connection: {}; polling meanwhile",
+                            worker,
+                            Redaction.redact(e.getMessage()));
                     if (!backoff.pause()) {
                         return;
                     }

@@ -1,6 +1,7 @@
 package io.acog.core.internal.worker;
 
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobListener;
@@ -8,7 +9,6 @@ import io.acog.core.job.JobOutcome;
 import io.acog.core.job.JobStatus;
 import io.acog.core.job.JobTracker;
 import io.acog.core.job.LeaseLostException;
-import io.acog.core.job.PermanentJobFailureException;
 import io.acog.spi.ProviderException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ final class OutcomeRecorder implements Runnable {
                         "Job worker {} cannot record {} outcome(s): {}; retrying",
                         worker,
                         batch.size(),
-                        e.getMessage());
+                        Redaction.redact(e.getMessage()));
                 if (!backoff.pause()) {
                     return;
                 }
@@ -168,19 +168,14 @@ final class OutcomeRecorder implements Runnable {
     }
 
     private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return message == null || message.isBlank()
-                ? error.getClass().getName()
-                : error instanceof PermanentJobFailureException || error instanceof ProviderException
-                        ? message
-                        : error.getClass().getSimpleName() + ": " + message;
+        return Redaction.recordable(Redaction.describe(error));
     }
 
     private void tell(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.warn("Job listener failed: {}", e.toString());
+            LOG.warn("Job listener failed: {}", Redaction.redact(e.toString()));
         }
     }
 }

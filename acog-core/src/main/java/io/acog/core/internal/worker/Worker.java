@@ -1,6 +1,7 @@
 package io.acog.core.internal.worker;
 
 import io.acog.core.internal.queue.JobStore;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobCancelledException;
@@ -140,7 +141,7 @@ final class Worker implements JobWorker {
         try {
             settings.listener().claimed(claim);
         } catch (RuntimeException e) {
-            LOG.warn("Job listener failed: {}", e.toString());
+            LOG.warn("Job listener failed: {}", Redaction.redact(e.toString()));
         }
         pool.execute(() -> run(job));
     }

@@ -32,6 +32,7 @@ public final class WorkerBuilder implements JobWorker.Builder {
     private final Map<PipelineStage, JobHandler> handlers = new EnumMap<>(PipelineStage.class);
     private JobListener listener = new JobListener() {};
     private Consumer<List<ClaimedJob>> onClaimed = batch -> {};
+    private Runnable housekeeping = () -> {};
 
     public WorkerBuilder(JobStore store, String name, DataSource listenSource) {
         this.store = store;
@@ -104,6 +105,16 @@ public final class WorkerBuilder implements JobWorker.Builder {
         return this;
     }
 
+    /**
+     * Called on the worker's reclaiming loop at start and then every half lease, right after jobs
+     * whose leases ran out were reclaimed: the handlers' owner repairs there what a job that ended
+     * outside its handler left behind. What it throws is logged and ignored.
+     */
+    public WorkerBuilder housekeeping(Runnable housekeeping) {
+        this.housekeeping = Objects.requireNonNull(housekeeping, "housekeeping");
+        return this;
+    }
+
     @Override
     public JobWorker start() {
         if (handlers.isEmpty()) {
@@ -114,7 +125,16 @@ public final class WorkerBuilder implements JobWorker.Builder {
                         store,
                         listenSource,
                         new WorkerSettings(
-                                name, threads, batchSize, lease, pollInterval, listen, handlers, listener, onClaimed))
+                                name,
+                                threads,
+                                batchSize,
+                                lease,
+                                pollInterval,
+                                listen,
+                                handlers,
+                                listener,
+                                onClaimed,
+                                housekeeping))
                 .start();
     }
 }

@@ -21,7 +21,8 @@ record WorkerSettings(
         boolean listen,
         Map<PipelineStage, JobHandler> handlers,
         JobListener listener,
-        Consumer<List<ClaimedJob>> onClaimed) {
+        Consumer<List<ClaimedJob>> onClaimed,
+        Runnable housekeeping) {
 
     WorkerSettings {
         handlers = Collections.unmodifiableMap(new EnumMap<>(handlers));

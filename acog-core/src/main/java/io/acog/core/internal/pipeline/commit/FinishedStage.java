@@ -36,6 +36,19 @@ public final class FinishedStage {
         draft.tell(new PipelineEvent.StageStarted(draft.id(), stage, begun.attempts() == null ? 1 : begun.attempts()));
     }
 
+    /**
+     * An upload that finished after its episode was cancelled: the video is live, so its URL, time
+     * and the publisher's id of it are recorded on the episode, which stays cancelled; nothing is
+     * scheduled.
+     */
+    static void publishedAfterCancel(EpisodeDraft draft, StageCommit.Finish finish, OffsetDateTime now) {
+        StageResult.Output output = finish.output();
+        draft.produced(output.columns());
+        PipelineStage stage = finish.job().stage();
+        draft.put(stage, StageMachine.complete(draft.get(stage), output.details(), now));
+        draft.tell(new PipelineEvent.StageCompleted(draft.id(), stage));
+    }
+
     static void apply(
             EpisodeDraft draft,
             StageCommit.Finish finish,

@@ -2,6 +2,7 @@ package io.acog.core.internal.pipeline.commit;
 
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.EpisodeStatus;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.pipeline.state.EpisodeDraft;
 import io.acog.core.internal.pipeline.state.PipelineEvent;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commits a group of stage starts and finishes in one transaction: the episodes locked (in id
@@ -26,6 +29,8 @@ import java.util.UUID;
  * next stages' jobs enqueued in another.
  */
 public final class GroupCommit implements CommitLane.Group<StageCommit, Committed> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final CommitContext context;
 
@@ -62,7 +67,12 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
         for (int i = 0; i < group.size(); i++) {
             if (group.get(i) instanceof StageCommit.Finish finish) {
                 EpisodeRows.Locked row = rows.get(finish.job().episodeId());
-                if (row == null || row.status() == EpisodeStatus.CANCELLED) {
+                if (row != null && row.status() == EpisodeStatus.CANCELLED && publishes(finish)) {
+                    // the video went out while the episode was being cancelled: it is live, so it
+                    // is recorded whatever came meanwhile
+                    completions.add(new JobTracker.Completion(
+                            finish.claim(), finish.output().completion()));
+                } else if (row == null || row.status() == EpisodeStatus.CANCELLED) {
                     jobs.cancelled(finish.claim());
                     results[i] = Committed.of(Committed.Outcome.CANCELLED);
                 } else {
@@ -86,8 +96,21 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
                 }
                 EpisodeDraft draft = draft(drafts, rows, request);
                 assets.addAll(finish.assets());
-                FinishedStage.apply(
-                        draft, finish, context.scheduler(), context.channels().apply(draft.channelId()), now);
+                if (draft.status() == EpisodeStatus.CANCELLED) {
+                    FinishedStage.publishedAfterCancel(draft, finish, now);
+                    LOG.warn(
+                            "Episode {} was cancelled while its upload ran; the video went out anyway and is"
+                                    + " recorded: {}",
+                            draft.id(),
+                            finish.output().columns().publishedUrl());
+                } else {
+                    FinishedStage.apply(
+                            draft,
+                            finish,
+                            context.scheduler(),
+                            context.channels().apply(draft.channelId()),
+                            now);
+                }
                 results[i] = new Committed(Committed.Outcome.COMMITTED, 0, drain(draft));
             }
         }
@@ -110,6 +133,13 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
         AssetStore.storeAll(db, assets, now);
         written.addAll(EpisodeChanges.flush(connection, jobs, drafts.values(), rows));
         return List.of(results);
+    }
+
+    /** Whether the finished stage put a video out: an upload with its published URL. */
+    private static boolean publishes(StageCommit.Finish finish) {
+        return finish.job().stage() == PipelineStage.UPLOAD
+                && finish.output().columns() != null
+                && finish.output().columns().publishedUrl() != null;
     }
 
     private static EpisodeDraft draft(

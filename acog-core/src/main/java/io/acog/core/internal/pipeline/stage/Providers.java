@@ -1,5 +1,8 @@
 package io.acog.core.internal.pipeline.stage;
 
+import io.acog.core.ValidationException;
+import io.acog.core.channel.Channel;
+import io.acog.core.internal.secret.Redaction;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
@@ -17,6 +20,8 @@ import java.util.ServiceLoader;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The providers a pipeline was built with, one list per capability in registration order, and the
@@ -24,12 +29,15 @@ import java.util.stream.Collectors;
  */
 public final class Providers implements ProviderRegistry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
+
     private final List<ContentWriter> writers = new ArrayList<>();
     private final List<VoiceSynthesizer> voices = new ArrayList<>();
     private final List<AvatarRenderer> avatars = new ArrayList<>();
     private final List<BrollGenerator> brolls = new ArrayList<>();
     private final List<VideoAssembler> assemblers = new ArrayList<>();
     private final List<Publisher> publishers = new ArrayList<>();
+    private final List<String> plugins = new ArrayList<>();
     private AssetStorage storage;
 
     public Providers() {}
@@ -44,6 +52,7 @@ public final class Providers implements ProviderRegistry {
         copy.assemblers.addAll(assemblers);
         copy.publishers.addAll(publishers);
         copy.storage = storage;
+        copy.plugins.addAll(plugins);
         return copy;
     }
 
@@ -94,10 +103,104 @@ public final class Providers implements ProviderRegistry {
         }
     }
 
-    /** Lets every plugin on the class path register what it offers with these settings. */
+    /**
+     * Lets every plugin on the class path register what it offers with these settings, and logs
+     * each plugin found with what it registered; one that registered nothing is reported with the
+     * settings it asked for and did not get.
+     *
+     * @throws IllegalStateException naming the plugin when it fails to register
+     */
     public void loadPlugins(ProviderConfig config, ClassLoader loader) {
+        int found = 0;
         for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class, loader)) {
-            plugin.register(config, this);
+            found++;
+            String name = plugin.getClass().getName();
+            try {
+                name = "'" + plugin.name() + "' (" + plugin.getClass().getName() + ")";
+                PluginSettings settings = new PluginSettings(config);
+                List<String> registered = new ArrayList<>();
+                plugin.register(settings, new Recording(registered));
+                String report = registered.isEmpty()
+                        ? "provider plugin " + name + " found, registered nothing"
+                                + (settings.missing().isEmpty()
+                                        ? ""
+                                        : ": " + String.join(", ", settings.missing())
+                                                + (settings.missing().size() == 1 ? " is" : " are") + " not set")
+                        : "provider plugin " + name + " registered " + String.join(", ", registered);
+                plugins.add(report);
+                if (registered.isEmpty()) {
+                    LOG.warn("ACOG {}", report);
+                } else {
+                    LOG.info("ACOG {}", report);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(
+                        "ACOG provider plugin " + name + " failed to register: " + Redaction.describe(e),
+                        Redaction.redact(e));
+            }
+        }
+        if (found == 0) {
+            String none = "no provider plugin found: none is listed in META-INF/services/"
+                    + ProviderPlugin.class.getName() + " on the class path";
+            plugins.add(none);
+            LOG.warn("ACOG {}", none);
+        }
+    }
+
+    /** What each plugin found registered, or why it registered nothing; empty before a search. */
+    public List<String> plugins() {
+        return List.copyOf(plugins);
+    }
+
+    /** Registers with this, noting what was registered. */
+    private final class Recording implements ProviderRegistry {
+
+        private final List<String> registered;
+
+        Recording(List<String> registered) {
+            this.registered = registered;
+        }
+
+        @Override
+        public void contentWriter(ContentWriter writer) {
+            Providers.this.contentWriter(writer);
+            registered.add("contentWriter '" + writer.name() + "'");
+        }
+
+        @Override
+        public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
+            Providers.this.voiceSynthesizer(synthesizer);
+            registered.add("voiceSynthesizer '" + synthesizer.name() + "'");
+        }
+
+        @Override
+        public void avatarRenderer(AvatarRenderer renderer) {
+            Providers.this.avatarRenderer(renderer);
+            registered.add("avatarRenderer '" + renderer.name() + "'");
+        }
+
+        @Override
+        public void brollGenerator(BrollGenerator generator) {
+            Providers.this.brollGenerator(generator);
+            registered.add("brollGenerator '" + generator.name() + "'");
+        }
+
+        @Override
+        public void videoAssembler(VideoAssembler assembler) {
+            Providers.this.videoAssembler(assembler);
+            registered.add("videoAssembler '" + assembler.name() + "'");
+        }
+
+        @Override
+        public void publisher(Publisher publisher) {
+            Providers.this.publisher(publisher);
+            registered.add("publisher '" + publisher.name() + "'");
+        }
+
+        @Override
+        public void assetStorage(AssetStorage storage) {
+            Providers.this.assetStorage(storage);
+            registered.add("assetStorage '" + storage.name() + "'");
         }
     }
 
@@ -180,6 +283,58 @@ public final class Providers implements ProviderRegistry {
     }
 
     /**
+     * Checks that the pipeline has each provider the channel names, before an episode of it starts
+     * and costs anything.
+     *
+     * @throws ValidationException naming the channel's setting, the provider it asks for and those
+     *     the pipeline has
+     */
+    public void check(Channel channel) {
+        require(
+                voices,
+                channel.voiceProfile() == null ? null : channel.voiceProfile().provider(),
+                VoiceSynthesizer::serves,
+                VoiceSynthesizer::name,
+                "voice provider",
+                "voice_profile.provider");
+        require(
+                avatars,
+                channel.avatarProfile() == null ? null : channel.avatarProfile().provider(),
+                AvatarRenderer::serves,
+                AvatarRenderer::name,
+                "avatar provider",
+                "avatar_profile.provider");
+        require(
+                publishers,
+                channel.platformConfig() == null
+                        ? null
+                        : channel.platformConfig().platform(),
+                Publisher::serves,
+                Publisher::name,
+                "publisher",
+                "platform_config.platform");
+    }
+
+    private <P> void require(
+            List<P> candidates,
+            String requested,
+            BiPredicate<P, String> serves,
+            Function<P, String> name,
+            String what,
+            String setting) {
+        if (requested != null && !requested.isBlank() && find(candidates, requested, serves, name) == null) {
+            throw new ValidationException(
+                    "channel",
+                    setting,
+                    "is '" + requested + "', but this pipeline has no " + what + " of that name; it has "
+                            + names(candidates, name)
+                            + (plugins.isEmpty() ? "" : " (" + String.join("; ", plugins) + ")")
+                            + ". Register one named '" + requested + "' (or add its plugin), or change the"
+                            + " channel's " + setting);
+        }
+    }
+
+    /**
      * The provider named {@code requested} (ignoring case), else the first that serves it (a test
      * double may serve any name), whatever the order they were registered in; the first of all
      * when the channel names none.
@@ -196,6 +351,17 @@ public final class Providers implements ProviderRegistry {
         if (requested == null || requested.isBlank()) {
             return candidates.get(0);
         }
+        P found = find(candidates, requested, serves, name);
+        if (found == null) {
+            throw StageFailedException.permanent("the channel asks for " + what + " '" + requested + "' (" + setting
+                    + "), but the pipeline has only " + names(candidates, name));
+        }
+        return found;
+    }
+
+    /** The one named {@code requested} (ignoring case), else the first that serves it; else null. */
+    private static <P> P find(
+            List<P> candidates, String requested, BiPredicate<P, String> serves, Function<P, String> name) {
         for (P candidate : candidates) {
             if (requested.equalsIgnoreCase(name.apply(candidate))) {
                 return candidate;
@@ -206,8 +372,10 @@ public final class Providers implements ProviderRegistry {
                 return candidate;
             }
         }
-        throw StageFailedException.permanent("the channel asks for " + what + " '" + requested + "' (" + setting
-                + "), but the pipeline has only "
-                + candidates.stream().map(name).map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    private static <P> String names(List<P> candidates, Function<P, String> name) {
+        return candidates.stream().map(name).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 }
