@@ -18,6 +18,8 @@ import io.acog.core.episode.StageStatus;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobStatus;
 import io.acog.core.job.JobWorker;
+import io.acog.spi.ProviderCall;
+import io.acog.spi.Publisher;
 import io.acog.testing.Waiting;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
@@ -26,6 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +168,7 @@ class PipelineCancelTest extends PipelineTestCase {
 
         assertThatThrownBy(() -> pipeline.cancel(episode.id()))
                 .isInstanceOf(InvalidTransitionException.class)
-                .hasMessageContaining("published is final")
+                .hasMessageContaining("its video went out (see published_url) and cannot be called back")
                 .satisfies(
                         e -> assertThat(((InvalidTransitionException) e).to()).isEqualTo(EpisodeStatus.CANCELLED));
         Episode after = acog.episodes().get(episode.id());
@@ -225,5 +229,69 @@ class PipelineCancelTest extends PipelineTestCase {
         // a render that is done waits for nothing any more
         assertThat(pipeline.callback(new RenderCallback("offline", avatarTask(episode.id()))))
                 .isFalse();
+    }
+
+    @Test
+    void anUploadThatFinishesAfterCancelIsRecordedSoTheLiveVideoIsNotLost() throws Exception {
+        OfflineProviders offline = OfflineProviders.create();
+        Publisher offlinePublisher = offline.publisher();
+        CountDownLatch uploading = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        Publisher slow = new Publisher() {
+            @Override
+            public String name() {
+                return offlinePublisher.name();
+            }
+
+            @Override
+            public boolean serves(String platform) {
+                return true;
+            }
+
+            @Override
+            public Publication publish(PublishRequest request, ProviderCall call) {
+                uploading.countDown();
+                try {
+                    // the upload is under way at the platform when the host cancels
+                    assertThat(cancelled.await(5, TimeUnit.MINUTES)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return offlinePublisher.publish(request, call);
+            }
+        };
+        EpisodePipeline pipeline = offline.installInto(
+                        EpisodePipeline.builder(acog).publisher(slow))
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            assertThat(uploading.await(5, TimeUnit.MINUTES)).isTrue();
+            Episode whenCancelled = pipeline.cancel(episode.id());
+            assertThat(whenCancelled.status()).isEqualTo(EpisodeStatus.CANCELLED);
+            assertThat(whenCancelled.publishedUrl()).isNull();
+            cancelled.countDown();
+
+            Waiting.until(
+                    () -> "the upload of " + episode.id() + " recorded",
+                    () -> acog.episodes().get(episode.id()).publishedUrl() != null);
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        Episode after = acog.episodes().get(episode.id());
+        assertThat(after.status()).isEqualTo(EpisodeStatus.CANCELLED);
+        assertThat(after.publishedUrl())
+                .startsWith("https://")
+                .contains(episode.id().toString().substring(0, 8));
+        assertThat(after.publishedAt()).isNotNull();
+        StageState upload = after.pipelineState().stage(PipelineStage.UPLOAD).orElseThrow();
+        assertThat(upload.status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(upload.jobId()).as("the publisher's id of the video").isNotBlank();
+        assertThat(jobs(acog, episode.id(), PipelineStage.UPLOAD))
+                .singleElement()
+                .extracting(Job::status)
+                .isEqualTo(JobStatus.COMPLETED);
     }
 }

@@ -3,6 +3,7 @@ package io.acog.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import io.acog.core.asset.Asset;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeStatus;
@@ -13,6 +14,7 @@ import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.Secret;
 import io.acog.spi.VoiceSynthesizer;
+import io.acog.testing.LogCapture;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.providers.OfflineProviders;
 import java.net.URI;
@@ -26,12 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The provider SPI: plugins found by ServiceLoader, secrets and settings. */
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
 class ProviderSpiTest extends PipelineTestCase {
 
     private static final String SECRET_VALUE = "sk-live-7f3a9c1e-do-not-leak";
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.everything("io.acog.core.internal.pipeline.stage.Providers");
 
     @BeforeEach
     void forgetPlugins() {
@@ -67,6 +73,12 @@ class ProviderSpiTest extends PipelineTestCase {
                 .build();
         assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
         assertThat(OfflineTestPlugin.REGISTERED).containsExactly("offline-writer-1");
+        // the host's log says which plugin was found and what it registered
+        assertThat(log.messages(Level.INFO))
+                .contains("ACOG provider plugin 'offline-test' (" + OfflineTestPlugin.class.getName() + ") registered"
+                        + " contentWriter 'offline', voiceSynthesizer 'offline', avatarRenderer 'offline',"
+                        + " brollGenerator 'offline', videoAssembler 'offline', publisher 'offline',"
+                        + " assetStorage 'local'");
 
         Episode episode = fixtures.episode().create();
         Episode done = startAndRunToRest(pipeline, episode);
@@ -96,10 +108,14 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
         assertThat(OfflineTestPlugin.REGISTERED).isEmpty();
 
+        String why = "provider plugin 'offline-test' (" + OfflineTestPlugin.class.getName() + ") found, registered"
+                + " nothing: " + OfflineTestPlugin.API_KEY + ", " + OfflineTestPlugin.STRICT + " are not set";
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("contentWriter, voiceSynthesizer, avatarRenderer,"
-                        + " brollGenerator, videoAssembler, publisher");
+                        + " brollGenerator, videoAssembler, publisher")
+                .hasMessageContaining(why);
+        assertThat(log.messages(Level.WARN)).contains("ACOG " + why);
     }
 
     @Test

@@ -45,8 +45,14 @@ final class PluginSettings implements ProviderConfig {
         return secret;
     }
 
-    /** The keys the plugin asked for that the host has not set, in the order asked. */
+    /**
+     * The keys the plugin asked for that the host has not set: secrets (API keys, tokens) first,
+     * since a plugin without one offers nothing, then the others, each in the order asked.
+     */
     Set<String> missing() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(missing));
+        Set<String> ordered = new LinkedHashSet<>();
+        missing.stream().filter(Redaction::isSecretSetting).forEach(ordered::add);
+        ordered.addAll(missing);
+        return Collections.unmodifiableSet(ordered);
     }
 }
