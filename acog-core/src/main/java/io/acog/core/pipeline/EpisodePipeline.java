@@ -2,6 +2,7 @@ package io.acog.core.pipeline;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.job.JobWorker;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
@@ -55,7 +56,15 @@ public interface EpisodePipeline {
      * Starts an episode in {@code idea}: it moves to {@code planning} and its planning job is
      * enqueued.
      *
+     * <p>Nothing runs (or costs money) for a channel this pipeline cannot serve: the providers its
+     * channel names ({@code voice_profile.provider}, {@code avatar_profile.provider},
+     * {@code platform_config.platform}) must be registered, and its settings must be ones ACOG
+     * understands (e.g. {@code platform_config.script_review} is {@code auto} or {@code manual}).
+     *
      * @throws io.acog.core.InvalidTransitionException unless the episode is in {@code idea}
+     * @throws io.acog.core.ValidationException naming the channel's setting, what it holds and what
+     *     is allowed, when the channel names a provider this pipeline lacks or holds a setting ACOG
+     *     does not understand
      * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
      */
     Episode start(UUID episodeId);
@@ -92,8 +101,32 @@ public interface EpisodePipeline {
     /**
      * Cancels an episode: its queued jobs are cancelled, running ones asked to stop, renders in
      * progress at providers cancelled; it ends {@code cancelled}.
+     *
+     * <p>An upload already under way cannot be called back: if the platform accepts the video
+     * after this, the episode stays {@code cancelled} but records the live video
+     * ({@code published_url}, {@code published_at}, and the upload stage completed with the
+     * platform's id of it), and a warning is logged, so the host never loses track of a public
+     * video.
+     *
+     * @throws io.acog.core.InvalidTransitionException when the episode is {@code published}: its
+     *     video went out and cannot be called back
      */
     Episode cancel(UUID episodeId);
+
+    /**
+     * Waits until the episode is in one of {@code statuses}, or, with none given, until it rests:
+     * {@code published}, {@code failed}, {@code cancelled}, or waiting for a person ({@code ready}
+     * for a manual publish, or a script waiting in manual review). Reads the database, so it sees
+     * the work of workers in any JVM; in this JVM a status change wakes it at once.
+     *
+     * @param timeout how long to wait at most
+     * @return the episode as it is then
+     * @throws EpisodeWaitTimeoutException when it is not there within {@code timeout}; it holds
+     *     the episode as last read
+     * @throws io.acog.core.NotFoundException when there is no such episode
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    Episode await(UUID episodeId, Duration timeout, EpisodeStatus... statuses) throws InterruptedException;
 
     /**
      * Hands over a provider's webhook: the render's job is checked at once.

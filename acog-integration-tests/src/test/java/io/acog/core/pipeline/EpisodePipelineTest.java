@@ -2,6 +2,7 @@ package io.acog.core.pipeline;
 
 import static io.acog.testing.Waiting.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.asset.Asset;
 import io.acog.core.asset.AssetType;
@@ -56,5 +57,45 @@ class EpisodePipelineTest extends PipelineTestCase {
                 .filteredOn(a -> a.type() == AssetType.B_ROLL)
                 .hasSize(done.scriptMetadata().brollSegments());
         assertThat(pipeline.cost(episode.id()).totalUsd()).isPositive();
+    }
+
+    @Test
+    void awaitReturnsTheEpisodeOnceItIsThereAndOtherwiseSaysWhereItIs() throws Exception {
+        EpisodePipeline pipeline = pipeline(OfflineProviders.create());
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+
+        // no worker runs: it stays in planning, and waiting says so
+        assertThatThrownBy(() -> pipeline.await(episode.id(), Duration.ofMillis(200)))
+                .isInstanceOf(EpisodeWaitTimeoutException.class)
+                .hasMessage("episode " + episode.id() + " is still planning after PT0.2S (waited for it to be"
+                        + " published, failed, cancelled or waiting for a person)")
+                .satisfies(e -> assertThat(
+                                ((EpisodeWaitTimeoutException) e).episode().status())
+                        .isEqualTo(EpisodeStatus.PLANNING));
+        assertThatThrownBy(() -> pipeline.await(episode.id(), Duration.ZERO, EpisodeStatus.AUDIO))
+                .isInstanceOf(EpisodeWaitTimeoutException.class)
+                .hasMessageContaining("(waited for it to be audio)");
+
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            Episode inAudioOrLater = pipeline.await(
+                    episode.id(),
+                    Duration.ofMinutes(5),
+                    EpisodeStatus.AUDIO,
+                    EpisodeStatus.AVATAR,
+                    EpisodeStatus.BROLL,
+                    EpisodeStatus.ASSEMBLY,
+                    EpisodeStatus.PUBLISHING,
+                    EpisodeStatus.PUBLISHED);
+            assertThat(inAudioOrLater.pipelineState().stage(PipelineStage.SCRIPTING))
+                    .get()
+                    .extracting(StageState::status)
+                    .isEqualTo(StageStatus.COMPLETED);
+
+            Episode rested = pipeline.await(episode.id(), Duration.ofMinutes(5));
+            assertThat(rested.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        }
+        assertThatThrownBy(() -> pipeline.await(java.util.UUID.randomUUID(), Duration.ofSeconds(1)))
+                .isInstanceOf(io.acog.core.NotFoundException.class);
     }
 }

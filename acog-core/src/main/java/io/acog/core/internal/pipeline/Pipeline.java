@@ -2,6 +2,7 @@ package io.acog.core.internal.pipeline;
 
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeRepository;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.state.JobInputs;
@@ -13,6 +14,7 @@ import io.acog.core.pipeline.ChannelCost;
 import io.acog.core.pipeline.EpisodeCost;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pipeline.RenderCallback;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,6 +33,7 @@ final class Pipeline implements EpisodePipeline {
     private final StageRunner runner;
     private final Spending spending;
     private final StrandedStages stranded;
+    private final EpisodeWaits waits;
 
     Pipeline(
             EpisodeRepository episodes,
@@ -38,13 +41,15 @@ final class Pipeline implements EpisodePipeline {
             EpisodeOperations operations,
             StageRunner runner,
             Spending spending,
-            StrandedStages stranded) {
+            StrandedStages stranded,
+            EpisodeWaits waits) {
         this.episodes = episodes;
         this.jobs = jobs;
         this.operations = operations;
         this.runner = runner;
         this.spending = spending;
         this.stranded = stranded;
+        this.waits = waits;
     }
 
     @Override
@@ -81,6 +86,11 @@ final class Pipeline implements EpisodePipeline {
     public Episode cancel(UUID episodeId) {
         operations.cancel(episodeId);
         return episodes.get(episodeId);
+    }
+
+    @Override
+    public Episode await(UUID episodeId, Duration timeout, EpisodeStatus... statuses) throws InterruptedException {
+        return waits.await(episodeId, timeout, statuses);
     }
 
     @Override

@@ -151,7 +151,10 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                 throw new UncheckedIOException("Cannot create a directory for assets", e);
             }
         }
-        ListenerBus bus = new ListenerBus(listeners);
+        EpisodeWaits waits = new EpisodeWaits(episodes);
+        List<PipelineListener> told = new ArrayList<>(listeners);
+        told.add(waits);
+        ListenerBus bus = new ListenerBus(told);
         ChannelCache channels = new ChannelCache(db);
         Spending spending = new Spending(db);
         Stages stages = new Stages(chosen, db);
@@ -181,6 +184,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                 new EpisodeOperations(changes, spending, renders, bus, chosen),
                 runner,
                 spending,
-                new StrandedStages(db, changes, bus));
+                new StrandedStages(db, changes, bus),
+                waits);
     }
 }
