@@ -235,6 +235,13 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
                 .hasMessageContaining("only a ready episode can be published")
                 .satisfies(
                         e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.PUBLISHED));
+        // issue 10: it said "cannot go from published to failed", a change nobody asked for
+        assertThatThrownBy(() -> pipeline.retry(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class)
+                .hasMessage("episode " + episode.id() + " is published: only a failed episode can be retried")
+                .satisfies(
+                        e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.PUBLISHED));
         assertThat(jobs(acog, episode.id(), PipelineStage.UPLOAD)).hasSize(1);
+        assertThat(acog.episodes().get(episode.id())).isEqualTo(published);
     }
 }

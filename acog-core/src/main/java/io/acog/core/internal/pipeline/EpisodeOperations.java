@@ -100,12 +100,8 @@ final class EpisodeOperations {
     void retry(UUID episodeId) {
         change(episodeId, (tx, draft) -> {
             if (draft.status() != EpisodeStatus.FAILED) {
-                throw new InvalidTransitionException(
-                        episodeId,
-                        draft.status(),
-                        EpisodeStatus.FAILED,
-                        "only a failed episode can be retried; it is "
-                                + draft.status().label());
+                throw InvalidTransitionException.needs(
+                        episodeId, draft.status(), EpisodeStatus.FAILED, "only a failed episode can be retried");
             }
             spending.checkBudget(tx.db(), draft.channelId());
             for (PipelineStage stage : PipelineStage.values()) {
