@@ -191,7 +191,7 @@ class VerbatimStringsTest {
                                 .persona(Persona.empty().withName(text))
                                 .build()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("channel.persona ");
+                .hasMessageStartingWith("channel.persona.name contains ");
 
         assertThat(Jooq.dsl(database).fetchCount(DSL.table("channels"))).isEqualTo(channels);
     }

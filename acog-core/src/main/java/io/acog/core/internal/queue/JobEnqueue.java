@@ -230,7 +230,7 @@ final class JobEnqueue {
             throw new ValidationException(entity, "max_retries", "is " + job.maxRetries() + ", must be 0 or more");
         }
         Checks.optional(entity, JOBS.IDEMPOTENCY_KEY, job.idempotencyKey());
-        String input = Checks.json(entity, "input_params", JsonCodec.text(job.input()));
+        String input = JsonCodec.text(entity, "input_params", job.input());
         if (!input.startsWith("{")) {
             throw new ValidationException(
                     entity,

@@ -293,8 +293,7 @@ public final class ChannelStore implements ChannelRepository {
     }
 
     private static JSONB json(Field<JSONB> column, Object value) {
-        String text = JsonCodec.text(value);
-        return JSONB.valueOf(Checks.json(ENTITY, column.getName(), text));
+        return JSONB.valueOf(JsonCodec.text(ENTITY, column.getName(), value));
     }
 
     public static Channel map(ChannelsRecord row) {

@@ -420,6 +420,6 @@ public final class EpisodeStore implements EpisodeRepository {
     }
 
     static JSONB json(Field<JSONB> column, Object value) {
-        return JSONB.valueOf(Checks.json(ENTITY, column.getName(), JsonCodec.text(value)));
+        return JSONB.valueOf(JsonCodec.text(ENTITY, column.getName(), value));
     }
 }

@@ -200,7 +200,7 @@ public final class PulseEventStore implements PulseEventRepository {
             }
             Checks.storable(entity, "topic_tags[" + i + "]", tags.get(i));
         }
-        JSONB payload = JSONB.valueOf(Checks.json(entity, "payload", JsonCodec.text(event.payload())));
+        JSONB payload = JSONB.valueOf(JsonCodec.text(entity, "payload", event.payload()));
         return new Row(index, event, payload);
     }
 
