@@ -97,6 +97,10 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("reviewer");
         assertThatThrownBy(() -> pipeline.approveScript(episode.id(), null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> pipeline.approveScript(episode.id(), "ali\u0000ce"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("episode.reviewer contains the NUL character (U+0000) at index 3, which PostgreSQL"
+                        + " cannot store");
         assertThat(waitsForReview(episode.id()))
                 .as("refused approvals change nothing")
                 .isTrue();

@@ -60,6 +60,7 @@ final class EpisodeOperations {
         if (who.isBlank()) {
             throw new ValidationException(ENTITY, "reviewer", "is blank; name who approved");
         }
+        Checks.storable(ENTITY, "reviewer", who);
         change(episodeId, (tx, draft) -> {
             waitingForReview(draft);
             draft.put(

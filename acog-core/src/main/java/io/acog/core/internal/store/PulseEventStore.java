@@ -228,6 +228,9 @@ public final class PulseEventStore implements PulseEventRepository {
                     ENTITY, "topic_tags", "to search by must be one or more" + " non-null tags, got " + tags);
         }
         String[] wanted = tags.toArray(String[]::new);
+        for (int i = 0; i < wanted.length; i++) {
+            Checks.storable(ENTITY, "topic_tags[" + i + "]", wanted[i]);
+        }
         String operator = match == TagMatch.ALL ? "@>" : "&&";
         return db.read(dsl -> dsl.selectFrom(PULSE_EVENTS)
                 .where(
