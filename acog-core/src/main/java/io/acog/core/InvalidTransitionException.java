@@ -16,10 +16,33 @@ public class InvalidTransitionException extends AcogException {
     private final EpisodeStatus to;
 
     public InvalidTransitionException(UUID episodeId, EpisodeStatus from, EpisodeStatus to, String reason) {
-        super("episode " + episodeId + " cannot go from " + from.label() + " to " + to.label() + ": " + reason);
+        this(
+                "episode " + episodeId + " cannot go from " + from.label() + " to " + to.label() + ": " + reason,
+                episodeId,
+                from,
+                to);
+    }
+
+    private InvalidTransitionException(String message, UUID episodeId, EpisodeStatus from, EpisodeStatus to) {
+        super(message);
         this.episodeId = episodeId;
         this.from = from;
         this.to = to;
+    }
+
+    /**
+     * An operation that only an episode in one status allows, asked of an episode in another: a
+     * retry of a published one says {@code "episode … is published: only a failed episode can be
+     * retried"}, not which status change it would have made.
+     *
+     * @param status the episode's status ({@link #from()})
+     * @param needed the status the operation needs ({@link #to()})
+     * @param rule e.g. {@code "only a failed episode can be retried"}
+     */
+    public static InvalidTransitionException needs(
+            UUID episodeId, EpisodeStatus status, EpisodeStatus needed, String rule) {
+        return new InvalidTransitionException(
+                "episode " + episodeId + " is " + status.label() + ": " + rule, episodeId, status, needed);
     }
 
     public UUID episodeId() {

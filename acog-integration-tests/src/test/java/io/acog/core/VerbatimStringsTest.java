@@ -7,6 +7,7 @@ import io.acog.core.asset.Asset;
 import io.acog.core.asset.AssetType;
 import io.acog.core.asset.NewAsset;
 import io.acog.core.channel.Channel;
+import io.acog.core.channel.ChannelQuery;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.channel.Persona;
 import io.acog.core.episode.Episode;
@@ -15,10 +16,12 @@ import io.acog.core.episode.NewEpisode;
 import io.acog.core.pulse.NewPulseEvent;
 import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
+import io.acog.core.pulse.TagMatch;
 import io.acog.testing.Jooq;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -191,8 +194,29 @@ class VerbatimStringsTest {
                                 .persona(Persona.empty().withName(text))
                                 .build()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("channel.persona ");
+                .hasMessageStartingWith("channel.persona.name contains ");
 
         assertThat(Jooq.dsl(database).fetchCount(DSL.table("channels"))).isEqualTo(channels);
+    }
+
+    /** Lookups by such text are refused by name too, rather than failing in PostgreSQL. */
+    @Property(tries = 20)
+    void lookingUpByTextPostgresCannotStoreIsRefusedNamingTheField(@ForAll("unstorable") String text) {
+        assertThatThrownBy(() -> acog.channels().findBySlug(text))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("channel.slug contains ");
+        assertThatThrownBy(() -> acog.channels().listByNiche(text))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("channel.niche contains ");
+        assertThatThrownBy(() ->
+                        acog.channels().list(ChannelQuery.builder().niche(text).build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("channel.niche contains ");
+        assertThatThrownBy(() -> acog.episodes().findBySlug(UUID.randomUUID(), text))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("episode.slug contains ");
+        assertThatThrownBy(() -> acog.pulseEvents().searchByTags(List.of("space", text), TagMatch.ANY, 10))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("pulse event.topic_tags[1] contains ");
     }
 }

@@ -15,11 +15,15 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Every segment starts with a marker: {@code [AVATAR]}, {@code [VOICEOVER]} or
- * {@code [BROLL:description]}; markers may start anywhere on a line. Brackets that do not hold an
- * upper-case word ({@code [1]}, {@code [sic]}) are ordinary text. Refused, with line and column:
- * text before the first marker, an unknown or lower-case marker, a marker not closed on its line,
- * {@code [BROLL]} without a description, a description on {@code [AVATAR]} or
- * {@code [VOICEOVER]}, and an avatar or voice-over segment with nothing to say.
+ * {@code [BROLL:description]}; markers may start anywhere on a line. A bracket opens a marker when
+ * it holds an upper-case word closed by {@code ]} or {@code :}, or a marker's name in any case
+ * followed by anything but a letter ({@code [BROLL nebula]}, {@code [AVATAR} at the end of a
+ * line): such a bracket is never read as spoken text. Other brackets ({@code [1]}, {@code [sic]},
+ * {@code [NASA data]}) are ordinary text. Refused, with line and column: text before the first
+ * marker, an unknown or lower-case marker, a marker's name written wrong ({@code [BROLL nebula]},
+ * {@code [AVATAR smiling]}), a marker not closed on its line, {@code [BROLL]} without a
+ * description, a description on {@code [AVATAR]} or {@code [VOICEOVER]}, and an avatar or
+ * voice-over segment with nothing to say.
  *
  * <p>Thread-safe: stateless.
  */
@@ -95,20 +99,33 @@ public final class ScriptParser {
         return new Script(segments);
     }
 
-    /** A '[' followed by an upper- or lower-case word and then ']' or ':' opens a marker. */
+    /**
+     * A '[' opens a marker when an upper-case word, or a marker's name in any case, follows and
+     * then ']' or ':' — or when a marker's name follows and then anything but a letter: a marker
+     * written wrong ({@code [BROLL nebula]}, {@code [AVATAR}) is refused, never spoken.
+     */
     private static boolean startsMarker(String script, int at) {
-        int j = at + 1;
-        while (j < script.length() && (Character.isLetter(script.charAt(j)) || script.charAt(j) == '_')) {
-            j++;
-        }
-        if (j == at + 1 || j >= script.length()) {
+        int j = wordEnd(script, at + 1);
+        if (j == at + 1) {
             return false;
         }
         String word = script.substring(at + 1, j);
+        boolean known = isKnown(word.toUpperCase(Locale.ROOT));
+        if (j >= script.length()) {
+            return known;
+        }
         char after = script.charAt(j);
         boolean upper = word.equals(word.toUpperCase(Locale.ROOT));
-        boolean known = isKnown(word.toUpperCase(Locale.ROOT));
-        return (after == ']' || after == ':') && (upper || known);
+        return known || ((after == ']' || after == ':') && upper);
+    }
+
+    /** Where the word (letters and underscores) that starts at {@code from} ends. */
+    private static int wordEnd(String text, int from) {
+        int j = from;
+        while (j < text.length() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '_')) {
+            j++;
+        }
+        return j;
     }
 
     private static int markerEnd(String script, int at, int line, int column) {
@@ -130,6 +147,10 @@ public final class ScriptParser {
         String name = body.contains(":") ? body.substring(0, body.indexOf(':')) : body;
         String upper = name.toUpperCase(Locale.ROOT);
         if (!isKnown(upper)) {
+            String word = body.substring(0, wordEnd(body, 0)).toUpperCase(Locale.ROOT);
+            if (isKnown(word)) {
+                throw error(line, column, writtenWrong(body, SegmentKind.valueOf(word)));
+            }
             throw error(
                     line,
                     column,
@@ -144,6 +165,22 @@ public final class ScriptParser {
                             + (body.contains(":") ? body.substring(body.indexOf(':')) : "") + "]");
         }
         return SegmentKind.valueOf(upper);
+    }
+
+    /** For a marker's name followed by something other than ']' or ':', what to write instead. */
+    private static String writtenWrong(String body, SegmentKind kind) {
+        String problem = "has the marker [" + body + "] written wrong: ";
+        if (kind != SegmentKind.BROLL) {
+            return problem + "write " + kind.marker() + ", which takes no description";
+        }
+        String rest = body.substring(kind.name().length());
+        int start = 0;
+        while (start < rest.length() && !Character.isLetterOrDigit(rest.charAt(start))) {
+            start++;
+        }
+        String description = rest.substring(start).strip();
+        return problem + "a b-roll marker is [BROLL:description], e.g. [BROLL:"
+                + (description.isEmpty() ? "what the clip shows" : description) + "]";
     }
 
     private static String descriptionOf(SegmentKind kind, String body, int line, int column) {

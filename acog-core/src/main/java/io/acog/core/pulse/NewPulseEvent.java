@@ -1,5 +1,7 @@
 package io.acog.core.pulse;
 
+import io.acog.core.ValidationException;
+import io.acog.core.internal.db.Checks;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -73,9 +75,26 @@ public record NewPulseEvent(
             return this;
         }
 
-        /** The score from a string such as {@code "0.8125"}. */
+        /**
+         * The score from a string such as {@code "0.8125"}; {@code null} for none.
+         *
+         * @throws ValidationException when it is not a decimal number ({@code "NaN"},
+         *     {@code "Infinity"}, {@code "0,8"})
+         */
         public Builder relevanceScore(String relevanceScore) {
-            this.relevanceScore = new BigDecimal(relevanceScore);
+            if (relevanceScore == null) {
+                this.relevanceScore = null;
+                return this;
+            }
+            try {
+                this.relevanceScore = new BigDecimal(relevanceScore.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException(
+                        "pulse event",
+                        "relevance_score",
+                        "is " + Checks.show(relevanceScore) + ", not a decimal number: it must be a number from 0"
+                                + " to 1 with at most four decimal places, e.g. '0.8125'");
+            }
             return this;
         }
 

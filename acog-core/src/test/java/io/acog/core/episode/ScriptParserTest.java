@@ -79,6 +79,38 @@ class ScriptParserTest {
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("script"));
     }
 
+    /**
+     * A marker written wrong is refused wherever it is, alone or after a good segment (issue 10:
+     * after one it used to become spoken text), and names its own line and column.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            b-roll with a space             | [BROLL nebula] look                  | 1 | 1  | has the marker [BROLL nebula] written wrong: a b-roll marker is [BROLL:description], e.g. [BROLL:nebula]
+            b-roll with a space, later      | [AVATAR] hi\\n[BROLL nebula] look     | 2 | 1  | has the marker [BROLL nebula] written wrong: a b-roll marker is [BROLL:description], e.g. [BROLL:nebula]
+            b-roll with a dash, mid-line    | [AVATAR] hi [BROLL - nebula] look    | 1 | 13 | e.g. [BROLL:nebula]
+            b-roll, space before the colon  | [AVATAR] hi\\n[BROLL :nebula] look    | 2 | 1  | e.g. [BROLL:nebula]
+            b-roll in lower case, spaced    | [AVATAR] hi\\n[broll nebula] look     | 2 | 1  | has the marker [broll nebula] written wrong
+            avatar with a word              | [VOICEOVER] hi\\n[AVATAR smiling] yes | 2 | 1  | has the marker [AVATAR smiling] written wrong: write [AVATAR], which takes no description
+            voice-over with a space         | [AVATAR] hi\\n  [VOICEOVER ] yes      | 2 | 3  | has the marker [VOICEOVER ] written wrong: write [VOICEOVER]
+            avatar not closed, end of line  | [VOICEOVER] hi\\n[AVATAR\\nyes        | 2 | 1  | has a marker that is not closed on its line: [AVATAR
+            avatar not closed, end of text  | [VOICEOVER] hi [AVATAR               | 1 | 16 | has a marker that is not closed on its line: [AVATAR
+            """)
+    void aMarkerWrittenWrongIsRefusedWhereverItIs(String name, String script, int line, int column, String message) {
+        assertThatThrownBy(() -> ScriptParser.parse(script.replace("\\n", "\n")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("episode.script at line " + line + ", column " + column + " ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void bracketsThatOnlyBeginLikeAMarkerAreText() {
+        Script script = ScriptParser.parse("[AVATAR] The [Avatars] of [NASA data] and [Brolls] [AVATARISH stuff].");
+
+        assertThat(script.segments()).hasSize(1);
+        assertThat(script.segments().get(0).text())
+                .isEqualTo("The [Avatars] of [NASA data] and [Brolls] [AVATARISH stuff].");
+    }
+
     @Test
     void estimatesDurationFromTheSpeakingRate() {
         Script script = ScriptParser.parse("[AVATAR] " + "word ".repeat(280));

@@ -69,7 +69,7 @@ class ChannelRepositoryTest {
                         .create(NewChannel.builder("Cosmos", "ok")
                                 .persona(Persona.empty().withName("nul \u0000 inside"))
                                 .build()))
-                .hasMessageContaining("channel.persona holds a string with the NUL character");
+                .hasMessageContaining("channel.persona.name contains the NUL character (U+0000) at index 4");
         assertThatThrownBy(() -> acog.channels()
                         .create(NewChannel.builder("Cosmos", "ok")
                                 .niche("n".repeat(101))

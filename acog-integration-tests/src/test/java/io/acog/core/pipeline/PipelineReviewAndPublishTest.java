@@ -97,6 +97,10 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("reviewer");
         assertThatThrownBy(() -> pipeline.approveScript(episode.id(), null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> pipeline.approveScript(episode.id(), "ali\u0000ce"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("episode.reviewer contains the NUL character (U+0000) at index 3, which PostgreSQL"
+                        + " cannot store");
         assertThat(waitsForReview(episode.id()))
                 .as("refused approvals change nothing")
                 .isTrue();
@@ -235,6 +239,13 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
                 .hasMessageContaining("only a ready episode can be published")
                 .satisfies(
                         e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.PUBLISHED));
+        // issue 10: it said "cannot go from published to failed", a change nobody asked for
+        assertThatThrownBy(() -> pipeline.retry(episode.id()))
+                .isInstanceOf(InvalidTransitionException.class)
+                .hasMessage("episode " + episode.id() + " is published: only a failed episode can be retried")
+                .satisfies(
+                        e -> assertThat(((InvalidTransitionException) e).from()).isEqualTo(EpisodeStatus.PUBLISHED));
         assertThat(jobs(acog, episode.id(), PipelineStage.UPLOAD)).hasSize(1);
+        assertThat(acog.episodes().get(episode.id())).isEqualTo(published);
     }
 }

@@ -1,6 +1,7 @@
 package io.acog.core.internal.db;
 
 import io.acog.core.ValidationException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jooq.Field;
 
@@ -64,39 +65,35 @@ public final class Checks {
      * no unpaired UTF-16 surrogate (it has no UTF-8 form).
      */
     public static String storable(String entity, String field, String value) {
-        if (value == null) {
-            return null;
+        String problem = value == null ? null : unstorable(value);
+        if (problem != null) {
+            throw new ValidationException(entity, field, problem);
         }
+        return value;
+    }
+
+    /**
+     * Why PostgreSQL cannot store the text verbatim (see {@link #storable}), e.g. {@code "contains
+     * the NUL character (U+0000) at index 3, which PostgreSQL cannot store"}; {@code null} when it
+     * can.
+     */
+    public static String unstorable(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') {
-                throw new ValidationException(
-                        entity,
-                        field,
-                        "contains the NUL character" + " (U+0000) at index " + i + ", which PostgreSQL cannot store");
+                return "contains the NUL character (U+0000) at index " + i + ", which PostgreSQL cannot store";
             }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                throw new ValidationException(
-                        entity,
-                        field,
-                        "contains an unpaired surrogate"
-                                + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
-                                + ", which is not valid Unicode text");
-            }
-            if (Character.isLowSurrogate(c)) {
-                throw new ValidationException(
-                        entity,
-                        field,
-                        "contains an unpaired surrogate"
-                                + " (U+" + Integer.toHexString(c).toUpperCase() + ") at index " + i
-                                + ", which is not valid Unicode text");
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at index " + i
+                        + ", which is not valid Unicode text";
             }
         }
-        return value;
+        return null;
     }
 
     /** JSON text bound for a JSONB column: no NUL escape, valid Unicode. */

@@ -1,15 +1,21 @@
 package io.acog.core.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.acog.core.AcogException;
+import io.acog.core.ValidationException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +69,83 @@ public final class JsonCodec {
             throw new AcogException(
                     "Cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The value as JSON text for a JSONB column, checked for what the column cannot hold; {@code
+     * null} becomes {@code {}}. The hot paths that write ACOG's own values use {@link #text}.
+     *
+     * @param field the column, e.g. {@code persona}: messages name the key path from it, e.g.
+     *     {@code persona.quirks[2]}
+     * @throws ValidationException naming that path when a string (value or key) holds a NUL
+     *     character or an unpaired surrogate, a number is NaN or infinite, the value nests deeper
+     *     than {@link #maxDepth()} (or contains itself), or a value has no JSON form
+     */
+    public static String text(String entity, String field, Object value) {
+        return checked(entity, field, value, 0);
+    }
+
+    /**
+     * As {@link #text(String, String, Object)}, for a value stored under one key of a column's
+     * object ({@code jsonb_set}): one level less deep may it nest, so the column still reads back.
+     */
+    public static String entry(String entity, String column, String key, Object value) {
+        return checked(entity, column + "." + key, value, 1);
+    }
+
+    private static String checked(String entity, String field, Object value, int levelsAbove) {
+        if (value == null) {
+            return "{}";
+        }
+        StringWriter text = new StringWriter();
+        // not try-with-resources: closing first would lose the path a refusal names
+        StorableJsonGenerator json = new StorableJsonGenerator(generator(text), entity, field, levelsAbove, maxDepth());
+        try {
+            MAPPER.writeValue(json, value);
+            json.close();
+        } catch (IOException | RuntimeException e) {
+            throw refusal(entity, json, e);
+        }
+        return text.toString();
+    }
+
+    private static JsonGenerator generator(StringWriter text) {
+        try {
+            return MAPPER.getFactory().createGenerator(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How deep objects and lists may nest in a column's JSON: as deep as the codec reads back. */
+    public static int maxDepth() {
+        return Math.min(
+                MAPPER.getFactory().streamWriteConstraints().getMaxNestingDepth(),
+                MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth());
+    }
+
+    /** The checks' own refusal, or one saying in the column's words why Jackson could not write it. */
+    private static RuntimeException refusal(String entity, StorableJsonGenerator json, Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ValidationException refused) {
+                return refused;
+            }
+        }
+        String path = json.path();
+        if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
+            return new ValidationException(
+                    entity,
+                    path,
+                    "cannot be stored as JSON: it holds a value of type "
+                            + definition.getType().getRawClass().getName()
+                            + ", which has no JSON form; use text, numbers, booleans, null, lists, maps"
+                            + " or records of those");
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String reason = cause instanceof JsonProcessingException processing
+                ? processing.getOriginalMessage()
+                : String.valueOf(cause.getMessage());
+        return new ValidationException(entity, path, "cannot be stored as JSON: " + reason);
     }
 
     public static JSONB jsonb(Object value) {

@@ -75,6 +75,7 @@ final class EpisodeOperations {
         if (who.isBlank()) {
             throw new ValidationException(ENTITY, "reviewer", "is blank; name who approved");
         }
+        Checks.storable(ENTITY, "reviewer", who);
         change(episodeId, (tx, draft) -> {
             waitingForReview(draft);
             draft.put(
@@ -115,12 +116,8 @@ final class EpisodeOperations {
     void retry(UUID episodeId) {
         change(episodeId, (tx, draft) -> {
             if (draft.status() != EpisodeStatus.FAILED) {
-                throw new InvalidTransitionException(
-                        episodeId,
-                        draft.status(),
-                        EpisodeStatus.FAILED,
-                        "only a failed episode can be retried; it is "
-                                + draft.status().label());
+                throw InvalidTransitionException.needs(
+                        episodeId, draft.status(), EpisodeStatus.FAILED, "only a failed episode can be retried");
             }
             spending.checkBudget(tx.db(), draft.channelId());
             for (PipelineStage stage : PipelineStage.values()) {

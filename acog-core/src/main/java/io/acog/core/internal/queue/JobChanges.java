@@ -83,8 +83,8 @@ final class JobChanges {
     Job reschedule(ClaimedJob job, Duration delay, Map<String, Object> progress) {
         Checks.notNull(JobSql.ENTITY, "job", job);
         Checks.notNull(JobSql.ENTITY, "delay", delay);
-        JSONB patch = JSONB.valueOf(
-                Checks.json(JobSql.ENTITY, "input_params", JsonCodec.text(progress == null ? Map.of() : progress)));
+        JSONB patch =
+                JSONB.valueOf(JsonCodec.text(JobSql.ENTITY, "input_params", progress == null ? Map.of() : progress));
         OffsetDateTime runAfter = db.now().plus(delay);
         return guarded(
                 job,

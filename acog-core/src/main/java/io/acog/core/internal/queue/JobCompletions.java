@@ -70,9 +70,7 @@ final class JobCompletions {
                     ? JobCompletion.empty()
                     : group.get(i).completion();
             ids[i] = group.get(i).job().job().id();
-            results[i] = outcome.result() == null
-                    ? null
-                    : Checks.json(JobSql.ENTITY, "result", JsonCodec.text(outcome.result()));
+            results[i] = outcome.result() == null ? null : JsonCodec.text(JobSql.ENTITY, "result", outcome.result());
             costs[i] = cost(outcome.costUsd());
             tokensUsed[i] = outcome.tokensUsed();
             plain &= results[i] == null && costs[i] == null && tokensUsed[i] == null;

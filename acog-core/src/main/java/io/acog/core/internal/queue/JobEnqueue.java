@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -127,8 +128,16 @@ final class JobEnqueue {
                 .fetch();
     }
 
-    /** The arrays {@link #INSERT_SQL} binds as {0} to {7}. */
-    private static Object[] insertBinds(List<Input> inputs, OffsetDateTime now) {
+    /**
+     * The arrays {@link #INSERT_SQL} binds as {0} to {7}, in idempotency key order: an insert
+     * waits on a key another enqueue inserted and has not committed, so two batches taking shared
+     * keys in opposite orders would wait on each other (a deadlock). Taken in one order by every
+     * batch, a key is only ever awaited by a batch that holds none after it, so waits cannot close a
+     * circle. (Keys freed while an enqueue runs and inserted in its second round are outside it.)
+     */
+    private static Object[] insertBinds(List<Input> unordered, OffsetDateTime now) {
+        List<Input> inputs = new ArrayList<>(unordered);
+        inputs.sort(KEY_ORDER);
         int n = inputs.size();
         UUID[] ids = new UUID[n];
         UUID[] episodes = new UUID[n];
@@ -151,6 +160,9 @@ final class JobEnqueue {
         }
         return new Object[] {ids, episodes, stages, params, priorities, retries, runAfter, keys};
     }
+
+    private static final Comparator<Input> KEY_ORDER = Comparator.comparing(
+            (Input input) -> input.job().idempotencyKey(), Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
      * Inserts jobs from unnested arrays, skipping those whose idempotency key names a live job;
@@ -218,7 +230,7 @@ final class JobEnqueue {
             throw new ValidationException(entity, "max_retries", "is " + job.maxRetries() + ", must be 0 or more");
         }
         Checks.optional(entity, JOBS.IDEMPOTENCY_KEY, job.idempotencyKey());
-        String input = Checks.json(entity, "input_params", JsonCodec.text(job.input()));
+        String input = JsonCodec.text(entity, "input_params", job.input());
         if (!input.startsWith("{")) {
             throw new ValidationException(
                     entity,

@@ -88,7 +88,7 @@ public final class AssetStore implements AssetRepository {
                     "is " + metadata.getClass().getSimpleName() + ", but a " + type.label() + " asset takes "
                             + expected.getSimpleName());
         }
-        return new Prepared(asset, location, JSONB.valueOf(Checks.json(ENTITY, "metadata", JsonCodec.text(metadata))));
+        return new Prepared(asset, location, JSONB.valueOf(JsonCodec.text(ENTITY, "metadata", metadata)));
     }
 
     /**

@@ -107,7 +107,7 @@ public final class ChannelStore implements ChannelRepository {
 
     @Override
     public Optional<Channel> findBySlug(String slug) {
-        Checks.notNull(ENTITY, "slug", slug);
+        Checks.storable(ENTITY, "slug", Checks.notNull(ENTITY, "slug", slug));
         return db.read(dsl -> dsl.selectFrom(CHANNELS)
                 .where(CHANNELS.SLUG.eq(slug), CHANNELS.DELETED_AT.isNull())
                 .fetchOptional(ChannelStore::map));
@@ -182,7 +182,7 @@ public final class ChannelStore implements ChannelRepository {
         if (!query.includeDeleted()) {
             where.add(CHANNELS.DELETED_AT.isNull());
         }
-        query.niche().ifPresent(niche -> where.add(CHANNELS.NICHE.eq(niche)));
+        query.niche().ifPresent(niche -> where.add(CHANNELS.NICHE.eq(Checks.storable(ENTITY, "niche", niche))));
         query.active().ifPresent(active -> where.add(CHANNELS.IS_ACTIVE.eq(active)));
         query.after()
                 .map(cursor -> Cursor.decode(ENTITY, cursor))
@@ -198,7 +198,7 @@ public final class ChannelStore implements ChannelRepository {
 
     @Override
     public List<Channel> listByNiche(String niche) {
-        Checks.notNull(ENTITY, "niche", niche);
+        Checks.storable(ENTITY, "niche", Checks.notNull(ENTITY, "niche", niche));
         return db.read(dsl -> dsl.selectFrom(CHANNELS)
                 .where(CHANNELS.NICHE.eq(niche), CHANNELS.IS_ACTIVE.isTrue(), CHANNELS.DELETED_AT.isNull())
                 .orderBy(CHANNELS.NAME, CHANNELS.ID)
@@ -311,8 +311,7 @@ public final class ChannelStore implements ChannelRepository {
     }
 
     private static JSONB json(Field<JSONB> column, Object value) {
-        String text = JsonCodec.text(value);
-        return JSONB.valueOf(Checks.json(ENTITY, column.getName(), text));
+        return JSONB.valueOf(JsonCodec.text(ENTITY, column.getName(), value));
     }
 
     public static Channel map(ChannelsRecord row) {

@@ -161,7 +161,7 @@ public final class EpisodeStore implements EpisodeRepository {
     @Override
     public Optional<Episode> findBySlug(UUID channelId, String slug) {
         Checks.notNull(ENTITY, "channel_id", channelId);
-        Checks.notNull(ENTITY, "slug", slug);
+        Checks.storable(ENTITY, "slug", Checks.notNull(ENTITY, "slug", slug));
         return db.read(dsl -> dsl.selectFrom(EPISODES)
                 .where(EPISODES.CHANNEL_ID.eq(channelId), EPISODES.SLUG.eq(slug), EPISODES.DELETED_AT.isNull())
                 .fetchOptional(EpisodeMapping::episode));
@@ -420,6 +420,6 @@ public final class EpisodeStore implements EpisodeRepository {
     }
 
     static JSONB json(Field<JSONB> column, Object value) {
-        return JSONB.valueOf(Checks.json(ENTITY, column.getName(), JsonCodec.text(value)));
+        return JSONB.valueOf(JsonCodec.text(ENTITY, column.getName(), value));
     }
 }

@@ -147,7 +147,8 @@ final class EpisodeTransitions {
                     .orElseThrow(() -> EpisodeStore.notFound(id));
             StageState entry =
                     JsonCodec.read(current, PipelineState.class).stage(stage).orElse(null);
-            JSONB changed = EpisodeStore.json(EPISODES.PIPELINE_STATE, change.apply(entry, now));
+            JSONB changed = JSONB.valueOf(JsonCodec.entry(
+                    ENTITY, EPISODES.PIPELINE_STATE.getName(), stage.label(), change.apply(entry, now)));
             return EpisodeMapping.episode(dsl.update(EPISODES)
                     .set(
                             EPISODES.PIPELINE_STATE,

@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,16 +64,28 @@ public final class PulseEventStore implements PulseEventRepository {
         if (rows.isEmpty()) {
             return new IngestResult(List.of(), List.of());
         }
+        // An insert waits on a (source, source_id) another batch inserted and has not committed;
+        // two batches taking shared keys in opposite orders would wait on each other (a deadlock).
+        // Taken in one order by every batch, a key is only ever awaited by a batch that holds none
+        // after it, so waits cannot close a circle.
+        List<Row> inKeyOrder = new ArrayList<>(rows);
+        inKeyOrder.sort(KEY_ORDER);
         OffsetDateTime now = db.now();
         List<PulseEventsRecord> inserted = db.write(dsl -> {
             List<PulseEventsRecord> all = new ArrayList<>(rows.size());
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                all.addAll(insert(dsl, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)), now));
+            for (int from = 0; from < inKeyOrder.size(); from += ROWS_PER_STATEMENT) {
+                all.addAll(insert(
+                        dsl, inKeyOrder.subList(from, Math.min(inKeyOrder.size(), from + ROWS_PER_STATEMENT)), now));
             }
             return all;
         });
         return matchBack(rows, inserted);
     }
+
+    /** The order batches insert in: by the unique key (source, source_id). */
+    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(
+                    (Row row) -> row.event().source())
+            .thenComparing(row -> row.event().sourceId(), Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
      * One INSERT for many rows, with one array parameter per column (unnest) rather than one
@@ -187,7 +200,7 @@ public final class PulseEventStore implements PulseEventRepository {
             }
             Checks.storable(entity, "topic_tags[" + i + "]", tags.get(i));
         }
-        JSONB payload = JSONB.valueOf(Checks.json(entity, "payload", JsonCodec.text(event.payload())));
+        JSONB payload = JSONB.valueOf(JsonCodec.text(entity, "payload", event.payload()));
         return new Row(index, event, payload);
     }
 
@@ -215,6 +228,9 @@ public final class PulseEventStore implements PulseEventRepository {
                     ENTITY, "topic_tags", "to search by must be one or more" + " non-null tags, got " + tags);
         }
         String[] wanted = tags.toArray(String[]::new);
+        for (int i = 0; i < wanted.length; i++) {
+            Checks.storable(ENTITY, "topic_tags[" + i + "]", wanted[i]);
+        }
         String operator = match == TagMatch.ALL ? "@>" : "&&";
         return db.read(dsl -> dsl.selectFrom(PULSE_EVENTS)
                 .where(
