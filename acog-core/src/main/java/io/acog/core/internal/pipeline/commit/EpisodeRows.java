@@ -148,7 +148,7 @@ public final class EpisodeRows {
         String[] stateChange() {
             if (!state.extra().equals(before.extra())
                     || !state.stages().keySet().containsAll(before.stages().keySet())) {
-                return new String[] {JsonCodec.text(state), "replace"};
+                return new String[] {JsonCodec.text("episode", "pipeline_state", state), "replace"};
             }
             EnumMap<PipelineStage, StageState> changed = new EnumMap<>(PipelineStage.class);
             state.stages().forEach((stage, entry) -> {
@@ -156,7 +156,8 @@ public final class EpisodeRows {
                     changed.put(stage, entry);
                 }
             });
-            return new String[] {JsonCodec.text(new PipelineState(changed, null)), "merge"};
+            return new String[] {JsonCodec.text("episode", "pipeline_state", new PipelineState(changed, null)), "merge"
+            };
         }
     }
 

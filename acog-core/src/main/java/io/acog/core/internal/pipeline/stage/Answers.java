@@ -1,7 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.ValidationException;
-import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.json.JsonCodec;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ final class Answers {
                     + shape.getSimpleName() + ": " + e.getMessage());
         }
         try {
-            return Checks.json("episode", what, JsonCodec.text(json));
+            return JsonCodec.text("episode", what, json);
         } catch (ValidationException e) {
             throw StageFailedException.retryable(
                     provider + " returned a " + what + " that cannot be stored: " + e.getMessage());

@@ -61,6 +61,6 @@ final class ScriptingStage implements Stage {
         ScriptMetadata metadata = EpisodeMapping.scriptMetadata(
                 episode.scriptMetadata(), work.channel().styleGuide(), parsed, db.now());
         return Usages.written(writer.name(), script.model(), script.usage())
-                .with(EpisodeColumns.script(text, JsonCodec.text(metadata)));
+                .with(EpisodeColumns.script(text, JsonCodec.text("episode", "script_metadata", metadata)));
     }
 }
