@@ -5,21 +5,32 @@ import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.channel.Persona;
 import io.acog.core.episode.Episode;
+import io.acog.core.episode.EpisodeIdea;
+import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.NewEpisode;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.job.ClaimedJob;
+import io.acog.core.job.JobWorker;
 import io.acog.core.job.NewJob;
+import io.acog.core.pipeline.EpisodePipeline;
+import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.jooq.AcogSchema;
 import io.acog.jooq.SchemaMigration;
+import io.acog.providers.offline.OfflineProviders;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A host application with ACOG on the module path (run by {@link ModulePathTest} in a JVM of its
  * own): migrates an empty database, stores a channel with JSON profiles and an episode, queues and
- * claims a job, and tries to reach ACOG's internals, printing what happened.
+ * claims a job, tries to reach ACOG's internals, and runs an episode through the pipeline on the
+ * offline providers with no test library in the JVM (a host's development profile), printing what
+ * happened.
  */
 public final class ModularHost {
 
@@ -27,10 +38,11 @@ public final class ModularHost {
 
     public static void main(String[] args) throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(args[0]);
-        dataSource.setUser(args[1]);
-        if (args.length > 2) {
-            dataSource.setPassword(args[2]);
+        Path storage = Path.of(args[0]);
+        dataSource.setURL(args[1]);
+        dataSource.setUser(args[2]);
+        if (args.length > 3) {
+            dataSource.setPassword(args[3]);
         }
         System.out.println("module " + Acog.class.getModule().getName());
 
@@ -59,6 +71,42 @@ public final class ModularHost {
             System.out.println("internal reachable");
         } catch (IllegalAccessException e) {
             System.out.println("internal closed");
+        }
+
+        List<String> present = new ArrayList<>();
+        for (String testLibrary : List.of(
+                "org.junit.jupiter.api.Test",
+                "io.acog.testkit.postgres.PostgresServer",
+                "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")) {
+            try {
+                Class.forName(testLibrary);
+                present.add(testLibrary);
+            } catch (ClassNotFoundException expected) {
+                // what a host's main class path looks like
+            }
+        }
+        System.out.println(present.isEmpty() ? "no test libraries" : "test libraries " + present);
+        Episode idea = acog.episodes()
+                .create(NewEpisode.builder(channel.id())
+                        .idea(EpisodeIdea.of("Modules in orbit"))
+                        .build());
+        EpisodePipeline pipeline = OfflineProviders.create()
+                .installInto(EpisodePipeline.builder(acog))
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
+        pipeline.start(idea.id());
+        Set<EpisodeStatus> resting = Set.of(EpisodeStatus.PUBLISHED, EpisodeStatus.FAILED, EpisodeStatus.READY);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (JobWorker worker = pipeline.worker("modular-pipeline").threads(2).start()) {
+            while (!resting.contains(acog.episodes().get(idea.id()).status()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        Episode done = acog.episodes().get(idea.id());
+        System.out.println("pipeline " + done.status().label() + " by "
+                + OfflineProviders.class.getModule().getName());
+        if (done.lastError() != null) {
+            System.out.println("last error " + done.lastError());
         }
     }
 }

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * ACOG as a modular host sees it: acog-core, acog-jooq and the SPI on the module path (with the
- * libraries they need), the host on the class path. The migrations load, records bind to JSON, the
- * queue works, and the internals stay closed.
+ * ACOG as a modular host sees it: acog-core, acog-jooq, the SPI and the offline providers on the
+ * module path (with the libraries they need), the host on the class path, and no testkit, JUnit or
+ * embedded PostgreSQL anywhere. The migrations load, records bind to JSON, the queue works, the
+ * internals stay closed, and the pipeline publishes an episode on the offline providers.
  */
 class ModulePathTest {
 
@@ -27,6 +29,7 @@ class ModulePathTest {
             "acog-core",
             "acog-jooq",
             "acog-providers-spi",
+            "acog-providers-offline",
             "jooq-",
             "r2dbc-spi-",
             "reactive-streams-",
@@ -40,7 +43,8 @@ class ModulePathTest {
             "slf4j-api-");
 
     @Test
-    void aHostOnTheModulePathMigratesStoresAndQueuesButCannotReachTheInternals() throws Exception {
+    void aHostOnTheModulePathMigratesStoresQueuesAndPublishesButCannotReachTheInternals(@TempDir Path storage)
+            throws Exception {
         List<String> modulePath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
@@ -68,10 +72,11 @@ class ModulePathTest {
                     "--module-path",
                     String.join(File.pathSeparator, modulePath),
                     "--add-modules",
-                    "io.acog.core",
+                    "io.acog.core,io.acog.providers.offline",
                     "-cp",
                     hostClasses,
                     ModularHost.class.getName(),
+                    storage.toString(),
                     connection.getURL(),
                     connection.getUser()));
             if (connection.getPassword() != null) {
@@ -93,7 +98,9 @@ class ModulePathTest {
                             "module io.acog.core",
                             "persona Dr. Module {host_key=7}",
                             "claimed 1 audio",
-                            "internal closed");
+                            "internal closed",
+                            "no test libraries",
+                            "pipeline published by io.acog.providers.offline");
             assertThat(lines).as(output).anyMatch(line -> line.startsWith("migrated true to "));
         }
     }

@@ -1,7 +1,7 @@
 package io.acog.core.pipeline;
 
 import io.acog.core.Acog;
-import io.acog.testkit.providers.OfflineProviders;
+import io.acog.providers.offline.OfflineProviders;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.postgresql.ds.PGSimpleDataSource;

@@ -1,10 +1,10 @@
 package io.acog.core.pipeline;
 
+import io.acog.providers.offline.OfflineProviders;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.ProviderRegistry;
 import io.acog.spi.Secret;
-import io.acog.testkit.providers.OfflineProviders;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;

@@ -3,6 +3,7 @@ package io.acog.testkit.postgres;
 import static io.acog.testkit.postgres.ProvisionerTest.databaseExists;
 import static io.acog.testkit.postgres.ProvisionerTest.tableCount;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -25,6 +26,20 @@ class PostgresServerTest {
         assertThat(PostgresServer.shared()).isSameAs(PostgresServer.shared());
         assertThat(PostgresServer.shared().majorVersion()).isGreaterThanOrEqualTo(14);
         assertThat(PostgresServer.shared().description()).contains("PostgreSQL");
+    }
+
+    /**
+     * The binaries come from the testkit's own dependencies, as they do for a host: without them
+     * zonky's pom would bring PostgreSQL 14. The build passes the version it declares.
+     */
+    @Test
+    void theEmbeddedServerRunsThePostgresTheTestkitDeclares() {
+        PostgresServer server = PostgresServer.shared();
+        assumeTrue(server.provisioning() == Provisioning.EMBEDDED, "not embedded: " + server.description());
+        String declared = System.getProperty("acog.test.postgres.binaries.version"); // e.g. 17.11.0
+        assertThat(declared).as("set by the testkit's surefire configuration").isNotBlank();
+
+        assertThat(server.description()).startsWith("embedded PostgreSQL " + declared.replaceFirst("\\.0$", "") + " ");
     }
 
     @Test

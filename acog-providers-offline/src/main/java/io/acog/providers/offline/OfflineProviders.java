@@ -1,4 +1,4 @@
-package io.acog.testkit.providers;
+package io.acog.providers.offline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
