@@ -11,10 +11,21 @@ public class InvalidTransitionException extends AcogException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The episode. */
     private final UUID episodeId;
+    /** The status it was in. */
     private final EpisodeStatus from;
+    /** The status it was asked to take. */
     private final EpisodeStatus to;
 
+    /**
+     * Creates the exception; the message names the episode, both statuses and why.
+     *
+     * @param episodeId the episode
+     * @param from the status it is in
+     * @param to the status it was asked to take
+     * @param reason why the change is refused
+     */
     public InvalidTransitionException(UUID episodeId, EpisodeStatus from, EpisodeStatus to, String reason) {
         this(
                 "episode " + episodeId + " cannot go from " + from.label() + " to " + to.label() + ": " + reason,
@@ -35,9 +46,11 @@ public class InvalidTransitionException extends AcogException {
      * retry of a published one says {@code "episode … is published: only a failed episode can be
      * retried"}, not which status change it would have made.
      *
+     * @param episodeId the episode
      * @param status the episode's status ({@link #from()})
      * @param needed the status the operation needs ({@link #to()})
      * @param rule e.g. {@code "only a failed episode can be retried"}
+     * @return the exception, to throw
      */
     public static InvalidTransitionException needs(
             UUID episodeId, EpisodeStatus status, EpisodeStatus needed, String rule) {
@@ -45,14 +58,29 @@ public class InvalidTransitionException extends AcogException {
                 "episode " + episodeId + " is " + status.label() + ": " + rule, episodeId, status, needed);
     }
 
+    /**
+     * Returns the episode whose status was to change.
+     *
+     * @return the episode's id
+     */
     public UUID episodeId() {
         return episodeId;
     }
 
+    /**
+     * Returns the status the episode is in.
+     *
+     * @return the current status
+     */
     public EpisodeStatus from() {
         return from;
     }
 
+    /**
+     * Returns the status the episode was asked to take.
+     *
+     * @return the refused status
+     */
     public EpisodeStatus to() {
         return to;
     }

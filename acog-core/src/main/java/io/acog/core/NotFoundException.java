@@ -5,10 +5,14 @@ public class NotFoundException extends AcogException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was looked for. */
     private final String entity;
+    /** How it was looked for. */
     private final String key;
 
     /**
+     * Creates the exception; the message reads e.g. {@code "channel with slug 'cosmos' not found"}.
+     *
      * @param entity what was looked for, e.g. {@code "channel"}
      * @param key how it was looked for, e.g. {@code "id 3f2c…"} or {@code "slug 'cosmos'"}
      */
@@ -18,12 +22,20 @@ public class NotFoundException extends AcogException {
         this.key = key;
     }
 
-    /** What was looked for, e.g. {@code "channel"}. */
+    /**
+     * Returns what was looked for, e.g. {@code "channel"}.
+     *
+     * @return the entity's kind
+     */
     public String entity() {
         return entity;
     }
 
-    /** How it was looked for, e.g. {@code "slug 'cosmos'"}. */
+    /**
+     * Returns how it was looked for, e.g. {@code "slug 'cosmos'"}.
+     *
+     * @return the key, as in the message
+     */
     public String key() {
         return key;
     }

@@ -17,6 +17,17 @@ import java.util.Optional;
 public record SchemaMigration(
         String schema, Optional<String> initialVersion, String currentVersion, List<String> applied) {
 
+    /**
+     * Creates the outcome, copying {@code applied}.
+     *
+     * @param schema the PostgreSQL schema that holds the ACOG tables
+     * @param initialVersion the schema version before the call; empty for a schema ACOG had not
+     *     migrated yet
+     * @param currentVersion the schema version after the call (the newest this jar ships)
+     * @param applied the migrations this call applied, oldest first, e.g. {@code "1 seed mvp
+     *     schema"}; empty when the schema was already current
+     * @throws NullPointerException when a component, or an entry of {@code applied}, is null
+     */
     public SchemaMigration {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(initialVersion, "initialVersion");
@@ -24,7 +35,11 @@ public record SchemaMigration(
         applied = List.copyOf(applied);
     }
 
-    /** Whether this call changed the database. */
+    /**
+     * Tells whether this call changed the database.
+     *
+     * @return whether any migration was applied
+     */
     public boolean changedSchema() {
         return !applied.isEmpty();
     }

@@ -11,19 +11,45 @@ import java.util.Objects;
  */
 public interface Media {
 
-    /** A file name with extension, e.g. {@code "voice.wav"}. */
+    /**
+     * Returns the file name with its extension, e.g. {@code "voice.wav"}; storage keys end in it.
+     *
+     * @return the file name
+     */
     String fileName();
 
-    /** The MIME type, e.g. {@code "audio/wav"}. */
+    /**
+     * Returns the MIME type, e.g. {@code "audio/wav"}.
+     *
+     * @return the MIME type
+     */
     String mimeType();
 
-    /** The size in bytes, or -1 when unknown until read. */
+    /**
+     * Returns the size in bytes, or -1 when unknown until read.
+     *
+     * @return the size in bytes, or -1
+     */
     long size();
 
-    /** The bytes, from the start; each call opens a new stream. */
+    /**
+     * Opens the bytes, from the start; each call opens a new stream, which the caller closes.
+     *
+     * @return a new stream over the bytes
+     * @throws IOException when the bytes cannot be read
+     */
     InputStream open() throws IOException;
 
-    /** Media held in memory. */
+    /**
+     * Returns media held in memory: a copy of {@code bytes}, so later changes to the array do not
+     * show.
+     *
+     * @param fileName the file name with its extension
+     * @param mimeType the MIME type
+     * @param bytes the content
+     * @return the media
+     * @throws NullPointerException when an argument is null
+     */
     static Media ofBytes(String fileName, String mimeType, byte[] bytes) {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(mimeType, "mimeType");

@@ -9,20 +9,46 @@ import java.util.UUID;
  */
 public interface ProviderCall {
 
+    /**
+     * Returns the episode the call serves; null only in the call that cancels a render.
+     *
+     * @return the episode's id
+     */
     UUID episodeId();
 
-    /** The pipeline stage, e.g. {@code "audio"}. */
+    /**
+     * Returns the pipeline stage, e.g. {@code "audio"}.
+     *
+     * @return the stage's label
+     */
     String stage();
 
-    /** Stable across attempts of the same job: pass it as the provider's idempotency key. */
+    /**
+     * Returns the idempotency key: stable across attempts of the same job, so pass it as the
+     * provider's idempotency key.
+     *
+     * @return the key, never null
+     */
     String idempotencyKey();
 
-    /** Which attempt this is, from 1. */
+    /**
+     * Returns which attempt this is, from 1.
+     *
+     * @return the attempt number
+     */
     int attempt();
 
-    /** Where produced files go. */
+    /**
+     * Returns where produced files go.
+     *
+     * @return the pipeline's storage
+     */
     AssetStorage storage();
 
-    /** Whether the episode was cancelled meanwhile: stop early if the call allows. */
+    /**
+     * Tells whether the episode was cancelled meanwhile: stop early if the call allows.
+     *
+     * @return whether the episode was cancelled
+     */
     boolean cancelRequested();
 }

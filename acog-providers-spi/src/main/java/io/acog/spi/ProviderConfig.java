@@ -11,12 +11,19 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ProviderConfig {
 
-    /** The setting, if the host supplied it. */
+    /**
+     * Returns the setting, if the host supplied it.
+     *
+     * @param key the setting's key, e.g. {@code elevenlabs.api-key}
+     * @return the value, or empty
+     */
     Optional<String> get(String key);
 
     /**
-     * The setting.
+     * Returns the setting, which must be there.
      *
+     * @param key the setting's key
+     * @return the value
      * @throws IllegalStateException naming the key (and never a value) when it is missing
      */
     default String require(String key) {
@@ -24,27 +31,44 @@ public interface ProviderConfig {
                         () -> new IllegalStateException("provider setting '" + key + "' is not configured"));
     }
 
-    /** A secret setting; see {@link Secret}. */
+    /**
+     * Returns a secret setting, if the host supplied it; see {@link Secret}.
+     *
+     * @param key the setting's key
+     * @return the value, kept out of logs, or empty
+     */
     default Optional<Secret> secret(String key) {
         return get(key).map(Secret::new);
     }
 
-    /** Settings from a map. */
+    /**
+     * Returns settings from a map, copied.
+     *
+     * @param settings the settings by key; neither keys nor values may be null
+     * @return the settings
+     * @throws NullPointerException when the map, a key or a value is null
+     */
     static ProviderConfig of(Map<String, String> settings) {
         Map<String, String> copy = Map.copyOf(settings);
         return key -> Optional.ofNullable(copy.get(key));
     }
 
     /**
-     * Settings from environment variables: {@code elevenlabs.api-key} is read from
-     * {@code ACOG_ELEVENLABS_API_KEY}.
+     * Returns settings from environment variables: {@code elevenlabs.api-key} is read from {@code
+     * ACOG_ELEVENLABS_API_KEY} (upper case, dots and dashes become underscores). Read on each call.
+     *
+     * @return the settings
      */
     static ProviderConfig fromEnvironment() {
         return key -> Optional.ofNullable(System.getenv(
                 "ACOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
     }
 
-    /** No settings at all. */
+    /**
+     * Returns no settings at all.
+     *
+     * @return settings in which every key is missing
+     */
     static ProviderConfig empty() {
         return key -> Optional.empty();
     }

@@ -18,14 +18,28 @@ public class ProviderException extends RuntimeException {
 
     /** Why the call failed. */
     public enum Reason {
+        /** Too many requests (e.g. HTTP 429); retryable by default. */
         RATE_LIMITED(true),
+        /** The provider failed on its side (e.g. HTTP 5xx); retryable by default. */
         SERVER_ERROR(true),
+        /** The call timed out; retryable by default. */
         TIMEOUT(true),
+        /** The provider cannot be reached or is down for now; retryable by default. */
         UNAVAILABLE(true),
+        /** The credentials were refused (e.g. HTTP 401 or 403); permanent by default. */
         AUTHENTICATION(false),
+        /** The account's quota or credit is used up; permanent by default. */
         QUOTA_EXHAUSTED(false),
+        /**
+         * The provider refused the request as invalid (e.g. HTTP 400 or 422); permanent by default.
+         */
         INVALID_REQUEST(false),
+        /** The provider refused the content (e.g. a moderation filter); permanent by default. */
         CONTENT_REJECTED(false),
+        /**
+         * What the call names does not exist at the provider (a voice, an avatar, a task);
+         * permanent by default.
+         */
         NOT_FOUND(false);
 
         private final boolean retryable;
@@ -34,17 +48,36 @@ public class ProviderException extends RuntimeException {
             this.retryable = retryable;
         }
 
-        /** Whether failures for this reason are retryable by default. */
+        /**
+         * Tells whether failures for this reason are retryable by default.
+         *
+         * @return whether it is worth trying again
+         */
         public boolean retryable() {
             return retryable;
         }
     }
 
+    /** The provider's name. */
     private final String provider;
+    /** Why the call failed. */
     private final Reason reason;
+    /** Whether trying again may succeed. */
     private final boolean retryable;
+    /** How long to wait before the next try; null when the provider did not say. */
     private final Duration retryAfter;
 
+    /**
+     * Makes an exception; {@link #retryable} and {@link #permanent} cover the usual cases.
+     *
+     * @param provider the provider's name, e.g. {@code "elevenlabs"}; prefixes the message
+     * @param reason why the call failed
+     * @param retryable whether trying again may succeed, whatever the reason's default
+     * @param message what went wrong, without secrets
+     * @param retryAfter how long to wait before the next try; null when the provider did not say
+     * @param cause the underlying failure, or null
+     * @throws NullPointerException when {@code provider} or {@code reason} is null
+     */
     public ProviderException(
             String provider, Reason reason, boolean retryable, String message, Duration retryAfter, Throwable cause) {
         super(provider + ": " + message, cause);
@@ -54,30 +87,65 @@ public class ProviderException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    /** A failure worth trying again (rate limit, 5xx, timeout), optionally not before a delay. */
+    /**
+     * Returns a failure worth trying again (rate limit, 5xx, timeout), optionally not before a
+     * delay.
+     *
+     * @param provider the provider's name
+     * @param reason why the call failed
+     * @param message what went wrong, without secrets
+     * @param retryAfter how long the provider asked to wait (a Retry-After header); null for the
+     *     pipeline's backoff
+     * @return the exception, to throw
+     */
     public static ProviderException retryable(String provider, Reason reason, String message, Duration retryAfter) {
         return new ProviderException(provider, reason, true, message, retryAfter, null);
     }
 
-    /** A failure that retrying cannot fix: the stage fails at once. */
+    /**
+     * Returns a failure that retrying cannot fix: the stage fails at once.
+     *
+     * @param provider the provider's name
+     * @param reason why the call failed
+     * @param message what went wrong, without secrets
+     * @return the exception, to throw
+     */
     public static ProviderException permanent(String provider, Reason reason, String message) {
         return new ProviderException(provider, reason, false, message, null, null);
     }
 
-    /** The provider's name, e.g. {@code "elevenlabs"}. */
+    /**
+     * Returns the provider's name, e.g. {@code "elevenlabs"}.
+     *
+     * @return the provider's name
+     */
     public String provider() {
         return provider;
     }
 
+    /**
+     * Returns why the call failed.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }
 
+    /**
+     * Tells whether the pipeline tries the stage again (after a backoff) or fails it at once.
+     *
+     * @return whether trying again may succeed
+     */
     public boolean retryable() {
         return retryable;
     }
 
-    /** How long the provider asked to wait before the next try (a Retry-After header). */
+    /**
+     * Returns how long the provider asked to wait before the next try (a Retry-After header).
+     *
+     * @return the delay, or empty for the pipeline's own backoff
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -7,8 +7,21 @@ package io.acog.spi;
  */
 public interface ProviderPlugin {
 
-    /** The plugin's name, e.g. {@code "elevenlabs"}. */
+    /**
+     * Returns the plugin's name, e.g. {@code "elevenlabs"}.
+     *
+     * @return the name
+     */
     String name();
 
+    /**
+     * Registers the providers this plugin can offer, set up with {@code config}. ACOG calls it once
+     * for each pipeline built with {@code plugins(config)}, on the thread that builds it. Register
+     * nothing when a setting a provider needs (an API key) is missing, rather than throw: the build
+     * then names the capabilities nobody provides.
+     *
+     * @param config the host's settings; a provider may keep it and read its settings later
+     * @param registry where to put the providers
+     */
     void register(ProviderConfig config, ProviderRegistry registry);
 }

@@ -11,13 +11,41 @@ import java.util.Objects;
  */
 public sealed interface RenderProgress {
 
+    /**
+     * A render still going.
+     *
+     * @param checkAfter how long to wait before asking again; never null
+     * @param fractionDone how far along it is, from 0 to 1, as the provider reports it
+     */
     record Pending(Duration checkAfter, double fractionDone) implements RenderProgress {
+        /**
+         * Creates the progress of a render still going.
+         *
+         * @param checkAfter how long to wait before asking again; never null
+         * @param fractionDone how far along it is, from 0 to 1, as the provider reports it
+         * @throws NullPointerException when {@code checkAfter} is null
+         */
         public Pending {
             Objects.requireNonNull(checkAfter, "checkAfter");
         }
     }
 
+    /**
+     * A finished render.
+     *
+     * @param media the rendered file; the pipeline stores it
+     * @param durationMs how long the video runs, in milliseconds; 0 or less when unknown
+     * @param usage what the render cost
+     */
     record Done(Media media, long durationMs, Usage usage) implements RenderProgress {
+        /**
+         * Creates the progress of a finished render.
+         *
+         * @param media the rendered file; the pipeline stores it
+         * @param durationMs how long the video runs, in milliseconds; 0 or less when unknown
+         * @param usage what the render cost
+         * @throws NullPointerException when {@code media} or {@code usage} is null
+         */
         public Done {
             Objects.requireNonNull(media, "media");
             Objects.requireNonNull(usage, "usage");
@@ -27,23 +55,54 @@ public sealed interface RenderProgress {
     /**
      * The provider gave up on the render.
      *
+     * @param error why, as the provider said it; becomes the stage's error
      * @param retryable whether submitting it anew may succeed (a provider-side crash) or not (the
      *     content was rejected, the request is invalid)
      */
     record Failed(String error, boolean retryable) implements RenderProgress {
+        /**
+         * Creates the progress of a render the provider gave up on.
+         *
+         * @param error why, as the provider said it; becomes the stage's error
+         * @param retryable whether submitting it anew may succeed (a provider-side crash) or not
+         *     (the content was rejected, the request is invalid)
+         * @throws NullPointerException when {@code error} is null
+         */
         public Failed {
             Objects.requireNonNull(error, "error");
         }
     }
 
+    /**
+     * Returns a render the provider gave up on.
+     *
+     * @param error why, as the provider said it
+     * @param retryable whether submitting it anew may succeed
+     * @return a {@link Failed}
+     */
     static RenderProgress failed(String error, boolean retryable) {
         return new Failed(error, retryable);
     }
 
+    /**
+     * Returns a render still going.
+     *
+     * @param checkAfter how long to wait before asking again
+     * @param fractionDone how far along it is, from 0 to 1
+     * @return a {@link Pending}
+     */
     static RenderProgress pending(Duration checkAfter, double fractionDone) {
         return new Pending(checkAfter, fractionDone);
     }
 
+    /**
+     * Returns a finished render.
+     *
+     * @param media the rendered file
+     * @param durationMs how long the video runs, in milliseconds
+     * @param usage what the render cost
+     * @return a {@link Done}
+     */
     static RenderProgress done(Media media, long durationMs, Usage usage) {
         return new Done(media, durationMs, usage);
     }

@@ -10,11 +10,21 @@ public final class Secret {
 
     private final String value;
 
+    /**
+     * Wraps a secret value.
+     *
+     * @param value the secret, e.g. an API key
+     * @throws NullPointerException when {@code value} is null
+     */
     public Secret(String value) {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** The secret itself; pass it to the HTTP client and nowhere else. */
+    /**
+     * Returns the secret itself; pass it to the HTTP client and nowhere else.
+     *
+     * @return the secret value
+     */
     public String reveal() {
         return value;
     }

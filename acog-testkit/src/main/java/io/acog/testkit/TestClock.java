@@ -22,17 +22,32 @@ public final class TestClock extends Clock {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** A clock at {@code now}, in UTC. */
+    /**
+     * Returns a clock at {@code now}, in UTC.
+     *
+     * @param now where the clock stands
+     * @return the clock
+     */
     public static TestClock at(Instant now) {
         return new TestClock(now, ZoneOffset.UTC);
     }
 
-    /** A clock at the current time, truncated to microseconds (PostgreSQL's precision), in UTC. */
+    /**
+     * Returns a clock at the current time, truncated to microseconds (PostgreSQL's precision), in
+     * UTC.
+     *
+     * @return the clock
+     */
     public static TestClock atNow() {
         return at(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
-    /** Moves the clock forward (or back, for a negative duration). */
+    /**
+     * Moves the clock forward (or back, for a negative duration).
+     *
+     * @param duration how far to move it
+     * @return this clock
+     */
     public TestClock advance(Duration duration) {
         synchronized (this) {
             now = now.plus(duration);
@@ -40,7 +55,12 @@ public final class TestClock extends Clock {
         return this;
     }
 
-    /** Sets the clock. */
+    /**
+     * Sets the clock.
+     *
+     * @param instant where the clock stands from now on
+     * @return this clock
+     */
     public TestClock set(Instant instant) {
         now = Objects.requireNonNull(instant, "instant");
         return this;

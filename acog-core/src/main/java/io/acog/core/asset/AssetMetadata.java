@@ -10,10 +10,20 @@ import java.util.Map;
  */
 public sealed interface AssetMetadata permits AudioMetadata, VideoMetadata, ImageMetadata, DocumentMetadata {
 
-    /** Keys beyond the typed ones, written back unchanged. */
+    /**
+     * Returns the keys beyond the typed ones, written back unchanged.
+     *
+     * @return an unmodifiable map, empty when there are none
+     */
     Map<String, Object> extra();
 
-    /** The metadata record class for an asset type. */
+    /**
+     * Returns the metadata record class for an asset type: what {@link NewAsset#metadata()} must
+     * be.
+     *
+     * @param type the asset's type
+     * @return the metadata class
+     */
     static Class<? extends AssetMetadata> typeFor(AssetType type) {
         return switch (type) {
             case AUDIO -> AudioMetadata.class;
@@ -23,7 +33,13 @@ public sealed interface AssetMetadata permits AudioMetadata, VideoMetadata, Imag
         };
     }
 
-    /** Empty metadata of the right kind for an asset type. */
+    /**
+     * Returns empty metadata of the right kind for an asset type; an asset added without metadata
+     * gets it.
+     *
+     * @param type the asset's type
+     * @return metadata with every field null and no extra keys
+     */
     static AssetMetadata emptyFor(AssetType type) {
         return switch (type) {
             case AUDIO -> new AudioMetadata(null, null, null, null, null, null, null, null);

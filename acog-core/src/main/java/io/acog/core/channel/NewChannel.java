@@ -4,7 +4,19 @@ import java.util.Objects;
 
 /**
  * What {@link ChannelRepository#create(NewChannel)} needs: a name and a slug; the rest is optional.
- * JSON parts left unset are stored as {@code {}}.
+ * JSON parts left unset are stored as {@code {}}. Build one with {@link #builder}.
+ *
+ * @param name shown to people; required
+ * @param slug URL-safe and unique among all channels; required
+ * @param description nullable
+ * @param niche the content niche; nullable
+ * @param persona who speaks on screen; null for an empty one
+ * @param styleGuide how the videos are written; null for an empty one
+ * @param avatarProfile who appears on screen; null for an empty one
+ * @param voiceProfile the voice; null for an empty one
+ * @param cadence the target publishing frequency; nullable
+ * @param platformConfig where and how it publishes; null for an empty one
+ * @param active whether the channel is active
  */
 public record NewChannel(
         String name,
@@ -19,6 +31,21 @@ public record NewChannel(
         PlatformConfig platformConfig,
         boolean active) {
 
+    /**
+     * Creates the description of a channel, replacing null JSON parts by empty ones.
+     *
+     * @param name shown to people; required
+     * @param slug URL-safe and unique among all channels; required
+     * @param description nullable
+     * @param niche the content niche; nullable
+     * @param persona who speaks on screen; null for an empty one
+     * @param styleGuide how the videos are written; null for an empty one
+     * @param avatarProfile who appears on screen; null for an empty one
+     * @param voiceProfile the voice; null for an empty one
+     * @param cadence the target publishing frequency; nullable
+     * @param platformConfig where and how it publishes; null for an empty one
+     * @param active whether the channel is active
+     */
     public NewChannel {
         persona = Objects.requireNonNullElse(persona, Persona.empty());
         styleGuide = Objects.requireNonNullElse(styleGuide, StyleGuide.empty());
@@ -29,9 +56,13 @@ public record NewChannel(
     }
 
     /**
+     * Starts building a channel; it is active unless told otherwise. Nothing is checked until
+     * {@link ChannelRepository#create(NewChannel)}.
+     *
      * @param name shown to people, at most 255 characters
      * @param slug URL-safe and unique among all channels: lowercase letters and digits joined by
      *     single hyphens, at most 100 characters
+     * @return a new builder
      */
     public static Builder builder(String name, String slug) {
         return new Builder(name, slug);
@@ -56,53 +87,110 @@ public record NewChannel(
             this.slug = slug;
         }
 
+        /**
+         * Sets the description.
+         *
+         * @param description the description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** The content niche, e.g. {@code "cosmology"}; pulse events tagged with it match. */
+        /**
+         * Sets the content niche, e.g. {@code "cosmology"}; pulse events tagged with it match.
+         *
+         * @param niche the niche
+         * @return this builder
+         */
         public Builder niche(String niche) {
             this.niche = niche;
             return this;
         }
 
+        /**
+         * Sets who speaks on screen.
+         *
+         * @param persona the persona
+         * @return this builder
+         */
         public Builder persona(Persona persona) {
             this.persona = persona;
             return this;
         }
 
+        /**
+         * Sets how the videos are written and paced.
+         *
+         * @param styleGuide the style guide
+         * @return this builder
+         */
         public Builder styleGuide(StyleGuide styleGuide) {
             this.styleGuide = styleGuide;
             return this;
         }
 
+        /**
+         * Sets who appears on screen; its provider chooses the avatar renderer.
+         *
+         * @param avatarProfile the avatar profile
+         * @return this builder
+         */
         public Builder avatarProfile(AvatarProfile avatarProfile) {
             this.avatarProfile = avatarProfile;
             return this;
         }
 
+        /**
+         * Sets the voice; its provider chooses the voice synthesizer.
+         *
+         * @param voiceProfile the voice profile
+         * @return this builder
+         */
         public Builder voiceProfile(VoiceProfile voiceProfile) {
             this.voiceProfile = voiceProfile;
             return this;
         }
 
-        /** Target publishing frequency, e.g. {@code "daily"}, {@code "3_per_week"}. */
+        /**
+         * Sets the target publishing frequency, e.g. {@code "daily"}, {@code "3_per_week"}.
+         *
+         * @param cadence the cadence
+         * @return this builder
+         */
         public Builder cadence(String cadence) {
             this.cadence = cadence;
             return this;
         }
 
+        /**
+         * Sets where and how the channel publishes, and how its episodes go through the pipeline.
+         *
+         * @param platformConfig the platform configuration
+         * @return this builder
+         */
         public Builder platformConfig(PlatformConfig platformConfig) {
             this.platformConfig = platformConfig;
             return this;
         }
 
+        /**
+         * Sets whether the channel is active.
+         *
+         * @param active true by default
+         * @return this builder
+         */
         public Builder active(boolean active) {
             this.active = active;
             return this;
         }
 
+        /**
+         * Builds the description of the channel.
+         *
+         * @return the new channel, to pass to {@link ChannelRepository#create(NewChannel)}
+         */
         public NewChannel build() {
             return new NewChannel(
                     name,

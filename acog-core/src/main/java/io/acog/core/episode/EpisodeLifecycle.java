@@ -36,15 +36,23 @@ public final class EpisodeLifecycle {
 
     private EpisodeLifecycle() {}
 
-    /** Whether the episode is still on its way: not published, failed or cancelled. */
+    /**
+     * Tells whether the episode is still on its way: not published, failed or cancelled.
+     *
+     * @param status the episode's status
+     * @return whether it is active
+     */
     public static boolean isActive(EpisodeStatus status) {
         return !ENDS.contains(status);
     }
 
     /**
-     * The status an episode shows while {@code stage} is its earliest unfinished stage: the
+     * Returns the status an episode shows while {@code stage} is its earliest unfinished stage: the
      * stage's namesake, except {@code metadata} (no status of its own: it runs after script review,
      * so the episode shows the next one, {@code audio}) and {@code upload} ({@code publishing}).
+     *
+     * @param stage the stage
+     * @return the status
      */
     public static EpisodeStatus statusOf(PipelineStage stage) {
         return switch (stage) {
@@ -54,7 +62,12 @@ public final class EpisodeLifecycle {
         };
     }
 
-    /** Every status that may follow {@code from}, whatever the pipeline state. */
+    /**
+     * Returns every status that may follow {@code from}, whatever the pipeline state.
+     *
+     * @param from the current status
+     * @return the allowed next statuses; empty for {@code published} and {@code cancelled}
+     */
     public static Set<EpisodeStatus> next(EpisodeStatus from) {
         EnumSet<EpisodeStatus> next = EnumSet.noneOf(EpisodeStatus.class);
         if (from == EpisodeStatus.FAILED) {
@@ -72,9 +85,15 @@ public final class EpisodeLifecycle {
     }
 
     /**
-     * Why {@code from → to} is not allowed for an episode with this pipeline state, or empty when
-     * it is. A failed episode resumes only at the status of its first failed stage, when the
-     * pipeline state records one.
+     * Tells why {@code from → to} is not allowed for an episode with this pipeline state, or
+     * nothing when it is. A failed episode resumes only at the status of its first failed stage,
+     * when the pipeline state records one.
+     *
+     * @param from the current status
+     * @param to the wanted status
+     * @param state the episode's pipeline state
+     * @return the reason, as {@link io.acog.core.InvalidTransitionException} words it, or empty
+     *     when allowed
      */
     public static Optional<String> refusal(EpisodeStatus from, EpisodeStatus to, PipelineState state) {
         Set<EpisodeStatus> next = next(from);

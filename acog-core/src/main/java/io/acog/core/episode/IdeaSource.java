@@ -15,14 +15,20 @@ public enum IdeaSource {
     /** Repurposed content: the episode links its source. */
     REPURPOSE;
 
-    /** The source as stored, e.g. {@code "followup"}. */
+    /**
+     * Returns the source as stored, e.g. {@code "followup"}.
+     *
+     * @return the label
+     */
     public String label() {
         return Labels.of(this);
     }
 
     /**
-     * The source with this label.
+     * Returns the source with this label.
      *
+     * @param label the source as stored, e.g. {@code "pulse"}
+     * @return the source
      * @throws IllegalArgumentException naming the label and the ones allowed
      */
     public static IdeaSource fromLabel(String label) {

@@ -5,8 +5,20 @@ import java.util.UUID;
 
 /**
  * What {@link EpisodeRepository#create(NewEpisode)} needs: the channel; the rest is optional. The
- * idea source decides which link is required: {@code pulse} a pulse event, {@code series},
- * {@code followup} and {@code repurpose} a source episode, {@code manual} neither.
+ * idea source decides which link is required: {@code pulse} a pulse event, {@code series}, {@code
+ * followup} and {@code repurpose} a source episode, {@code manual} neither. Build one with {@link
+ * #builder(UUID)}.
+ *
+ * @param channelId the channel; required
+ * @param title the working title; nullable
+ * @param slug unique among the channel's live episodes; nullable
+ * @param idea the idea; null for an empty one
+ * @param plan the plan; null for an empty one
+ * @param priority higher is processed sooner
+ * @param ideaSource where the idea came from; null for {@code manual}
+ * @param pulseEventId the pulse event, for {@code pulse}
+ * @param sourceEpisodeId the source episode, for {@code series}, {@code followup} and {@code
+ *     repurpose}
  */
 public record NewEpisode(
         UUID channelId,
@@ -19,13 +31,33 @@ public record NewEpisode(
         UUID pulseEventId,
         UUID sourceEpisodeId) {
 
+    /**
+     * Creates the description of an episode, replacing a null idea, plan or idea source by the
+     * defaults.
+     *
+     * @param channelId the channel; required
+     * @param title the working title; nullable
+     * @param slug unique among the channel's live episodes; nullable
+     * @param idea the idea; null for an empty one
+     * @param plan the plan; null for an empty one
+     * @param priority higher is processed sooner
+     * @param ideaSource where the idea came from; null for {@code manual}
+     * @param pulseEventId the pulse event, for {@code pulse}
+     * @param sourceEpisodeId the source episode, for {@code series}, {@code followup} and {@code
+     *     repurpose}
+     */
     public NewEpisode {
         idea = Objects.requireNonNullElse(idea, EpisodeIdea.empty());
         plan = Objects.requireNonNullElse(plan, EpisodePlan.empty());
         ideaSource = Objects.requireNonNullElse(ideaSource, IdeaSource.MANUAL);
     }
 
-    /** A manual episode for the channel. */
+    /**
+     * Starts building a manual episode for the channel.
+     *
+     * @param channelId the channel
+     * @return a new builder
+     */
     public static Builder builder(UUID channelId) {
         return new Builder(channelId);
     }
@@ -46,35 +78,68 @@ public record NewEpisode(
             this.channelId = channelId;
         }
 
-        /** The working title, at most 500 characters. */
+        /**
+         * Sets the working title.
+         *
+         * @param title at most 500 characters
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Unique among the channel's live episodes; lowercase URL-safe, at most 200 characters. */
+        /**
+         * Sets the slug.
+         *
+         * @param slug unique among the channel's live episodes; lowercase URL-safe, at most 200
+         *     characters
+         * @return this builder
+         */
         public Builder slug(String slug) {
             this.slug = slug;
             return this;
         }
 
+        /**
+         * Sets the idea.
+         *
+         * @param idea the idea
+         * @return this builder
+         */
         public Builder idea(EpisodeIdea idea) {
             this.idea = idea;
             return this;
         }
 
+        /**
+         * Sets a plan made elsewhere; the planning stage replaces it.
+         *
+         * @param plan the plan
+         * @return this builder
+         */
         public Builder plan(EpisodePlan plan) {
             this.plan = plan;
             return this;
         }
 
-        /** Higher is processed sooner; 0 by default. */
+        /**
+         * Sets the priority; higher is processed sooner, 0 by default.
+         *
+         * @param priority the priority
+         * @return this builder
+         */
         public Builder priority(int priority) {
             this.priority = priority;
             return this;
         }
 
-        /** Seeded by a pulse event: idea source {@code pulse}. */
+        /**
+         * Marks it seeded by a pulse event: idea source {@code pulse}.
+         *
+         * @param pulseEventId the pulse event
+         * @return this builder
+         */
         public Builder fromPulseEvent(UUID pulseEventId) {
             this.ideaSource = IdeaSource.PULSE;
             this.pulseEventId = pulseEventId;
@@ -83,9 +148,11 @@ public record NewEpisode(
         }
 
         /**
-         * Made from another episode.
+         * Marks it made from another episode.
          *
+         * @param sourceEpisodeId the episode it comes from
          * @param relation {@code SERIES}, {@code FOLLOWUP} or {@code REPURPOSE}
+         * @return this builder
          */
         public Builder derivedFrom(UUID sourceEpisodeId, IdeaSource relation) {
             this.ideaSource = relation;
@@ -94,6 +161,11 @@ public record NewEpisode(
             return this;
         }
 
+        /**
+         * Builds the description of the episode.
+         *
+         * @return the new episode, to pass to {@link EpisodeRepository#create(NewEpisode)}
+         */
         public NewEpisode build() {
             return new NewEpisode(
                     channelId, title, slug, idea, plan, priority, ideaSource, pulseEventId, sourceEpisodeId);

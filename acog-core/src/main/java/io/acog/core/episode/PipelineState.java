@@ -12,9 +12,18 @@ import java.util.Optional;
  *
  * <p>Read-only here: change it with {@link EpisodeRepository#updateStage} and friends, which merge
  * under the row lock, so stages finishing at the same moment never lose each other's entries.
+ *
+ * @param stages the entries by stage, in pipeline order
+ * @param extra keys that are not stage names, kept as they are
  */
 public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, Object> extra) {
 
+    /**
+     * Creates a state, copying both maps (null becomes empty).
+     *
+     * @param stages the entries by stage, in pipeline order
+     * @param extra keys that are not stage names, kept as they are
+     */
     public PipelineState {
         EnumMap<PipelineStage, StageState> ordered = new EnumMap<>(PipelineStage.class);
         if (stages != null) {
@@ -24,22 +33,43 @@ public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, O
         extra = Copies.map(extra);
     }
 
+    /**
+     * Returns a state with no entries: that of an episode not started.
+     *
+     * @return the empty state
+     */
     public static PipelineState empty() {
         return new PipelineState(null, null);
     }
 
-    /** The stage's entry, if it has one. */
+    /**
+     * Returns the stage's entry, if it has one.
+     *
+     * @param stage the stage
+     * @return the entry, or empty
+     */
     public Optional<StageState> stage(PipelineStage stage) {
         return Optional.ofNullable(stages.get(stage));
     }
 
-    /** The stage's status; {@link StageStatus#PENDING} when it has no entry or no status yet. */
+    /**
+     * Returns the stage's status; {@link StageStatus#PENDING} when it has no entry or no status
+     * yet.
+     *
+     * @param stage the stage
+     * @return the status, never null
+     */
     public StageStatus status(PipelineStage stage) {
         StageState state = stages.get(stage);
         return state == null || state.status() == null ? StageStatus.PENDING : state.status();
     }
 
-    /** The first stage, in pipeline order, whose status is {@link StageStatus#FAILED}. */
+    /**
+     * Returns the first stage, in pipeline order, whose status is {@link StageStatus#FAILED}: where
+     * a retry resumes.
+     *
+     * @return the stage, or empty when none failed
+     */
     public Optional<PipelineStage> firstFailedStage() {
         for (Map.Entry<PipelineStage, StageState> entry : stages.entrySet()) {
             if (entry.getValue().status() == StageStatus.FAILED) {
@@ -49,7 +79,13 @@ public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, O
         return Optional.empty();
     }
 
-    /** This state with the stage's entry replaced (or added). */
+    /**
+     * Returns this state with the stage's entry replaced (or added). Changes nothing stored.
+     *
+     * @param stage the stage
+     * @param entry its new entry
+     * @return the changed copy
+     */
     public PipelineState with(PipelineStage stage, StageState entry) {
         EnumMap<PipelineStage, StageState> changed = new EnumMap<>(PipelineStage.class);
         changed.putAll(stages);

@@ -5,14 +5,25 @@ import java.util.List;
 
 /**
  * A parsed script: its segments in order. Made by {@link ScriptParser#parse(String)}.
+ *
+ * @param segments the segments, in script order
  */
 public record Script(List<ScriptSegment> segments) {
 
+    /**
+     * Creates a script, copying {@code segments}.
+     *
+     * @param segments the segments, in script order
+     */
     public Script {
         segments = List.copyOf(segments);
     }
 
-    /** The spoken words of all segments. */
+    /**
+     * Counts the spoken words of all segments.
+     *
+     * @return the word count
+     */
     public int wordCount() {
         int words = 0;
         for (ScriptSegment segment : segments) {
@@ -21,19 +32,33 @@ public record Script(List<ScriptSegment> segments) {
         return words;
     }
 
-    /** The segments of one kind, in order. */
+    /**
+     * Returns the segments of one kind, in order.
+     *
+     * @param kind the kind
+     * @return the segments, possibly empty
+     */
     public List<ScriptSegment> segments(SegmentKind kind) {
         return segments.stream().filter(segment -> segment.kind() == kind).toList();
     }
 
-    /** What the b-roll clips must show, in order. */
+    /**
+     * Returns what the b-roll clips must show, in order: one per {@code [BROLL:...]} segment.
+     *
+     * @return the descriptions
+     */
     public List<String> brollDescriptions() {
         return segments(SegmentKind.BROLL).stream()
                 .map(ScriptSegment::brollDescription)
                 .toList();
     }
 
-    /** How long the script takes to speak at {@code wordsPerMinute}. */
+    /**
+     * Estimates how long the script takes to speak at {@code wordsPerMinute}.
+     *
+     * @param wordsPerMinute the speaking rate, above 0; see {@link SpeakingRate}
+     * @return the duration, to the second
+     */
     public Duration estimatedDuration(int wordsPerMinute) {
         return SpeakingRate.estimate(wordCount(), wordsPerMinute);
     }

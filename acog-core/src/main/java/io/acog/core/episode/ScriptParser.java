@@ -32,8 +32,12 @@ public final class ScriptParser {
     private ScriptParser() {}
 
     /**
-     * @throws ValidationException (entity {@code episode}, field {@code script}) naming the line and
-     *     column of the first problem
+     * Parses a script into its segments.
+     *
+     * @param script the script text with its markers
+     * @return the parsed script
+     * @throws ValidationException (entity {@code episode}, field {@code script}) naming the line
+     *     and column of the first problem; also for a null or blank script
      */
     public static Script parse(String script) {
         if (script == null || script.isBlank()) {

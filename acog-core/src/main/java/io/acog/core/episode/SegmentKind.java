@@ -15,7 +15,11 @@ public enum SegmentKind {
         this.marker = marker;
     }
 
-    /** The marker as written in a script. */
+    /**
+     * Returns the marker as written in a script, e.g. {@code "[AVATAR]"}.
+     *
+     * @return the marker
+     */
     public String marker() {
         return marker;
     }

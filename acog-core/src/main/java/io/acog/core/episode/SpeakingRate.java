@@ -25,6 +25,13 @@ public final class SpeakingRate {
 
     private SpeakingRate() {}
 
+    /**
+     * Returns the channel's speaking rate: {@code words_per_minute} from the style guide's extra
+     * keys when it is a positive number, else the rate of its {@code pacing}.
+     *
+     * @param style the channel's style guide; null for the default
+     * @return words per minute, at least 1
+     */
     public static int wordsPerMinute(StyleGuide style) {
         if (style == null) {
             return DEFAULT_WORDS_PER_MINUTE;
@@ -39,7 +46,13 @@ public final class SpeakingRate {
         return BY_PACING.getOrDefault(style.pacing().toLowerCase(Locale.ROOT).strip(), DEFAULT_WORDS_PER_MINUTE);
     }
 
-    /** How long {@code words} take at {@code wordsPerMinute}, to the second. */
+    /**
+     * Estimates how long {@code words} take to speak at {@code wordsPerMinute}, to the second.
+     *
+     * @param words the spoken words
+     * @param wordsPerMinute the speaking rate, above 0
+     * @return the estimated duration
+     */
     public static Duration estimate(int words, int wordsPerMinute) {
         return Duration.ofSeconds(Math.round(words * 60.0 / wordsPerMinute));
     }

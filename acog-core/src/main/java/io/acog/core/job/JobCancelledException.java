@@ -11,14 +11,24 @@ public class JobCancelledException extends AcogException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The cancelled job. */
     private final UUID jobId;
 
+    /**
+     * Creates the exception.
+     *
+     * @param jobId the job that was asked to cancel
+     */
     public JobCancelledException(UUID jobId) {
         super("job " + jobId + " was cancelled");
         this.jobId = jobId;
     }
 
-    /** The job that was cancelled. */
+    /**
+     * Returns the job that was cancelled.
+     *
+     * @return the job's id
+     */
     public UUID jobId() {
         return jobId;
     }

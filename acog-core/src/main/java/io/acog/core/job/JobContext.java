@@ -5,10 +5,18 @@ import java.time.OffsetDateTime;
 /** What a running {@link JobHandler} can learn about its job's claim while it runs. */
 public interface JobContext {
 
-    /** The claim, as of the last heartbeat. */
+    /**
+     * Returns the claim, as of the last heartbeat.
+     *
+     * @return the claim, with its current lease
+     */
     ClaimedJob claim();
 
-    /** Whether someone asked to cancel the job (seen at the worker's last heartbeat). */
+    /**
+     * Tells whether someone asked to cancel the job (seen at the worker's last heartbeat).
+     *
+     * @return whether a cancel was requested
+     */
     boolean cancelRequested();
 
     /**
@@ -22,10 +30,19 @@ public interface JobContext {
         }
     }
 
-    /** Whether the worker lost the job's lease (another worker may run it now). */
+    /**
+     * Tells whether the worker lost the job's lease (another worker may run it now). A handler that
+     * sees this should stop: what it writes with the claim fails with {@link LeaseLostException}.
+     *
+     * @return whether the lease was lost
+     */
     boolean leaseLost();
 
-    /** Until when the lease holds. */
+    /**
+     * Returns until when the lease holds.
+     *
+     * @return the lease's end, as of the last heartbeat
+     */
     default OffsetDateTime leaseUntil() {
         return claim().leaseUntil();
     }

@@ -20,5 +20,13 @@ package io.acog.core.job;
 @FunctionalInterface
 public interface JobHandler {
 
+    /**
+     * Runs one job.
+     *
+     * @param job the claimed job, with its input
+     * @param context the claim, its cancel request and lease, as the worker's heartbeats see them
+     * @return how the job ended, or that it should be looked at again later
+     * @throws Exception to fail the job; see above for which failures are retried
+     */
     JobOutcome handle(Job job, JobContext context) throws Exception;
 }

@@ -9,30 +9,64 @@ import java.util.UUID;
  */
 public interface JobListener {
 
-    /** The worker claimed the job and is about to run it. */
+    /**
+     * Hears that the worker claimed the job and is about to run it.
+     *
+     * @param job the claim
+     */
     default void claimed(ClaimedJob job) {}
 
-    /** The job completed after running for {@code duration}. */
+    /**
+     * Hears that the job completed after running for {@code duration}.
+     *
+     * @param job the completed job
+     * @param duration how long its handler ran
+     */
     default void completed(Job job, Duration duration) {}
 
-    /** The job failed and will be retried at its {@code runAfter}. */
+    /**
+     * Hears that the job failed and will be retried at its {@code runAfter}.
+     *
+     * @param job the job, queued again
+     * @param error what the handler threw
+     */
     default void retried(Job job, Throwable error) {}
 
-    /** The job failed for good. */
+    /**
+     * Hears that the job failed for good.
+     *
+     * @param job the failed job
+     * @param error what the handler threw
+     */
     default void failed(Job job, Throwable error) {}
 
-    /** The job goes back to the queue to be checked again later. */
+    /**
+     * Hears that the job goes back to the queue to be checked again later.
+     *
+     * @param job the job, queued again
+     */
     default void rescheduled(Job job) {}
 
-    /** The job ended as cancelled. */
+    /**
+     * Hears that the job ended as cancelled.
+     *
+     * @param job the cancelled job
+     */
     default void cancelled(Job job) {}
 
     /**
-     * A lease ran out: the job {@code jobId}, held by {@code worker}, was reclaimed (or failed
-     * for good when out of retries).
+     * Hears that a lease ran out: the job {@code jobId}, held by {@code worker}, was reclaimed (or
+     * failed for good when out of retries).
+     *
+     * @param jobId the reclaimed job
+     * @param worker the worker whose lease ran out
      */
     default void leaseExpired(UUID jobId, String worker) {}
 
-    /** This worker lost a job's lease before it finished; its outcome was not written. */
+    /**
+     * Hears that this worker lost a job's lease before it finished; its outcome was not written.
+     *
+     * @param job the claim that was lost
+     */
     default void leaseLost(ClaimedJob job) {}
 }

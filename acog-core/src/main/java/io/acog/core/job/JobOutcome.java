@@ -11,8 +11,18 @@ import java.util.Objects;
  */
 public sealed interface JobOutcome {
 
-    /** The job completed with this result and cost. */
+    /**
+     * The job completed with this result and cost.
+     *
+     * @param completion the result and cost to record
+     */
     record Completed(JobCompletion completion) implements JobOutcome {
+        /**
+         * Creates the outcome.
+         *
+         * @param completion the result and cost to record
+         * @throws NullPointerException when {@code completion} is null
+         */
         public Completed {
             Objects.requireNonNull(completion, "completion");
         }
@@ -22,10 +32,20 @@ public sealed interface JobOutcome {
      * The job goes back to the queue, to be claimed again after {@code delay}; it is neither
      * completed nor failed, and no retry is counted.
      *
-     * @param progress merged into the job's input, so the next run sees it (e.g. a provider's
-     *     task id); null for none
+     * @param delay how long to wait; not negative
+     * @param progress merged into the job's input, so the next run sees it (e.g. a provider's task
+     *     id); null for none
      */
     record CheckAgain(Duration delay, java.util.Map<String, Object> progress) implements JobOutcome {
+        /**
+         * Creates the outcome, copying {@code progress} (null becomes empty).
+         *
+         * @param delay how long to wait; not negative
+         * @param progress merged into the job's input, so the next run sees it (e.g. a provider's
+         *     task id); null for none
+         * @throws NullPointerException when {@code delay} is null
+         * @throws IllegalArgumentException when {@code delay} is negative
+         */
         public CheckAgain {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative()) {
@@ -42,22 +62,51 @@ public sealed interface JobOutcome {
      */
     record Recorded() implements JobOutcome {}
 
+    /**
+     * Returns the outcome of a handler that recorded the job's end itself.
+     *
+     * @return a {@link Recorded}
+     */
     static JobOutcome recorded() {
         return new Recorded();
     }
 
+    /**
+     * Returns a completion without result or cost.
+     *
+     * @return a {@link Completed}
+     */
     static JobOutcome completed() {
         return new Completed(JobCompletion.empty());
     }
 
+    /**
+     * Returns a completion with this result and cost.
+     *
+     * @param completion the result and cost
+     * @return a {@link Completed}
+     */
     static JobOutcome completed(JobCompletion completion) {
         return new Completed(completion);
     }
 
+    /**
+     * Returns a completion with this result and no cost.
+     *
+     * @param result a record, a map, or null
+     * @return a {@link Completed}
+     */
     static JobOutcome completed(Object result) {
         return new Completed(JobCompletion.of(result));
     }
 
+    /**
+     * Returns an outcome that puts the job back in the queue for {@code delay}.
+     *
+     * @param delay how long to wait; not negative
+     * @param progress merged into the job's input for the next run; null for none
+     * @return a {@link CheckAgain}
+     */
     static JobOutcome checkAgainIn(Duration delay, java.util.Map<String, Object> progress) {
         return new CheckAgain(delay, progress);
     }

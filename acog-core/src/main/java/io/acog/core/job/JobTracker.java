@@ -23,8 +23,11 @@ import java.util.UUID;
 public interface JobTracker {
 
     /**
-     * Enqueues a job (a new one, or the live one with the same idempotency key).
+     * Enqueues a job (a new one, or the live one with the same idempotency key), and wakes idle
+     * workers.
      *
+     * @param job what to enqueue
+     * @return the job as stored
      * @throws io.acog.core.ValidationException for a negative priority or max retries, an over-long
      *     idempotency key, or input that is not storable JSON
      * @throws io.acog.core.NotFoundException when the episode is absent or soft-deleted
@@ -35,36 +38,63 @@ public interface JobTracker {
      * Enqueues many jobs in one transaction with a fixed number of round trips, and wakes idle
      * workers once. Returns them in input order; a job whose idempotency key names a queued or
      * running job is that job. If any job is invalid, none is enqueued.
+     *
+     * @param jobs what to enqueue
+     * @return the jobs as stored, in input order
+     * @throws io.acog.core.ValidationException as {@link #enqueue(NewJob)}, for the first invalid
+     *     job
+     * @throws io.acog.core.NotFoundException when an episode is absent or soft-deleted
      */
     List<Job> enqueueAll(List<NewJob> jobs);
 
     /**
      * Claims up to {@code max} queued jobs whose time has come, by priority, then run-after, then
-     * age, in one statement; they become {@code running}, held by {@code workerId} until
-     * {@code lease} from now.
+     * age, in one statement; they become {@code running}, held by {@code workerId} until {@code
+     * lease} from now.
      *
+     * @param workerId the claiming worker's name, recorded in {@code locked_by}
+     * @param max the most jobs to claim, from 1 to 1000
+     * @param lease how long the claims hold without a heartbeat; at least one second
      * @param stages only jobs of these stages; all when empty
+     * @return the claimed jobs; empty when none is due
+     * @throws io.acog.core.ValidationException for a blank worker id, a {@code max} outside 1 to
+     *     1000 or a lease under one second
      */
     List<ClaimedJob> claim(String workerId, int max, Duration lease, Set<PipelineStage> stages);
 
     /**
      * Extends the leases of held jobs to {@code lease} from now.
      *
+     * @param jobs the claims to extend
+     * @param lease the new lease, from now; at least one second
      * @return the jobs still held, with their cancel requests; jobs missing were lost
      */
     List<Job> heartbeat(Collection<ClaimedJob> jobs, Duration lease);
 
-    /** Completes a held job. @throws LeaseLostException when it is no longer held */
+    /**
+     * Completes a held job.
+     *
+     * @param job the claim
+     * @param completion its result and cost
+     * @return the completed job
+     * @throws LeaseLostException when it is no longer held
+     */
     Job complete(ClaimedJob job, JobCompletion completion);
 
     /**
      * Completes many held jobs in one statement.
      *
+     * @param completions the claims and their completions
      * @return the ids of the jobs that were no longer held (their completion was not written)
      */
     Set<UUID> completeAll(Collection<Completion> completions);
 
-    /** One held job and its completion, for {@link #completeAll}. */
+    /**
+     * One held job and its completion, for {@link #completeAll}.
+     *
+     * @param job the claim
+     * @param completion its result and cost
+     */
     record Completion(ClaimedJob job, JobCompletion completion) {}
 
     /**
@@ -72,38 +102,73 @@ public interface JobTracker {
      * after the retry policy's backoff and its retry count goes up; otherwise it fails for good
      * with {@code error}.
      *
+     * @param job the claim
+     * @param error why it failed, stored as its {@code error_message}
+     * @param retryable whether trying again may succeed
+     * @return the job, queued again or failed
      * @throws LeaseLostException when it is no longer held
      */
     Job fail(ClaimedJob job, String error, boolean retryable);
 
     /**
-     * As {@link #fail(ClaimedJob, String, boolean)}, retrying no sooner than {@code notBefore}
-     * from now (a provider's retry-after) even when the backoff is shorter.
+     * Records a failure as {@link #fail(ClaimedJob, String, boolean)} does, retrying no sooner than
+     * {@code notBefore} from now (a provider's retry-after) even when the backoff is shorter.
+     *
+     * @param job the claim
+     * @param error why it failed
+     * @param retryable whether trying again may succeed
+     * @param notBefore the shortest wait before the retry; null for the backoff alone
+     * @return the job, queued again or failed
+     * @throws LeaseLostException when it is no longer held
      */
     Job fail(ClaimedJob job, String error, boolean retryable, Duration notBefore);
 
     /**
      * Puts a held job back in the queue to run after {@code delay}, merging {@code progress} into
      * its input, without counting a retry: the submit-then-poll loop of long provider renders.
+     *
+     * @param job the claim
+     * @param delay how long to wait; not negative
+     * @param progress merged into the job's input; null for none
+     * @return the job, queued again
+     * @throws LeaseLostException when it is no longer held
      */
     Job reschedule(ClaimedJob job, Duration delay, java.util.Map<String, Object> progress);
 
-    /** Hands a held job back to the queue unfinished, to run again now (no retry counted). */
+    /**
+     * Hands a held job back to the queue unfinished, to run again now (no retry counted).
+     *
+     * @param job the claim
+     * @return the job, queued again
+     * @throws LeaseLostException when it is no longer held
+     */
     Job release(ClaimedJob job);
 
-    /** Ends a held job as cancelled (its handler saw the cancel request). */
+    /**
+     * Ends a held job as cancelled (its handler saw the cancel request).
+     *
+     * @param job the claim
+     * @return the cancelled job
+     * @throws LeaseLostException when it is no longer held
+     */
     Job cancelled(ClaimedJob job);
 
     /**
      * Cancels a job: a queued one at once; a running one gets a cancel request its handler sees
      * ({@link JobContext#cancelRequested()}). A finished job stays as it is.
      *
+     * @param jobId the job's id
      * @return the job afterwards
      * @throws io.acog.core.NotFoundException when there is no such job
      */
     Job cancel(UUID jobId);
 
-    /** {@link #cancel} for every queued or running job of an episode; returns how many. */
+    /**
+     * Cancels every queued or running job of an episode, as {@link #cancel} does.
+     *
+     * @param episodeId the episode
+     * @return how many jobs were cancelled or asked to cancel
+     */
     int cancelAll(UUID episodeId);
 
     /**
@@ -115,26 +180,61 @@ public interface JobTracker {
      */
     List<UUID> reclaimExpired();
 
+    /**
+     * Returns the job, finished or not.
+     *
+     * @param id the job's id
+     * @return the job
+     * @throws io.acog.core.NotFoundException when there is no such job
+     */
     Job get(UUID id);
 
+    /**
+     * Finds the job, finished or not.
+     *
+     * @param id the job's id
+     * @return the job, or empty when there is none (or it was pruned)
+     */
     Optional<Job> find(UUID id);
 
-    /** A page of jobs, newest first, by episode, stage and status. */
+    /**
+     * Lists a page of jobs, newest first, by episode, stage and status.
+     *
+     * @param query the filter, page size and cursor
+     * @return the page
+     * @throws io.acog.core.ValidationException for a page size outside 1 to 500, or a cursor this
+     *     listing did not return
+     */
     Page<Job> list(JobQuery query);
 
-    /** How many jobs of each stage are queued and running. */
+    /**
+     * Counts the jobs of each stage that are queued and running.
+     *
+     * @return one entry per stage and status that has any jobs
+     */
     List<QueueDepth> depth();
 
     /**
-     * Deletes finished (completed, failed, cancelled) jobs that finished more than
-     * {@code olderThan} ago, {@code batchSize} per transaction, so the queue's table and indexes
-     * stay small.
+     * Deletes finished (completed, failed, cancelled) jobs that finished more than {@code
+     * olderThan} ago, {@code batchSize} per transaction, so the queue's table and indexes stay
+     * small.
      *
+     * @param olderThan how long ago they must have finished; not negative
+     * @param batchSize jobs per transaction, 1 or more
      * @return how many were deleted
+     * @throws io.acog.core.ValidationException for a negative age or a batch size below 1
      */
     int prune(Duration olderThan, int batchSize);
 
-    /** Starts building a worker named {@code name} (unique among running workers). */
+    /**
+     * Starts building a worker named {@code name} (unique among running workers).
+     *
+     * @param name recorded in {@code locked_by} of the jobs it holds
+     * @return a new builder
+     * @throws io.acog.core.ValidationException for a blank or over-long name
+     * @throws IllegalStateException on a joined or transactional view of {@code Acog}: a worker
+     *     needs connections of its own
+     */
     JobWorker.Builder worker(String name);
 
     /** The statuses in which a job is live: in the queue or held by a worker. */

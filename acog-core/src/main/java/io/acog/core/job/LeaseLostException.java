@@ -11,8 +11,15 @@ public class LeaseLostException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The job whose lease was lost. */
     private final UUID jobId;
 
+    /**
+     * Creates the exception.
+     *
+     * @param jobId the job
+     * @param token the claim token that no longer holds it
+     */
     public LeaseLostException(UUID jobId, String token) {
         super(
                 "job",
@@ -22,6 +29,11 @@ public class LeaseLostException extends ConflictException {
         this.jobId = jobId;
     }
 
+    /**
+     * Returns the job whose lease was lost.
+     *
+     * @return the job's id
+     */
     public UUID jobId() {
         return jobId;
     }

@@ -10,10 +10,21 @@ public class PermanentJobFailureException extends AcogException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message why the job fails; stored as its error
+     */
     public PermanentJobFailureException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception for an underlying failure.
+     *
+     * @param message why the job fails; stored as its error
+     * @param cause the underlying failure
+     */
     public PermanentJobFailureException(String message, Throwable cause) {
         super(message, cause);
     }

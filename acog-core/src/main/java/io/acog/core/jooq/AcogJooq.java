@@ -23,12 +23,17 @@ public final class AcogJooq {
     private AcogJooq() {}
 
     /**
-     * {@link Acog#joining(Connection)} on the connection of a jOOQ transaction: pass the
-     * {@code DSLContext} of the transaction ({@code configuration.dsl()} inside
-     * {@code dsl.transaction(configuration -> ...)}). Each ACOG operation is then a savepoint in
-     * the host's transaction; commit and rollback stay the host's. Valid while the transaction is.
+     * Returns {@code acog} joined to the connection of a jOOQ transaction, as {@link
+     * Acog#joining(Connection)} does: pass the {@code DSLContext} of the transaction ({@code
+     * configuration.dsl()} inside {@code dsl.transaction(configuration -> ...)}). Each ACOG
+     * operation is then a savepoint in the host's transaction; commit and rollback stay the host's.
+     * Valid while the transaction is.
      *
+     * @param acog the {@code Acog} to join
+     * @param transaction the transaction's {@code DSLContext}
+     * @return a view of {@code acog} inside the transaction; not thread-safe
      * @throws IllegalArgumentException when the context is not for PostgreSQL
+     * @throws NullPointerException when an argument is null
      */
     public static Acog joining(Acog acog, DSLContext transaction) {
         Objects.requireNonNull(acog, "acog");

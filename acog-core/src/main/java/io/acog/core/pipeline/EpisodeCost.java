@@ -6,13 +6,23 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What an episode's provider calls cost so far, from its jobs.
+ * What an episode's provider calls cost so far, from its completed jobs.
  *
- * @param byStage the cost of each stage that cost anything
+ * @param episodeId the episode
+ * @param totalUsd the sum of {@code byStage}, in US dollars
+ * @param byStage the cost of each stage that cost anything, in US dollars
  * @param tokens LLM tokens used
  */
 public record EpisodeCost(UUID episodeId, BigDecimal totalUsd, Map<PipelineStage, BigDecimal> byStage, long tokens) {
 
+    /**
+     * Creates the cost, copying {@code byStage}.
+     *
+     * @param episodeId the episode
+     * @param totalUsd the sum of {@code byStage}, in US dollars
+     * @param byStage the cost of each stage that cost anything, in US dollars
+     * @param tokens LLM tokens used
+     */
     public EpisodeCost {
         byStage = Map.copyOf(byStage);
     }

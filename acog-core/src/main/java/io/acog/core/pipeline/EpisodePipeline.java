@@ -46,6 +46,8 @@ public interface EpisodePipeline {
     /**
      * Starts building a pipeline on {@code acog}'s database: {@code acog.pipeline()}.
      *
+     * @param acog the {@code Acog} whose database the pipeline runs on
+     * @return a new builder
      * @throws NullPointerException when {@code acog} is null
      */
     static Builder builder(Acog acog) {
@@ -61,31 +63,46 @@ public interface EpisodePipeline {
      * {@code platform_config.platform}) must be registered, and its settings must be ones ACOG
      * understands (e.g. {@code platform_config.script_review} is {@code auto} or {@code manual}).
      *
+     * @param episodeId the episode
+     * @return the episode, in {@code planning}
      * @throws io.acog.core.InvalidTransitionException unless the episode is in {@code idea}
      * @throws io.acog.core.ValidationException naming the channel's setting, what it holds and what
      *     is allowed, when the channel names a provider this pipeline lacks or holds a setting ACOG
      *     does not understand
      * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
+     * @throws io.acog.core.NotFoundException when the episode is absent or soft-deleted
      */
     Episode start(UUID episodeId);
 
     /**
      * Approves a script waiting for manual review: metadata, audio and b-roll start.
      *
+     * @param episodeId the episode
+     * @param reviewer who approved it, recorded in the review stage's entry; not blank
+     * @return the episode afterwards
      * @throws io.acog.core.ConflictException unless the episode's script waits for review
+     * @throws io.acog.core.ValidationException for a blank reviewer
      */
     Episode approveScript(UUID episodeId, String reviewer);
 
     /**
      * Sends a script waiting for manual review back to scripting; the writer gets the notes.
      *
+     * @param episodeId the episode
+     * @param notes what the writer should change; not blank
+     * @return the episode, in {@code scripting}
      * @throws io.acog.core.ConflictException unless the episode's script waits for review
+     * @throws io.acog.core.ValidationException for blank notes
      */
     Episode rejectScript(UUID episodeId, String notes);
 
     /**
-     * Publishes a {@code ready} episode (channels without automatic publishing): it moves to
-     * {@code publishing} and its upload job is enqueued.
+     * Publishes a {@code ready} episode (channels without automatic publishing): it moves to {@code
+     * publishing} and its upload job is enqueued.
+     *
+     * @param episodeId the episode
+     * @return the episode, in {@code publishing}
+     * @throws io.acog.core.InvalidTransitionException unless the episode is {@code ready}
      */
     Episode publish(UUID episodeId);
 
@@ -94,13 +111,17 @@ public interface EpisodePipeline {
      * outputs; counts {@code retry_count}. {@code last_error} keeps the error that failed it (the
      * episode's most recent error) also once the retry succeeds.
      *
+     * @param episodeId the episode
+     * @return the episode, in the status of its earliest failed stage
+     * @throws io.acog.core.InvalidTransitionException unless the episode is {@code failed}
      * @throws io.acog.core.BudgetExceededException when its channel's monthly budget is used up
      */
     Episode retry(UUID episodeId);
 
     /**
      * Cancels an episode: its queued jobs are cancelled, running ones asked to stop, renders in
-     * progress at providers cancelled; it ends {@code cancelled}.
+     * progress at providers cancelled; it ends {@code cancelled}. Cancelling a cancelled episode
+     * changes nothing.
      *
      * <p>An upload already under way cannot be called back: if the platform accepts the video
      * after this, the episode stays {@code cancelled} but records the live video
@@ -108,6 +129,8 @@ public interface EpisodePipeline {
      * platform's id of it), and a warning is logged, so the host never loses track of a public
      * video.
      *
+     * @param episodeId the episode
+     * @return the episode, {@code cancelled}
      * @throws io.acog.core.InvalidTransitionException when the episode is {@code published}: its
      *     video went out and cannot be called back
      */
@@ -119,7 +142,9 @@ public interface EpisodePipeline {
      * for a manual publish, or a script waiting in manual review). Reads the database, so it sees
      * the work of workers in any JVM; in this JVM a status change wakes it at once.
      *
+     * @param episodeId the episode
      * @param timeout how long to wait at most
+     * @param statuses the statuses waited for; none for "until it rests"
      * @return the episode as it is then
      * @throws EpisodeWaitTimeoutException when it is not there within {@code timeout}; it holds
      *     the episode as last read
@@ -131,17 +156,39 @@ public interface EpisodePipeline {
     /**
      * Hands over a provider's webhook: the render's job is checked at once.
      *
+     * @param callback the provider and its id of the render
      * @return whether a job was waiting for that render
      */
     boolean callback(RenderCallback callback);
 
-    /** What the episode cost so far. */
+    /**
+     * Returns what the episode cost so far: the provider costs recorded by its completed jobs.
+     *
+     * @param episodeId the episode
+     * @return the cost, by stage
+     * @throws io.acog.core.NotFoundException when the episode is absent or soft-deleted
+     */
     EpisodeCost cost(UUID episodeId);
 
-    /** What the channel's episodes cost in a month. */
+    /**
+     * Returns what the channel's episodes cost in a month, with its budget.
+     *
+     * @param channelId the channel
+     * @param month the calendar month, in UTC
+     * @return the cost
+     * @throws io.acog.core.NotFoundException when the channel is absent or soft-deleted
+     */
     ChannelCost cost(UUID channelId, YearMonth month);
 
-    /** A worker with the handlers of all nine stages; set threads and start it. */
+    /**
+     * Starts building a worker with the handlers of all nine stages; set threads and start it. Run
+     * as many as the providers' rate limits allow, in any number of JVMs.
+     *
+     * @param name the worker's name, unique among running workers
+     * @return a worker builder with its handlers set
+     * @throws io.acog.core.ValidationException for a null, blank or over-long name
+     * @throws IllegalStateException on a pipeline of a joined or transactional {@code Acog}
+     */
     JobWorker.Builder worker(String name);
 
     /**
@@ -151,42 +198,130 @@ public interface EpisodePipeline {
      */
     interface Builder {
 
+        /**
+         * Registers a writer for the planning, scripting, review and metadata stages; the first
+         * registered serves every channel.
+         *
+         * @param writer the writer
+         * @return this builder
+         * @throws NullPointerException when {@code writer} is null
+         */
         Builder contentWriter(ContentWriter writer);
 
+        /**
+         * Registers a voice for the audio stage; channels choose one by {@code
+         * voice_profile.provider}.
+         *
+         * @param synthesizer the voice provider
+         * @return this builder
+         * @throws NullPointerException when {@code synthesizer} is null
+         */
         Builder voiceSynthesizer(VoiceSynthesizer synthesizer);
 
+        /**
+         * Registers an avatar renderer for the avatar stage; channels choose one by {@code
+         * avatar_profile.provider}.
+         *
+         * @param renderer the avatar provider
+         * @return this builder
+         * @throws NullPointerException when {@code renderer} is null
+         */
         Builder avatarRenderer(AvatarRenderer renderer);
 
+        /**
+         * Registers a b-roll generator for the b-roll stage; the first registered renders every
+         * clip.
+         *
+         * @param generator the b-roll provider
+         * @return this builder
+         * @throws NullPointerException when {@code generator} is null
+         */
         Builder brollGenerator(BrollGenerator generator);
 
+        /**
+         * Registers an assembler for the assembly stage; the first registered serves every channel.
+         *
+         * @param assembler the assembler
+         * @return this builder
+         * @throws NullPointerException when {@code assembler} is null
+         */
         Builder videoAssembler(VideoAssembler assembler);
 
+        /**
+         * Registers a publisher for the upload stage; channels choose one by {@code
+         * platform_config.platform}.
+         *
+         * @param publisher the publisher
+         * @return this builder
+         * @throws NullPointerException when {@code publisher} is null
+         */
         Builder publisher(Publisher publisher);
 
-        /** Where produced files go; {@link LocalFileStorage} under a temporary directory if unset. */
+        /**
+         * Sets where produced files go, replacing any a plugin registered; {@link LocalFileStorage}
+         * under a temporary directory if unset.
+         *
+         * @param storage the storage; shared by every worker of the pipeline, so in several JVMs it
+         *     must be storage they all reach
+         * @return this builder
+         * @throws NullPointerException when {@code storage} is null
+         */
         Builder assetStorage(AssetStorage storage);
 
-        /** Adds the providers of every {@link io.acog.spi.ProviderPlugin} on the class path. */
+        /**
+         * Adds the providers of every {@link io.acog.spi.ProviderPlugin} on the class path (of the
+         * thread's context class loader), set up with {@code config}. A plugin registers nothing
+         * when a setting it needs is missing.
+         *
+         * @param config the host's provider settings, e.g. {@link ProviderConfig#fromEnvironment()}
+         * @return this builder
+         * @throws NullPointerException when {@code config} is null
+         */
         Builder plugins(ProviderConfig config);
 
+        /**
+         * Adds a listener that hears the episodes' progress; listeners are told in the order they
+         * were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws NullPointerException when {@code listener} is null
+         */
         Builder listener(PipelineListener listener);
 
-        /** How often a stage is retried before the episode fails; 3 by default. */
+        /**
+         * Sets how often a stage is retried before the episode fails; 3 by default.
+         *
+         * @param maxRetries 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         Builder maxRetries(int maxRetries);
 
         /**
-         * How long a stage's provider call may take before the stage shows as running: its
-         * {@code pipeline_state} entry becomes {@code running} and {@link PipelineListener#stageStarted}
-         * is told. A call that answers sooner is recorded begun and finished by one commit, and the
-         * listener hears its start just before its end. 100 ms by default: a fast pipeline then
-         * writes each episode once per stage, and every call that takes real time (speech, renders,
-         * uploads) still shows while it runs. {@link Duration#ZERO} marks every stage running before
-         * its call, at the cost of one more write per stage.
+         * Sets how long a stage's provider call may take before the stage shows as running: its
+         * {@code pipeline_state} entry becomes {@code running} and {@link
+         * PipelineListener#stageStarted} is told. A call that answers sooner is recorded begun and
+         * finished by one commit, and the listener hears its start just before its end. 100 ms by
+         * default: a fast pipeline then writes each episode once per stage, and every call that
+         * takes real time (speech, renders, uploads) still shows while it runs. {@link
+         * Duration#ZERO} marks every stage running before its call, at the cost of one more write
+         * per stage.
+         *
+         * @param runningAfter not negative
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         Builder runningAfter(Duration runningAfter);
 
         /**
+         * Builds the pipeline. It keeps copies of what was registered: registering more on this
+         * builder afterwards does not change it.
+         *
+         * @return the pipeline, thread-safe
          * @throws IllegalStateException naming the capabilities that have no provider
+         * @throws java.io.UncheckedIOException when no storage was set and no temporary directory
+         *     can be created
          */
         EpisodePipeline build();
     }

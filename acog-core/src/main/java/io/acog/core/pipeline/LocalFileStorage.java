@@ -19,6 +19,12 @@ public final class LocalFileStorage implements AssetStorage {
 
     private final Path root;
 
+    /**
+     * Creates a storage under {@code root}; directories are created as files are stored.
+     *
+     * @param root the directory files go under
+     * @throws NullPointerException when {@code root} is null
+     */
     public LocalFileStorage(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
@@ -28,7 +34,11 @@ public final class LocalFileStorage implements AssetStorage {
         return "local";
     }
 
-    /** The directory files go under. */
+    /**
+     * Returns the directory files go under.
+     *
+     * @return the absolute, normalized root
+     */
     public Path root() {
         return root;
     }

@@ -11,19 +11,39 @@ import java.util.UUID;
  */
 public interface PipelineListener {
 
-    /** A stage began (its first attempt, or a retry). */
+    /**
+     * Hears that a stage began (its first attempt, or a retry).
+     *
+     * @param episodeId the episode
+     * @param stage the stage
+     * @param attempt which attempt, from 1
+     */
     default void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {}
 
-    /** A stage finished and its outputs are stored. */
+    /**
+     * Hears that a stage finished and its outputs are stored.
+     *
+     * @param episodeId the episode
+     * @param stage the stage
+     */
     default void stageCompleted(UUID episodeId, PipelineStage stage) {}
 
     /**
-     * A stage failed.
+     * Hears that a stage failed.
      *
+     * @param episodeId the episode
+     * @param stage the stage
+     * @param error why, as recorded in the stage's entry
      * @param willRetry whether the stage will be tried again on its own
      */
     default void stageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry) {}
 
-    /** The episode's status changed. */
+    /**
+     * Hears that the episode's status changed.
+     *
+     * @param episodeId the episode
+     * @param from the status it left
+     * @param to the status it is in now
+     */
     default void statusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) {}
 }

@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record RenderCallback(String provider, String taskId) {
 
+    /**
+     * Creates a callback.
+     *
+     * @param provider the provider's name, e.g. {@code "heygen"}
+     * @param taskId the provider's id of the render
+     * @throws NullPointerException when a component is null
+     */
     public RenderCallback {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(taskId, "taskId");

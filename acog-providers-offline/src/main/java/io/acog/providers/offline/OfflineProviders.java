@@ -77,9 +77,12 @@ public final class OfflineProviders {
      * One call an offline provider received.
      *
      * @param stage the pipeline stage, e.g. {@code "audio"}
-     * @param operation {@code "call"}, or for renders {@code "submit"}, {@code "poll"},
-     *     {@code "cancel"}
+     * @param operation {@code "call"}, or for renders {@code "submit"}, {@code "poll"}, {@code
+     *     "cancel"}
      * @param episodeId null for a cancel
+     * @param attempt the job's attempt, from 1
+     * @param idempotencyKey the key the pipeline passed
+     * @param at when the call came, on the system clock
      */
     public record Call(
             String stage, String operation, UUID episodeId, int attempt, String idempotencyKey, Instant at) {}
@@ -124,16 +127,30 @@ public final class OfflineProviders {
         this.sampleRate = builder.sampleRate;
     }
 
-    /** Offline providers with no latency, renders done at the first poll, and no failures. */
+    /**
+     * Returns offline providers with no latency, renders done at the first poll, and no failures.
+     *
+     * @return the providers
+     */
     public static OfflineProviders create() {
         return builder().build();
     }
 
+    /**
+     * Starts configuring offline providers.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Registers all six providers on a pipeline builder. */
+    /**
+     * Registers all six providers on a pipeline builder.
+     *
+     * @param pipeline the builder
+     * @return the same builder
+     */
     public EpisodePipeline.Builder installInto(EpisodePipeline.Builder pipeline) {
         return pipeline.contentWriter(writer)
                 .voiceSynthesizer(voice)
@@ -143,36 +160,75 @@ public final class OfflineProviders {
                 .publisher(uploader);
     }
 
+    /**
+     * Returns the offline writer: planning, scripting, review and metadata.
+     *
+     * @return the writer
+     */
     public ContentWriter contentWriter() {
         return writer;
     }
 
+    /**
+     * Returns the offline voice: a WAV of silence as long as the script takes to speak.
+     *
+     * @return the voice synthesizer
+     */
     public VoiceSynthesizer voiceSynthesizer() {
         return voice;
     }
 
+    /**
+     * Returns the offline avatar renderer.
+     *
+     * @return the avatar renderer
+     */
     public AvatarRenderer avatarRenderer() {
         return avatar;
     }
 
+    /**
+     * Returns the offline b-roll generator.
+     *
+     * @return the b-roll generator
+     */
     public BrollGenerator brollGenerator() {
         return broll;
     }
 
+    /**
+     * Returns the offline assembler.
+     *
+     * @return the assembler
+     */
     public VideoAssembler videoAssembler() {
         return assembler;
     }
 
+    /**
+     * Returns the offline publisher.
+     *
+     * @return the publisher
+     */
     public Publisher publisher() {
         return uploader;
     }
 
-    /** Every call received, in order. */
+    /**
+     * Returns every call received, in order.
+     *
+     * @return a copy of the calls
+     */
     public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    /** The main calls of one stage (plan, synthesize, submit, ...; not polls or cancels). */
+    /**
+     * Returns the main calls of one stage (plan, synthesize, submit, ...; not polls or cancels).
+     *
+     * @param stage the stage's label, e.g. {@code "audio"}
+     * @return the calls, in order
+     */
     public List<Call> calls(String stage) {
         return calls.stream()
                 .filter(call -> call.stage().equals(stage)
@@ -180,19 +236,34 @@ public final class OfflineProviders {
                 .toList();
     }
 
-    /** The main calls of one stage for one episode. */
+    /**
+     * Returns the main calls of one stage for one episode.
+     *
+     * @param stage the stage's label
+     * @param episodeId the episode
+     * @return the calls, in order
+     */
     public List<Call> calls(String stage, UUID episodeId) {
         return calls(stage).stream()
                 .filter(call -> episodeId.equals(call.episodeId()))
                 .toList();
     }
 
-    /** The render task ids that were cancelled. */
+    /**
+     * Returns the render task ids that were cancelled.
+     *
+     * @return a copy of the ids
+     */
     public Set<String> cancelledRenders() {
         return Set.copyOf(cancelled);
     }
 
-    /** The task ids of renders submitted for an episode, in order. */
+    /**
+     * Returns the task ids of renders submitted for an episode, in order.
+     *
+     * @param episodeId the episode
+     * @return the task ids
+     */
     public List<String> renders(UUID episodeId) {
         List<Map.Entry<String, Render>> entries = new ArrayList<>(renders.entrySet());
         entries.sort(Map.Entry.comparingByKey());
@@ -661,21 +732,36 @@ public final class OfflineProviders {
 
         private Builder() {}
 
-        /** How long every call takes (default none). */
+        /**
+         * Sets how long every call takes (default none).
+         *
+         * @param latency not negative
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             this.defaultLatency = nonNegative(latency, "latency");
             return this;
         }
 
-        /** How long the calls of one stage take, e.g. {@code ("audio", 5s)}. */
+        /**
+         * Sets how long the calls of one stage take, e.g. {@code ("audio", 5s)}.
+         *
+         * @param stage the stage's label
+         * @param latency not negative
+         * @return this builder
+         */
         public Builder latency(String stage, Duration latency) {
             this.latency.put(Objects.requireNonNull(stage, "stage"), nonNegative(latency, "latency"));
             return this;
         }
 
         /**
-         * How many polls of an avatar or b-roll render answer "still going" before it is done
+         * Sets how many polls of an avatar or b-roll render answer "still going" before it is done
          * (default 0: done at the first poll), and how long each asks to wait.
+         *
+         * @param polls 0 or more
+         * @param checkAfter the wait each pending poll asks for; not negative
+         * @return this builder
          */
         public Builder renderPolls(int polls, Duration checkAfter) {
             if (polls < 0) {
@@ -689,6 +775,11 @@ public final class OfflineProviders {
         /**
          * Fails the given calls of a stage (counted from 1 across all episodes; for avatar and
          * b-roll, the submits).
+         *
+         * @param stage the stage's label
+         * @param failure how they fail
+         * @param callNumbers which calls, from 1
+         * @return this builder
          */
         public Builder fail(String stage, Failure failure, int... callNumbers) {
             Objects.requireNonNull(stage, "stage");
@@ -703,13 +794,23 @@ public final class OfflineProviders {
             return this;
         }
 
-        /** The first {@code count} automatic script reviews ask for a revision. */
+        /**
+         * Makes the first {@code count} automatic script reviews ask for a revision.
+         *
+         * @param count how many reviews reject
+         * @return this builder
+         */
         public Builder rejectReviews(int count) {
             this.rejectedReviews = count;
             return this;
         }
 
-        /** Samples per second of the silent audio (default 8000). */
+        /**
+         * Sets the samples per second of the silent audio (default 8000).
+         *
+         * @param sampleRate from 100 to 48000
+         * @return this builder
+         */
         public Builder audioSampleRate(int sampleRate) {
             if (sampleRate < 100 || sampleRate > 48_000) {
                 throw new IllegalArgumentException("sampleRate must lie in 100..48000, got " + sampleRate);
@@ -718,6 +819,11 @@ public final class OfflineProviders {
             return this;
         }
 
+        /**
+         * Builds the providers.
+         *
+         * @return the providers
+         */
         public OfflineProviders build() {
             return new OfflineProviders(this);
         }

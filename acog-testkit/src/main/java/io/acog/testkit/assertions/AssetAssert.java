@@ -12,6 +12,12 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
         super(actual, AssetAssert.class);
     }
 
+    /**
+     * Asserts that the asset is of this type.
+     *
+     * @param expected the type
+     * @return this assertion
+     */
     public AssetAssert hasType(AssetType expected) {
         isNotNull();
         if (actual.type() != expected) {
@@ -22,6 +28,11 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
         return this;
     }
 
+    /**
+     * Asserts that the asset is its episode's primary of its type.
+     *
+     * @return this assertion
+     */
     public AssetAssert isPrimary() {
         isNotNull();
         if (!actual.primary()) {
@@ -30,6 +41,11 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
         return this;
     }
 
+    /**
+     * Asserts that the asset is not primary.
+     *
+     * @return this assertion
+     */
     public AssetAssert isNotPrimary() {
         isNotNull();
         if (actual.primary()) {
@@ -38,7 +54,13 @@ public final class AssetAssert extends AbstractAssert<AssetAssert, Asset> {
         return this;
     }
 
-    /** Stored in S3 at this bucket and key (derived from the URI). */
+    /**
+     * Asserts that the asset is stored in S3 at this bucket and key (derived from the URI).
+     *
+     * @param bucket the expected bucket
+     * @param key the expected object key
+     * @return this assertion
+     */
     public AssetAssert isInS3(String bucket, String key) {
         isNotNull();
         if (!Objects.equals(actual.storageBucket(), bucket) || !Objects.equals(actual.storageKey(), key)) {

@@ -11,6 +11,12 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
         super(actual, ChannelAssert.class);
     }
 
+    /**
+     * Asserts that the channel has this slug.
+     *
+     * @param expected the slug
+     * @return this assertion
+     */
     public ChannelAssert hasSlug(String expected) {
         isNotNull();
         if (!Objects.equals(actual.slug(), expected)) {
@@ -20,6 +26,12 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
         return this;
     }
 
+    /**
+     * Asserts that the channel is in this niche.
+     *
+     * @param expected the niche
+     * @return this assertion
+     */
     public ChannelAssert hasNiche(String expected) {
         isNotNull();
         if (!Objects.equals(actual.niche(), expected)) {
@@ -30,6 +42,11 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
         return this;
     }
 
+    /**
+     * Asserts that the channel is active.
+     *
+     * @return this assertion
+     */
     public ChannelAssert isActive() {
         isNotNull();
         if (!actual.active()) {
@@ -38,6 +55,11 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
         return this;
     }
 
+    /**
+     * Asserts that the channel is live (not soft-deleted).
+     *
+     * @return this assertion
+     */
     public ChannelAssert isLive() {
         isNotNull();
         if (actual.deleted()) {
@@ -47,6 +69,11 @@ public final class ChannelAssert extends AbstractAssert<ChannelAssert, Channel> 
         return this;
     }
 
+    /**
+     * Asserts that the channel is soft-deleted.
+     *
+     * @return this assertion
+     */
     public ChannelAssert isSoftDeleted() {
         isNotNull();
         if (!actual.deleted()) {

@@ -15,6 +15,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         super(actual, EpisodeAssert.class);
     }
 
+    /**
+     * Asserts that the episode is in this status.
+     *
+     * @param expected the status
+     * @return this assertion
+     */
     public EpisodeAssert hasStatus(EpisodeStatus expected) {
         isNotNull();
         if (actual.status() != expected) {
@@ -25,6 +31,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode's idea came from this source.
+     *
+     * @param expected the idea source
+     * @return this assertion
+     */
     public EpisodeAssert hasIdeaSource(IdeaSource expected) {
         isNotNull();
         if (actual.ideaSource() != expected) {
@@ -35,6 +47,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode has this title.
+     *
+     * @param expected the title
+     * @return this assertion
+     */
     public EpisodeAssert hasTitle(String expected) {
         isNotNull();
         if (!Objects.equals(actual.title(), expected)) {
@@ -45,6 +63,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode has this slug.
+     *
+     * @param expected the slug
+     * @return this assertion
+     */
     public EpisodeAssert hasSlug(String expected) {
         isNotNull();
         if (!Objects.equals(actual.slug(), expected)) {
@@ -54,6 +78,14 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that one stage of the episode is in this status ({@code pending} when it has no
+     * entry).
+     *
+     * @param stage the stage
+     * @param expected its status
+     * @return this assertion
+     */
     public EpisodeAssert hasStageStatus(PipelineStage stage, StageStatus expected) {
         isNotNull();
         StageStatus status = actual.pipelineState().status(stage);
@@ -65,6 +97,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode's script is at this version.
+     *
+     * @param expected the version, from 1
+     * @return this assertion
+     */
     public EpisodeAssert hasScriptVersion(int expected) {
         isNotNull();
         Integer version = actual.scriptMetadata().version();
@@ -76,6 +114,12 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode was resumed after failing this many times.
+     *
+     * @param expected the retry count
+     * @return this assertion
+     */
     public EpisodeAssert hasRetryCount(int expected) {
         isNotNull();
         if (actual.retryCount() != expected) {
@@ -86,6 +130,11 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode is live (not soft-deleted).
+     *
+     * @return this assertion
+     */
     public EpisodeAssert isLive() {
         isNotNull();
         if (actual.deleted()) {
@@ -95,6 +144,11 @@ public final class EpisodeAssert extends AbstractAssert<EpisodeAssert, Episode> 
         return this;
     }
 
+    /**
+     * Asserts that the episode is soft-deleted.
+     *
+     * @return this assertion
+     */
     public EpisodeAssert isSoftDeleted() {
         isNotNull();
         if (!actual.deleted()) {

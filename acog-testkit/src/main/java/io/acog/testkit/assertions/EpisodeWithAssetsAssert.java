@@ -14,13 +14,24 @@ public final class EpisodeWithAssetsAssert extends AbstractAssert<EpisodeWithAss
         super(actual, EpisodeWithAssetsAssert.class);
     }
 
+    /**
+     * Asserts that the episode is in this status.
+     *
+     * @param expected the status
+     * @return this assertion
+     */
     public EpisodeWithAssetsAssert hasStatus(EpisodeStatus expected) {
         isNotNull();
         new EpisodeAssert(actual.episode()).hasStatus(expected);
         return this;
     }
 
-    /** Exactly one live primary asset of the type. */
+    /**
+     * Asserts that the episode has exactly one live primary asset of the type.
+     *
+     * @param type the asset type
+     * @return this assertion
+     */
     public EpisodeWithAssetsAssert hasPrimaryAsset(AssetType type) {
         isNotNull();
         List<Asset> primaries = primaries(type);
@@ -36,6 +47,12 @@ public final class EpisodeWithAssetsAssert extends AbstractAssert<EpisodeWithAss
         return this;
     }
 
+    /**
+     * Asserts that the episode has no live primary asset of the type.
+     *
+     * @param type the asset type
+     * @return this assertion
+     */
     public EpisodeWithAssetsAssert hasNoPrimaryAsset(AssetType type) {
         isNotNull();
         if (!primaries(type).isEmpty()) {
@@ -46,6 +63,13 @@ public final class EpisodeWithAssetsAssert extends AbstractAssert<EpisodeWithAss
         return this;
     }
 
+    /**
+     * Asserts that the episode has this many live assets of the type.
+     *
+     * @param type the asset type
+     * @param expected how many
+     * @return this assertion
+     */
     public EpisodeWithAssetsAssert hasAssets(AssetType type, int expected) {
         isNotNull();
         int count = ofType(type).size();

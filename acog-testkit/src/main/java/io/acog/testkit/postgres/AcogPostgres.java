@@ -36,10 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AcogPostgresExtension.class)
 public @interface AcogPostgres {
 
-    /** How long a database lives. */
+    /**
+     * How long a database lives.
+     *
+     * @return {@link Isolation#PER_CLASS} by default
+     */
     Isolation isolation() default Isolation.PER_CLASS;
 
-    /** Whether the database has the ACOG schema ({@code true}) or is empty ({@code false}). */
+    /**
+     * Whether the database has the ACOG schema ({@code true}) or is empty ({@code false}).
+     *
+     * @return {@code true} by default
+     */
     boolean migrated() default true;
 
     /** How long a database lives, and so which tests see each other's rows. */

@@ -65,9 +65,12 @@ public final class AcogPostgresExtension implements BeforeAllCallback, BeforeEac
     }
 
     /**
-     * The database of the test running in {@code context}, for other extensions (one that injects
-     * a data-access library's own context, say): the same database the test's parameters get.
+     * Returns the database of the test running in {@code context}, for other extensions (one that
+     * injects a data-access library's own context, say): the same database the test's parameters
+     * get.
      *
+     * @param context the extension context of the test or its class
+     * @return the database, made on first use
      * @throws IllegalStateException when the test class does not carry {@link AcogPostgres}
      */
     public static TestDatabase database(ExtensionContext context) {

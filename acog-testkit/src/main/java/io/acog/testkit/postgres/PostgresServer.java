@@ -23,36 +23,52 @@ package io.acog.testkit.postgres;
 public interface PostgresServer {
 
     /**
-     * The JVM's server, provisioned on the first call.
+     * Returns the JVM's server, provisioned on the first call.
      *
-     * @throws PostgresProvisioningException when no server can be had: for example when
-     *     {@code ACOG_JDBC_URL} names a server that does not answer within seconds. Every later
-     *     call throws the same error without trying again.
+     * @return the server, shared by every test of the JVM
+     * @throws PostgresProvisioningException when no server can be had: for example when {@code
+     *     ACOG_JDBC_URL} names a server that does not answer within seconds. Every later call
+     *     throws the same error without trying again.
      */
     static PostgresServer shared() {
         return Provisioner.shared();
     }
 
-    /** Where this server came from. */
+    /**
+     * Returns where this server came from.
+     *
+     * @return how it was provisioned
+     */
     Provisioning provisioning();
 
-    /** A line for logs, e.g. {@code "embedded PostgreSQL 17.11 at localhost:41234"}; no password. */
+    /**
+     * Returns a line for logs, e.g. {@code "embedded PostgreSQL 17.11 at localhost:41234"}; no
+     * password.
+     *
+     * @return the description
+     */
     String description();
 
-    /** The server's major version, e.g. {@code 17}. */
+    /**
+     * Returns the server's major version, e.g. {@code 17}.
+     *
+     * @return the major version
+     */
     int majorVersion();
 
     /**
-     * A new database with the ACOG schema at the newest version; close it to drop it.
+     * Creates a new database with the ACOG schema at the newest version; close it to drop it.
      *
+     * @return the database
      * @throws PostgresProvisioningException when the server refuses
      */
     TestDatabase createDatabase();
 
     /**
-     * A new database without the ACOG schema, as {@code CREATE DATABASE} makes it: for tests of
-     * migrations themselves. Close it to drop it.
+     * Creates a new database without the ACOG schema, as {@code CREATE DATABASE} makes it: for
+     * tests of migrations themselves. Close it to drop it.
      *
+     * @return the database
      * @throws PostgresProvisioningException when the server refuses
      */
     TestDatabase createEmptyDatabase();

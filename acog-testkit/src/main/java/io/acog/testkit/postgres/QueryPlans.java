@@ -63,16 +63,26 @@ public final class QueryPlans {
     /**
      * One recorded query and its plan, one line per node as {@code EXPLAIN} prints it.
      *
+     * @param sql the statement as the application prepared it
+     * @param lines the plan, one line per node
      * @param generic whether this is the generic plan (else the plan for the parameters' values)
      */
     public record Plan(String sql, List<String> lines, boolean generic) {
 
-        /** Tables this plan scans whole. */
+        /**
+         * Returns the tables this plan scans whole.
+         *
+         * @return the table names, in plan order
+         */
         public Set<String> sequentialScans() {
             return matches(SEQ_SCAN);
         }
 
-        /** Indexes this plan uses. */
+        /**
+         * Returns the indexes this plan uses.
+         *
+         * @return the index names, in plan order
+         */
         public Set<String> indexes() {
             return matches(INDEX);
         }
@@ -94,7 +104,12 @@ public final class QueryPlans {
         }
     }
 
-    /** A data source whose queries are recorded here. */
+    /**
+     * Returns a data source whose queries are recorded here.
+     *
+     * @param dataSource the data source to wrap
+     * @return the recording data source
+     */
     public DataSource wrap(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         return proxy(
@@ -104,14 +119,22 @@ public final class QueryPlans {
                         method.getName().equals("getConnection") ? connection((Connection) result) : result);
     }
 
-    /** Every plan recorded so far, oldest first. */
+    /**
+     * Returns every plan recorded so far, oldest first.
+     *
+     * @return a copy of the plans
+     */
     public List<Plan> plans() {
         synchronized (plans) {
             return List.copyOf(plans);
         }
     }
 
-    /** Every table any recorded plan scans whole. */
+    /**
+     * Returns every table any recorded plan scans whole.
+     *
+     * @return the table names
+     */
     public Set<String> sequentialScans() {
         Set<String> tables = new LinkedHashSet<>();
         plans().forEach(plan -> tables.addAll(plan.sequentialScans()));

@@ -11,19 +11,34 @@ import javax.sql.DataSource;
  */
 public interface TestDatabase extends AutoCloseable {
 
-    /** The database's name on the server, unique for this server. */
+    /**
+     * Returns the database's name on the server, unique for this server.
+     *
+     * @return the name
+     */
     String name();
 
-    /** A JDBC URL of the database, without the password. */
+    /**
+     * Returns a JDBC URL of the database, without the password.
+     *
+     * @return the URL
+     */
     String jdbcUrl();
 
-    /** The user the connections log in as. */
+    /**
+     * Returns the user the connections log in as.
+     *
+     * @return the user name
+     */
     String user();
 
     /**
-     * A pool of connections to this database (HikariCP, up to {@value #POOL_SIZE} connections,
-     * none kept idle for long), as a host application would give ACOG: a connection per call would
-     * make PostgreSQL start a server process for every transaction. Closed with the database.
+     * Returns a pool of connections to this database (HikariCP, up to {@value #POOL_SIZE}
+     * connections, none kept idle for long), as a host application would give ACOG: a connection
+     * per call would make PostgreSQL start a server process for every transaction. Closed with the
+     * database.
+     *
+     * @return the pool
      */
     DataSource dataSource();
 
