@@ -34,7 +34,11 @@ public class EpisodeWaitTimeoutException extends AcogException {
         this.episode = episode;
     }
 
-    /** The episode as last read before giving up. */
+    /**
+     * Returns the episode as last read before giving up.
+     *
+     * @return the episode, e.g. to see which stage it is on; null after deserialization
+     */
     public Episode episode() {
         return episode;
     }
