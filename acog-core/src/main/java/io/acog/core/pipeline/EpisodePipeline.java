@@ -258,8 +258,11 @@ public interface EpisodePipeline {
         Builder publisher(Publisher publisher);
 
         /**
-         * Sets where produced files go, replacing any a plugin registered; {@link LocalFileStorage}
-         * under a temporary directory if unset.
+         * Sets where produced files go, replacing any a plugin registered. A pipeline needs one:
+         * there is no default, since files in a temporary directory would be lost on a restart
+         * while the database still points at them. {@code new LocalFileStorage(Path.of(dir))} on a
+         * directory that survives restarts suits one machine; several machines need storage they
+         * all reach.
          *
          * @param storage the storage; shared by every worker of the pipeline, so in several JVMs it
          *     must be storage they all reach
@@ -319,9 +322,8 @@ public interface EpisodePipeline {
          * builder afterwards does not change it.
          *
          * @return the pipeline, thread-safe
-         * @throws IllegalStateException naming the capabilities that have no provider
-         * @throws java.io.UncheckedIOException when no storage was set and no temporary directory
-         *     can be created
+         * @throws IllegalStateException naming the capabilities that have no provider, or when no
+         *     asset storage was set here or by a plugin
          */
         EpisodePipeline build();
     }

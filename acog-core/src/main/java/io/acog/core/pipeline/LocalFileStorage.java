@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
- * Stores files under a directory of the local disk, as {@code file:} URIs: the default storage,
+ * Stores files under a directory of the local disk, as {@code file:} URIs: the storage
  * right for a single machine and for tests. Writes go to a temporary file first and are moved into
  * place, so a reader never sees half a file. Thread-safe.
  */

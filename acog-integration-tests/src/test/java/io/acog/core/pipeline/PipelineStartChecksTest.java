@@ -181,4 +181,16 @@ class PipelineStartChecksTest extends PipelineTestCase {
         assertThat(PipelineTesting.jobs(acog, episode.id())).isEmpty();
         assertThat(offline.calls()).isEmpty();
     }
+
+    @Test
+    void aPipelineWithoutAnAssetStorageIsRefusedRatherThanGivenATemporaryDirectory() {
+        OfflineProviders offline = OfflineProviders.create();
+
+        assertThatThrownBy(
+                        () -> offline.installInto(EpisodePipeline.builder(acog)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EpisodePipeline needs an asset storage")
+                .hasMessageContaining("assetStorage(new LocalFileStorage(")
+                .hasMessageContaining("a directory that survives restarts");
+    }
 }

@@ -23,6 +23,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a stage's job ends other than with stored outputs: failed (retried while it may, else the
@@ -30,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * episode. Each is recorded with the episode's state in one transaction.
  */
 final class JobEnds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobEnds.class);
 
     private final JobStore jobs;
     private final EpisodeChanges changes;
@@ -62,8 +67,10 @@ final class JobEnds {
             OffsetDateTime begun) {
         PipelineStage stage = job.stage();
         String message = Redaction.recordable(error);
+        AtomicReference<Job> failed = new AtomicReference<>();
         listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
             Job after = tx.jobs().fail(context.claim(), message, retryable, retryAfter);
+            failed.set(after);
             if (forgetTask) {
                 tx.jobs().forgetProgress(job.id(), JobInputs.TASK_ID, JobInputs.PROVIDER);
             }
@@ -82,6 +89,24 @@ final class JobEnds {
             }
             return List.of();
         }));
+        Job after = failed.get();
+        if (after.status() == JobStatus.QUEUED) {
+            LOG.info(
+                    "Stage {} of episode {} failed on attempt {}: {}; retrying at {}",
+                    stage.label(),
+                    job.episodeId(),
+                    Math.max(1, job.attempts()),
+                    message,
+                    after.runAfter());
+        } else {
+            LOG.info(
+                    "Stage {} of episode {} failed for good on attempt {}{}: {}",
+                    stage.label(),
+                    job.episodeId(),
+                    Math.max(1, job.attempts()),
+                    retryable ? " (no retry left)" : "",
+                    message);
+        }
         return JobOutcome.recorded();
     }
 

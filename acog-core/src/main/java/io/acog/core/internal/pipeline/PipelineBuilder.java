@@ -14,7 +14,6 @@ import io.acog.core.internal.pipeline.stage.Stages;
 import io.acog.core.internal.pipeline.state.StageScheduler;
 import io.acog.core.internal.queue.JobStore;
 import io.acog.core.pipeline.EpisodePipeline;
-import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.core.pipeline.PipelineListener;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
@@ -24,9 +23,6 @@ import io.acog.spi.ProviderConfig;
 import io.acog.spi.Publisher;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,11 +141,9 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         }
         Providers chosen = providers.copy();
         if (chosen.storage() == null) {
-            try {
-                chosen.replaceStorage(new LocalFileStorage(Files.createTempDirectory("acog-assets-")));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create a directory for assets", e);
-            }
+            throw new IllegalStateException("EpisodePipeline needs an asset storage for the files stages produce:"
+                    + " call assetStorage(new LocalFileStorage(Path.of(\"/var/lib/acog/assets\"))) with a directory"
+                    + " that survives restarts (every worker must reach it), or add a storage plugin");
         }
         EpisodeWaits waits = new EpisodeWaits(episodes);
         List<PipelineListener> told = new ArrayList<>(listeners);

@@ -138,7 +138,23 @@ final class StageRunner {
             if (overBudget != null) {
                 return ends.failed(job, context, overBudget.getMessage(), false, null, false, unmarked(mark, begun));
             }
-            result = stages.get(job.stage()).run(work);
+            long called = System.nanoTime();
+            String answer = "the call failed";
+            try {
+                result = stages.get(job.stage()).run(work);
+                answer = result instanceof StageResult.Submitted submitted
+                        ? submitted.provider() + " took render "
+                                + submitted.task().taskId()
+                        : ((StageResult.Output) result).details().provider() + " answered";
+            } finally {
+                LOG.debug(
+                        "Stage {} of episode {}, attempt {}: {} in {} ms",
+                        job.stage().label(),
+                        job.episodeId(),
+                        Math.max(1, job.attempts()),
+                        answer,
+                        (System.nanoTime() - called) / 1_000_000);
+            }
         } catch (ProviderException e) {
             return ends.failed(
                     job,
