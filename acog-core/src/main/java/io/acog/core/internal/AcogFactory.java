@@ -11,17 +11,19 @@ import org.jooq.impl.DSL;
 public final class AcogFactory {
 
     static {
-        // jOOQ's banner and "tip of the day" do not belong in a host's log; a host that wants them
-        // sets the properties itself
-        quietUnlessSet("org.jooq.no-logo");
-        quietUnlessSet("org.jooq.no-tips");
+        // jOOQ's banner, "tip of the day" and "database version is supported" line do not belong
+        // in a host's log (a version jOOQ does not support is still logged, as a warning); a host
+        // that wants them sets the properties itself
+        setUnlessSet("org.jooq.no-logo", "true");
+        setUnlessSet("org.jooq.no-tips", "true");
+        setUnlessSet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "WARN");
     }
 
     private AcogFactory() {}
 
-    private static void quietUnlessSet(String property) {
+    private static void setUnlessSet(String property, String value) {
         if (System.getProperty(property) == null) {
-            System.setProperty(property, "true");
+            System.setProperty(property, value);
         }
     }
 
