@@ -6,7 +6,6 @@ import io.acog.core.channel.NewChannel;
 import io.acog.core.channel.Persona;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeIdea;
-import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.NewEpisode;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.job.ClaimedJob;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -95,14 +93,10 @@ public final class ModularHost {
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
         pipeline.start(idea.id());
-        Set<EpisodeStatus> resting = Set.of(EpisodeStatus.PUBLISHED, EpisodeStatus.FAILED, EpisodeStatus.READY);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Episode done;
         try (JobWorker worker = pipeline.worker("modular-pipeline").threads(2).start()) {
-            while (!resting.contains(acog.episodes().get(idea.id()).status()) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            done = pipeline.await(idea.id(), Duration.ofMinutes(4));
         }
-        Episode done = acog.episodes().get(idea.id());
         System.out.println("pipeline " + done.status().label() + " by "
                 + OfflineProviders.class.getModule().getName());
         if (done.lastError() != null) {
