@@ -97,18 +97,24 @@ final class StageRunner {
         } catch (LeaseLostException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "Stage {} of episode {} failed unexpectedly",
-                    job.stage().label(),
-                    job.episodeId(),
-                    Redaction.redact(e));
-            return ends.failed(job, context, Redaction.describe(e), retryable(e), null, false, null);
+            return unforeseen(job, context, e, "Stage " + job.stage().label() + " failed unexpectedly", "", null);
         }
     }
 
-    /** Whether running the job again may end otherwise: not when what it produced is invalid. */
-    private static boolean retryable(RuntimeException e) {
-        return !(e instanceof ValidationException);
+    /**
+     * A failure ACOG did not foresee: logged with its stack trace (redacted), and recorded as the
+     * run's failure, retryable unless what the run produced is invalid (running it again would
+     * produce it again, and pay for it again).
+     *
+     * @param what what failed, for the log
+     * @param prefix what the stored error begins with
+     * @param begun when this run began, if its start is not recorded yet; else null
+     */
+    private JobOutcome unforeseen(
+            Job job, JobContext context, RuntimeException e, String what, String prefix, OffsetDateTime begun) {
+        LOG.warn("{} (episode {})", what, job.episodeId(), Redaction.redact(e));
+        return ends.failed(
+                job, context, prefix + Redaction.describe(e), !(e instanceof ValidationException), null, false, begun);
     }
 
     private JobOutcome run(Job job, JobContext context, Prefetch prefetch) {
@@ -167,12 +173,13 @@ final class StageRunner {
         } catch (StageFailedException e) {
             return ends.failed(job, context, Redaction.describe(e), e.retryable(), null, false, unmarked(mark, begun));
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "Stage {} of episode {} failed unexpectedly",
-                    job.stage().label(),
-                    job.episodeId(),
-                    Redaction.redact(e));
-            return ends.failed(job, context, Redaction.describe(e), true, null, false, unmarked(mark, begun));
+            return unforeseen(
+                    job,
+                    context,
+                    e,
+                    "Stage " + job.stage().label() + " failed unexpectedly",
+                    "",
+                    unmarked(mark, begun));
         } finally {
             mark.stop(); // idempotent: after an Error too, no mark is made once the call is over
         }
@@ -232,8 +239,13 @@ final class StageRunner {
                     false,
                     begun);
         } catch (RuntimeException e) {
-            LOG.warn("Polling render {} of {} failed unexpectedly", taskId, provider, Redaction.redact(e));
-            return ends.failed(job, context, Redaction.describe(e), true, null, false, begun);
+            return unforeseen(
+                    job,
+                    context,
+                    e,
+                    "Polling render " + taskId + " of " + provider + " failed unexpectedly",
+                    "",
+                    begun);
         }
         if (progress instanceof RenderProgress.Pending pending) {
             if (work != null) {
@@ -296,18 +308,12 @@ final class StageRunner {
         } catch (LeaseLostException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "The outcome of stage {} of episode {} cannot be recorded",
-                    job.stage().label(),
-                    job.episodeId(),
-                    Redaction.redact(e));
-            return ends.failed(
+            return unforeseen(
                     job,
                     context,
-                    "the stage's outcome cannot be recorded: " + Redaction.describe(e),
-                    retryable(e),
-                    null,
-                    false,
+                    e,
+                    "The outcome of stage " + job.stage().label() + " cannot be recorded",
+                    "the stage's outcome cannot be recorded: ",
                     begun);
         }
         if (committed.outcome() == Committed.Outcome.LEASE_LOST) {
