@@ -235,7 +235,7 @@ final class Worker implements JobWorker {
             stopped = true;
         }
         claiming = false;
-        wakeup.signal();
+        wakeup.close();
         claimers.forEach(Worker::join);
         join(listening);
         pool.shutdown();
