@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -49,25 +48,33 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * ./demo                      one episode, its progress stage by stage, then a summary
  * ./demo --episodes 200       many at once; prints throughput
- * options: --threads N (worker threads; 4 for one episode, 16 for many), --latency-ms N (each
- *          provider call; 40 for one episode, 0 for many), --timeout-s N (600)
+ * ./demo --help               every option
  * </pre>
  *
- * Exits 0 only if every episode was published.
+ * Exits 0 only if every episode was published; 2 for a wrong command line ({@link DemoCommand}).
  */
 public final class Demo {
 
     private Demo() {}
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+    public static void main(String[] args) {
+        System.exit(DemoCommand.commandLine().execute(args));
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @return whether every episode was published
+     */
+    static boolean run(Options options) throws Exception {
         PostgresServer server = PostgresServer.shared();
         System.out.println("PostgreSQL   " + server.description());
         boolean allPublished;
         Path storage = Path.of("target", "demo-assets").toAbsolutePath();
         deleteTree(storage); // the last run's files
         Files.createDirectories(storage);
-        try (TestDatabase database = server.createEmptyDatabase()) {
+        TestDatabase database = server.createEmptyDatabase();
+        try {
             SchemaMigration migration = AcogSchema.migrate(database.dataSource());
             System.out.println("Schema       " + database.name() + " migrated to version "
                     + migration.currentVersion() + " (" + String.join(", ", migration.applied())
@@ -103,8 +110,22 @@ public final class Demo {
                 allPublished = run(acog, pipeline, progress, options, episodes);
                 summary(acog, pipeline, first.id(), storage, options);
             }
+        } finally {
+            if (options.keep()) {
+                database.keep();
+                System.out.println("Kept         database " + database.name() + " on " + server.description()
+                        + "; open it with: psql '" + psqlUri(database) + "'");
+            } else {
+                database.close();
+            }
         }
-        System.exit(allPublished ? 0 : 1);
+        return allPublished;
+    }
+
+    /** A psql connection URI of the database (without the password: psql asks for it). */
+    static String psqlUri(TestDatabase database) {
+        String url = database.jdbcUrl().replaceFirst("^jdbc:", "").replaceFirst("\\?.*$", "");
+        return url.replaceFirst("^postgresql://", "postgresql://" + database.user() + "@");
     }
 
     private static final List<String> TOPICS = List.of(
@@ -381,43 +402,6 @@ public final class Demo {
         }
     }
 
-    /** The command line. */
-    private record Options(int episodes, int threads, long latencyMs, long timeoutSeconds) {
-
-        private static final Set<String> NAMES = Set.of("--episodes", "--threads", "--latency-ms", "--timeout-s");
-
-        static Options parse(String[] args) {
-            Map<String, Long> values = new java.util.HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (!NAMES.contains(name) || i + 1 >= args.length) {
-                    throw usage(
-                            name.startsWith("--") && NAMES.contains(name)
-                                    ? name + " needs a value"
-                                    : "unknown option " + name);
-                }
-                try {
-                    long value = Long.parseLong(args[++i]);
-                    if (value < (name.equals("--latency-ms") ? 0 : 1)) {
-                        throw usage(name + " must be " + (name.equals("--latency-ms") ? "0 or more" : "1 or more")
-                                + ", not " + value);
-                    }
-                    values.put(name, value);
-                } catch (NumberFormatException e) {
-                    throw usage(name + " takes a whole number, not " + args[i]);
-                }
-            }
-            int episodes = Math.toIntExact(values.getOrDefault("--episodes", 1L));
-            return new Options(
-                    episodes,
-                    Math.toIntExact(values.getOrDefault("--threads", episodes == 1 ? 4L : 16L)),
-                    values.getOrDefault("--latency-ms", episodes == 1 ? 40L : 0L),
-                    values.getOrDefault("--timeout-s", 600L));
-        }
-
-        private static IllegalArgumentException usage(String problem) {
-            return new IllegalArgumentException(
-                    problem + "; usage: ./demo [--episodes N]" + " [--threads N] [--latency-ms N] [--timeout-s N]");
-        }
-    }
+    /** What the command line asked for ({@link DemoCommand}). */
+    record Options(int episodes, int threads, long latencyMs, long timeoutSeconds, boolean keep) {}
 }

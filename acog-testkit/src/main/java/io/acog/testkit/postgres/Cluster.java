@@ -243,6 +243,14 @@ final class Cluster implements PostgresServer {
         }
 
         @Override
+        public synchronized void keep() {
+            if (!closed) {
+                pool.close();
+                closed = true;
+            }
+        }
+
+        @Override
         public synchronized void close() {
             if (!closed) {
                 pool.close();

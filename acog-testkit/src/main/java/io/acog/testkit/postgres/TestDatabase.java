@@ -46,6 +46,13 @@ public interface TestDatabase extends AutoCloseable {
     int POOL_SIZE = 40;
 
     /**
+     * Closes the pool and leaves the database on the server, for a person to look at (the demo's
+     * {@code --keep}); a later {@link #close()} does nothing. On the embedded server the database
+     * goes when the server stops with the JVM.
+     */
+    void keep();
+
+    /**
      * Closes the pool and drops the database, ending any connection still open to it.
      *
      * @throws PostgresProvisioningException when the server refuses

@@ -97,6 +97,22 @@ class PostgresServerTest {
     }
 
     @Test
+    void aKeptDatabaseStaysOnTheServerForAPersonToLookAt() throws Exception {
+        Cluster server = (Cluster) PostgresServer.shared();
+        TestDatabase database = server.createDatabase();
+        try {
+            database.keep();
+            database.close(); // after keep(), close() leaves it too
+            assertThat(databaseExists(server, database.name())).isTrue();
+        } finally {
+            try (Connection admin = server.dataSource(null).getConnection();
+                    java.sql.Statement drop = admin.createStatement()) {
+                drop.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
     void concurrentCallersEachGetTheirOwnMigratedDatabase() throws Exception {
         int callers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(callers);

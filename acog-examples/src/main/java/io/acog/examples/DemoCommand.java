@@ -1,0 +1,105 @@
+package io.acog.examples;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The demo's command line: {@code --help} lists every option, and a wrong option or value is told
+ * in one line with the usage (exit code 2), never as a stack trace.
+ */
+@Command(
+        name = "./demo",
+        mixinStandardHelpOptions = true,
+        version = "ACOG demo 0.1.0",
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Takes episodes of the seed's example channel (Dr. Sarah Chen, cosmology) from idea to"
+                    + " published through all nine pipeline stages, with the offline providers, on an"
+                    + " embedded PostgreSQL (or the server named by ACOG_JDBC_URL, with ACOG_JDBC_USER"
+                    + " and ACOG_JDBC_PASSWORD).",
+            "Exits 0 only if every episode was published."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--episodes",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Episodes to run at once; one shows its progress stage by stage, many print"
+                    + " throughput (default: ${DEFAULT-VALUE}).")
+    private int episodes;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Worker threads (default: 4 for one episode, 16 for many).")
+    private Integer threads;
+
+    @Option(
+            names = "--latency-ms",
+            paramLabel = "N",
+            description = "How long each offline provider call takes (default: 40 for one episode, 0 for" + " many).")
+    private Long latencyMs;
+
+    @Option(
+            names = "--timeout-s",
+            paramLabel = "N",
+            defaultValue = "600",
+            description = "How long to wait for the episodes, in seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Option(
+            names = "--keep",
+            description = "Leave the demo's database on the server named by ACOG_JDBC_URL, and print a"
+                    + " psql line to open it (the embedded server stops with the demo).")
+    private boolean keep;
+
+    /** The command line, ready to {@code execute(args)}. */
+    static CommandLine commandLine() {
+        return new CommandLine(new DemoCommand());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return Demo.run(options()) ? 0 : 1;
+    }
+
+    /** The options asked for, checked. */
+    Demo.Options options() {
+        atLeast("--episodes", episodes, 1);
+        if (threads != null) {
+            atLeast("--threads", threads, 1);
+        }
+        if (latencyMs != null) {
+            atLeast("--latency-ms", latencyMs, 0);
+        }
+        atLeast("--timeout-s", timeoutSeconds, 1);
+        if (keep && System.getenv("ACOG_JDBC_URL") == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--keep needs ACOG_JDBC_URL: the embedded PostgreSQL stops when the demo ends, and its"
+                            + " data with it");
+        }
+        return new Demo.Options(
+                episodes,
+                threads != null ? threads : episodes == 1 ? 4 : 16,
+                latencyMs != null ? latencyMs : episodes == 1 ? 40 : 0,
+                timeoutSeconds,
+                keep);
+    }
+
+    private void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new ParameterException(spec.commandLine(), option + " must be " + least + " or more, not " + value);
+        }
+    }
+}

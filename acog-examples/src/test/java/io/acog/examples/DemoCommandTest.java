@@ -1,0 +1,84 @@
+package io.acog.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The demo's command line, checked without running the demo. */
+class DemoCommandTest {
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine command = DemoCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return new Run(command.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Run help = run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out())
+                .contains("Usage: ./demo")
+                .contains("--episodes=N", "--threads=N", "--latency-ms=N", "--timeout-s=N", "--keep")
+                .contains("-h, --help", "-V, --version")
+                .contains("ACOG_JDBC_URL");
+        assertThat(help.err()).isEmpty();
+    }
+
+    @Test
+    void aWrongOptionIsToldInALineWithTheUsageAndNoStackTrace() {
+        Run wrong = run("--bogus");
+
+        assertThat(wrong.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(wrong.err())
+                .startsWith("Unknown option: '--bogus'")
+                .contains("Usage: ./demo")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWrongValueIsNamed() {
+        Run notANumber = run("--threads", "many");
+        assertThat(notANumber.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(notANumber.err()).contains("Invalid value for option '--threads': 'many' is not an int");
+
+        Run none = run("--episodes", "0");
+        assertThat(none.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(none.err()).startsWith("--episodes must be 1 or more, not 0").doesNotContain("\tat ");
+
+        Run missing = run("--timeout-s");
+        assertThat(missing.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(missing.err()).contains("Missing required parameter for option '--timeout-s'");
+    }
+
+    @Test
+    void keepNeedsAServerThatOutlivesTheDemo() {
+        assumeTrue(System.getenv("ACOG_JDBC_URL") == null, "the embedded server is the one in use");
+        Run keep = run("--keep");
+
+        assertThat(keep.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(keep.err()).startsWith("--keep needs ACOG_JDBC_URL").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theDefaultsDependOnHowManyEpisodesRun() {
+        DemoCommand one = new DemoCommand();
+        new CommandLine(one).parseArgs();
+        assertThat(one.options()).isEqualTo(new Demo.Options(1, 4, 40, 600, false));
+
+        DemoCommand many = new DemoCommand();
+        new CommandLine(many).parseArgs("--episodes", "200", "--latency-ms", "5");
+        assertThat(many.options()).isEqualTo(new Demo.Options(200, 16, 5, 600, false));
+    }
+}
