@@ -53,7 +53,7 @@ class FfmpegTest {
     }
 
     @Test
-    void aConfiguredPathThatIsNoBinaryIsNamedWithWhatToDo() {
+    void aConfiguredPathThatIsNoBinaryIsNamedWithTheWayOut() {
         Path missing = home.resolve("no-ffmpeg-here");
 
         assertThatThrownBy(() ->

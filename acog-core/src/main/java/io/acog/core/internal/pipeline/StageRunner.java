@@ -102,6 +102,23 @@ final class StageRunner {
     }
 
     /**
+     * A provider's failure: retried (after its retry-after, if it gave one) when it says it may
+     * be.
+     *
+     * @param begun when this run began, if its start is not recorded yet; else null
+     */
+    private JobOutcome providerFailed(Job job, JobContext context, ProviderException e, OffsetDateTime begun) {
+        return ends.failed(
+                job,
+                context,
+                Redaction.describe(e),
+                e.retryable(),
+                e.retryAfter().orElse(null),
+                false,
+                begun);
+    }
+
+    /**
      * A failure ACOG did not foresee: logged with its stack trace (redacted), and recorded as the
      * run's failure, retryable unless what the run produced is invalid (running it again would
      * produce it again, and pay for it again).
@@ -162,14 +179,7 @@ final class StageRunner {
                         (System.nanoTime() - called) / 1_000_000);
             }
         } catch (ProviderException e) {
-            return ends.failed(
-                    job,
-                    context,
-                    Redaction.describe(e),
-                    e.retryable(),
-                    e.retryAfter().orElse(null),
-                    false,
-                    unmarked(mark, begun));
+            return providerFailed(job, context, e, unmarked(mark, begun));
         } catch (StageFailedException e) {
             return ends.failed(job, context, Redaction.describe(e), e.retryable(), null, false, unmarked(mark, begun));
         } catch (RuntimeException e) {
@@ -230,14 +240,7 @@ final class StageRunner {
             progress = Objects.requireNonNull(
                     stage.poll(provider, taskId, call(job, context)), () -> provider + " returned no render progress");
         } catch (ProviderException e) {
-            return ends.failed(
-                    job,
-                    context,
-                    Redaction.describe(e),
-                    e.retryable(),
-                    e.retryAfter().orElse(null),
-                    false,
-                    begun);
+            return providerFailed(job, context, e, begun);
         } catch (RuntimeException e) {
             return unforeseen(
                     job,
@@ -276,14 +279,7 @@ final class StageRunner {
         try {
             output = stage.rendered(loaded, provider, taskId, done);
         } catch (ProviderException e) {
-            return ends.failed(
-                    job,
-                    context,
-                    Redaction.describe(e),
-                    e.retryable(),
-                    e.retryAfter().orElse(null),
-                    false,
-                    begun);
+            return providerFailed(job, context, e, begun);
         } catch (StageFailedException e) {
             return ends.failed(job, context, Redaction.describe(e), e.retryable(), null, false, begun);
         }
