@@ -3,6 +3,8 @@ package io.acog.spi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where produced files go: local disk by default, S3 or the like in production. Thread-safe.
@@ -37,4 +39,27 @@ public interface AssetStorage {
      * @throws IOException when the file is missing or cannot be read
      */
     InputStream open(URI uri) throws IOException;
+
+    /**
+     * Deletes a stored file; a file already gone is not an error.
+     *
+     * @param uri a URI that {@link #store(String, Media)} of this storage returned
+     * @throws IOException when the file exists but cannot be deleted
+     */
+    void delete(URI uri) throws IOException;
+
+    /**
+     * Returns a URL of a stored file that a provider's servers can fetch for a while without
+     * credentials (an S3 presigned GET URL): HeyGen and Runway fetch their inputs so. Such a URL is
+     * a secret while it lives; never log it. Storage that cannot give one (local disk) returns
+     * empty, the default, and providers upload the bytes instead.
+     *
+     * @param uri a URI that {@link #store(String, Media)} of this storage returned
+     * @param validFor how long the URL must work
+     * @return the URL, or empty when this storage cannot give one
+     * @throws IOException when the storage cannot sign it
+     */
+    default Optional<URI> shareableUrl(URI uri, Duration validFor) throws IOException {
+        return Optional.empty();
+    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * Renders the presenter on camera: the {@code avatar} stage (HeyGen, Synthesia and the like),
  * submitted then polled. Thread-safe; failures are {@link ProviderException}s.
  */
-public interface AvatarRenderer {
+public interface AvatarRenderer extends Provider {
 
     /**
      * Returns the provider's name, as channels name it in {@code avatar_profile.provider}.
@@ -59,26 +59,74 @@ public interface AvatarRenderer {
      *
      * @param taskId the id {@link #submit} returned
      * @param call the stage it serves; its {@link ProviderCall#episodeId()} is null here
+     * @return whether the render was stopped, had ended, or cannot be stopped at this provider
      */
-    void cancel(String taskId, ProviderCall call);
+    Cancellation cancel(String taskId, ProviderCall call);
 
     /**
-     * What to render: the presenter speaking the script's avatar segments.
+     * Tells what the finished video covers: the avatar windows back to back (the default, and what
+     * a provider should do where its API can render parts of the audio, so only they are billed),
+     * or the whole narration.
+     *
+     * @return the coverage of this provider's videos
+     */
+    default Coverage coverage() {
+        return Coverage.WINDOWS;
+    }
+
+    /** What an avatar video covers. */
+    enum Coverage {
+        /**
+         * The {@link AvatarRequest#windows()} back to back: the window {@code w} starts at {@code
+         * w.sourceOffsetMs()} in the video, which runs their total length.
+         */
+        WINDOWS,
+        /** The whole narration, time for time: the video runs as long as the audio. */
+        NARRATION
+    }
+
+    /**
+     * What to render: the presenter speaking, lip-synced to the episode's audio, in the windows
+     * where the timeline shows them.
      *
      * @param channel the channel, with its {@code avatar_profile} (e.g. {@code avatar_id})
-     * @param segments the text of the script's {@code [AVATAR]} segments
-     * @param audio the episode's synthesized speech, to lip-sync to
+     * @param windows the timeline's {@link Timeline.Source#AVATAR} cuts, in order: where on the
+     *     audio the presenter speaks, what, and where each window starts in the video
+     * @param audio the episode's synthesized speech, readable from {@link ProviderCall#storage()}
+     * @param audioUrl a URL of the same audio that the provider's servers can fetch (a presigned
+     *     URL), or null when the storage cannot give one and the provider must upload the audio
+     * @param format the video's frame: ask for its aspect ratio and size
+     * @param callbackUrl where the provider should report the render's end (a host's webhook), or
+     *     null when the host has none and the pipeline only polls
      */
-    record AvatarRequest(ChannelBrief channel, List<String> segments, URI audio) {
+    record AvatarRequest(
+            ChannelBrief channel,
+            List<Timeline.Cut> windows,
+            URI audio,
+            URI audioUrl,
+            OutputFormat format,
+            URI callbackUrl) {
         /**
-         * Makes an unmodifiable copy of {@code segments}; null becomes empty.
+         * Makes an unmodifiable copy of {@code windows}; null becomes empty.
          *
          * @param channel the channel, with its {@code avatar_profile} (e.g. {@code avatar_id})
-         * @param segments the text of the script's {@code [AVATAR]} segments
-         * @param audio the episode's synthesized speech, to lip-sync to
+         * @param windows the timeline's {@link Timeline.Source#AVATAR} cuts, in order
+         * @param audio the episode's synthesized speech, readable from the storage
+         * @param audioUrl a URL of the audio the provider can fetch, or null
+         * @param format the video's frame
+         * @param callbackUrl where the provider should report the render's end, or null
          */
         public AvatarRequest {
-            segments = Copies.list(segments);
+            windows = Copies.list(windows);
+        }
+
+        /**
+         * Returns how long the windows run together: the length of the video to render.
+         *
+         * @return the windows' total length, in milliseconds
+         */
+        public long windowsMs() {
+            return windows.stream().mapToLong(Timeline.Cut::lengthMs).sum();
         }
     }
 }

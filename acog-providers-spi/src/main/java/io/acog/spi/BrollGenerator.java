@@ -1,10 +1,12 @@
 package io.acog.spi;
 
+import java.util.List;
+
 /**
  * Generates one b-roll clip per {@code [BROLL:description]} marker: the {@code broll} stage (Runway,
  * Pika and the like), submitted then polled. Thread-safe; failures are {@link ProviderException}s.
  */
-public interface BrollGenerator {
+public interface BrollGenerator extends Provider {
 
     /**
      * Returns the provider's name, e.g. {@code "runway"}. The pipeline asks the first registered
@@ -42,8 +44,21 @@ public interface BrollGenerator {
      *
      * @param taskId the id {@link #submit} returned
      * @param call the stage it serves; its {@link ProviderCall#episodeId()} is null here
+     * @return whether the render was stopped, had ended, or cannot be stopped at this provider
      */
-    void cancel(String taskId, ProviderCall call);
+    Cancellation cancel(String taskId, ProviderCall call);
+
+    /**
+     * Returns the clip lengths the provider's model renders, in seconds, ascending (Runway's
+     * models take 5 or 10, for one). ACOG asks for the shortest that covers the clip's cut, or the
+     * longest when none does; the assembler trims. Empty, the default, means any whole number of
+     * seconds from 1.
+     *
+     * @return the lengths offered, ascending; never null
+     */
+    default List<Integer> clipSeconds() {
+        return List.of();
+    }
 
     /**
      * One b-roll clip to render.
@@ -51,7 +66,12 @@ public interface BrollGenerator {
      * @param channel the channel, with its style guide
      * @param description the marker's description, e.g. {@code "city skyline at dusk"}
      * @param clipIndex the clip's place among the episode's b-roll markers, from 0
-     * @param seconds how long the clip should run, in seconds
+     * @param seconds how long the clip should run, in seconds: one of {@link #clipSeconds()} when
+     *     the provider names any
+     * @param neededMs how long the clip's cut runs on the timeline, in milliseconds; what the
+     *     assembler shows of the clip
+     * @param format the video's frame: ask for its aspect ratio
      */
-    record ClipRequest(ChannelBrief channel, String description, int clipIndex, int seconds) {}
+    record ClipRequest(
+            ChannelBrief channel, String description, int clipIndex, int seconds, long neededMs, OutputFormat format) {}
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Implementations are thread-safe; failures are {@link ProviderException}s.
  */
-public interface ContentWriter {
+public interface ContentWriter extends Provider {
 
     /**
      * Returns the provider's name, e.g. {@code "openai"}.

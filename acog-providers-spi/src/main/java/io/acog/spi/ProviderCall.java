@@ -1,5 +1,6 @@
 package io.acog.spi;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -51,4 +52,34 @@ public interface ProviderCall {
      * @return whether the episode was cancelled
      */
     boolean cancelRequested();
+
+    /**
+     * Returns what this job's provider saved with {@link #saveCheckpoint} in an earlier attempt
+     * (an upload's session and offset, say), so a call cut short by a crash resumes instead of
+     * starting over.
+     *
+     * @return the last checkpoint saved for this job, or empty on its first run
+     */
+    Optional<String> checkpoint();
+
+    /**
+     * Saves a checkpoint of this job's call, durably, before returning: a later attempt of the same
+     * job reads it with {@link #checkpoint()}. Save it before the step it protects (record a
+     * resumable upload's session before sending the first byte). It is stored in ACOG's database:
+     * put no credentials in it.
+     *
+     * @param checkpoint what the provider needs to resume, e.g. JSON; at most 4,000 characters
+     * @throws IllegalArgumentException when it is longer
+     * @throws IllegalStateException when this worker no longer holds the job (its lease was lost):
+     *     stop, another worker runs it
+     */
+    void saveCheckpoint(String checkpoint);
+
+    /**
+     * Reports how far along a long call is, for the host to show (the demo prints it). Cheap to
+     * call often: ACOG passes on at most a few reports a second.
+     *
+     * @param fractionDone from 0 to 1
+     */
+    void progress(double fractionDone);
 }

@@ -1,6 +1,7 @@
 package io.acog.spi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +9,10 @@ import java.util.Optional;
  * A provider call failed, classified so the pipeline knows what to do: a {@linkplain #retryable()
  * retryable} failure (rate limit, server error, timeout) is tried again after a backoff (or after
  * the provider's retry-after), a permanent one (bad credentials, exhausted quota, an invalid
- * request, rejected content) fails the stage at once without spending retries.
+ * request, rejected content) fails the stage at once without spending retries. A call that only
+ * came too early ({@link #overConcurrencyLimit over the concurrency limit}, {@link
+ * #quotaExhaustedUntil a quota that resets at a known time}) is tried again later without spending
+ * an attempt.
  *
  * <p>Messages must never contain secrets: no API keys, no tokens, no signed URLs.
  */
@@ -20,6 +24,12 @@ public class ProviderException extends RuntimeException {
     public enum Reason {
         /** Too many requests (e.g. HTTP 429); retryable by default. */
         RATE_LIMITED(true),
+        /**
+         * Over the account's limit of requests in flight (e.g. ElevenLabs' {@code
+         * concurrent_limit_exceeded}): nothing is wrong with the call, it came too early. Retried
+         * later without spending an attempt.
+         */
+        CONCURRENCY_LIMITED(true),
         /** The provider failed on its side (e.g. HTTP 5xx); retryable by default. */
         SERVER_ERROR(true),
         /** The call timed out; retryable by default. */
@@ -66,6 +76,8 @@ public class ProviderException extends RuntimeException {
     private final boolean retryable;
     /** How long to wait before the next try; null when the provider did not say. */
     private final Duration retryAfter;
+    /** When the next try may be made; null when the provider did not say. */
+    private final Instant retryAt;
 
     /**
      * Makes an exception; {@link #retryable} and {@link #permanent} cover the usual cases.
@@ -80,11 +92,52 @@ public class ProviderException extends RuntimeException {
      */
     public ProviderException(
             String provider, Reason reason, boolean retryable, String message, Duration retryAfter, Throwable cause) {
+        this(provider, reason, retryable, message, retryAfter, null, cause);
+    }
+
+    private ProviderException(
+            String provider,
+            Reason reason,
+            boolean retryable,
+            String message,
+            Duration retryAfter,
+            Instant retryAt,
+            Throwable cause) {
         super(provider + ": " + message, cause);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.retryAt = retryAt;
+    }
+
+    /**
+     * Returns a call refused because the account has too many requests in flight: tried again after
+     * {@code retryAfter} (or the pipeline's backoff) without spending an attempt.
+     *
+     * @param provider the provider's name
+     * @param message what the provider said, without secrets
+     * @param retryAfter how long the provider asked to wait; null for the pipeline's backoff
+     * @return the exception, to throw
+     */
+    public static ProviderException overConcurrencyLimit(String provider, String message, Duration retryAfter) {
+        return new ProviderException(provider, Reason.CONCURRENCY_LIMITED, true, message, retryAfter, null, null);
+    }
+
+    /**
+     * Returns a call refused because a quota is used up until a known time (YouTube's daily quota
+     * resets at midnight Pacific time): the job waits until then and is tried again without
+     * spending an attempt, instead of failing the episode.
+     *
+     * @param provider the provider's name
+     * @param message what the provider said, without secrets
+     * @param until when the quota resets
+     * @return the exception, to throw
+     * @throws NullPointerException when {@code until} is null
+     */
+    public static ProviderException quotaExhaustedUntil(String provider, String message, Instant until) {
+        Objects.requireNonNull(until, "until");
+        return new ProviderException(provider, Reason.QUOTA_EXHAUSTED, true, message, null, until, null);
     }
 
     /**
@@ -148,5 +201,24 @@ public class ProviderException extends RuntimeException {
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Returns when the next try may be made, when the provider named a time (a quota's reset).
+     *
+     * @return the time, or empty
+     */
+    public Optional<Instant> retryAt() {
+        return Optional.ofNullable(retryAt);
+    }
+
+    /**
+     * Tells whether this failure counts against the job's attempts. A call that only came too early
+     * (over the concurrency limit, or a quota that resets at a known time) does not.
+     *
+     * @return whether an attempt is spent
+     */
+    public boolean attemptSpent() {
+        return !(retryable && (reason == Reason.CONCURRENCY_LIMITED || retryAt != null));
     }
 }

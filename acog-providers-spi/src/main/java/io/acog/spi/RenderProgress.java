@@ -55,14 +55,17 @@ public sealed interface RenderProgress {
     /**
      * The provider gave up on the render.
      *
+     * @param code the provider's code for the failure (e.g. HeyGen's {@code failure_code}, Runway's
+     *     {@code SAFETY.INPUT.TEXT}), for tracing and for hosts to act on; null when it gave none
      * @param error why, as the provider said it; becomes the stage's error
      * @param retryable whether submitting it anew may succeed (a provider-side crash) or not (the
      *     content was rejected, the request is invalid)
      */
-    record Failed(String error, boolean retryable) implements RenderProgress {
+    record Failed(String code, String error, boolean retryable) implements RenderProgress {
         /**
          * Creates the progress of a render the provider gave up on.
          *
+         * @param code the provider's code for the failure; null when it gave none
          * @param error why, as the provider said it; becomes the stage's error
          * @param retryable whether submitting it anew may succeed (a provider-side crash) or not
          *     (the content was rejected, the request is invalid)
@@ -74,14 +77,26 @@ public sealed interface RenderProgress {
     }
 
     /**
-     * Returns a render the provider gave up on.
+     * Returns a render the provider gave up on, without a code.
      *
      * @param error why, as the provider said it
      * @param retryable whether submitting it anew may succeed
      * @return a {@link Failed}
      */
     static RenderProgress failed(String error, boolean retryable) {
-        return new Failed(error, retryable);
+        return new Failed(null, error, retryable);
+    }
+
+    /**
+     * Returns a render the provider gave up on, with the provider's code for why.
+     *
+     * @param code the provider's failure code, e.g. {@code "SAFETY.INPUT.TEXT"}
+     * @param error why, as the provider said it
+     * @param retryable whether submitting it anew may succeed
+     * @return a {@link Failed}
+     */
+    static RenderProgress failed(String code, String error, boolean retryable) {
+        return new Failed(code, error, retryable);
     }
 
     /**

@@ -7,16 +7,29 @@ import java.math.RoundingMode;
  * What a provider call cost and used. Every result carries one; fields a provider does not meter
  * are null.
  *
+ * <p>LLM tokens are kept apart as providers price them: fresh input, cached input (a fraction of
+ * the input price) and output. {@link #tokens()} is their sum.
+ *
  * <p>Costs are kept to four decimals, as ACOG stores them: a finer price (a speech provider's
  * per-character rate, say) is rounded half up, so {@code 0.01743} becomes {@code 0.0174}. A call's
  * cost is recorded once the money is spent, so it is never refused for its precision.
  *
  * @param costUsd the price in US dollars, rounded half up to four decimals
- * @param tokens LLM tokens (prompt and completion)
+ * @param inputTokens LLM prompt tokens not served from the provider's cache
+ * @param cachedInputTokens LLM prompt tokens served from the provider's cache
+ * @param outputTokens LLM completion tokens, reasoning included
  * @param characters characters synthesized (speech providers bill by them)
  * @param seconds seconds of media rendered
+ * @param credits the provider's own credits spent (HeyGen, Runway and ElevenLabs bill in them)
  */
-public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal seconds) {
+public record Usage(
+        BigDecimal costUsd,
+        Long inputTokens,
+        Long cachedInputTokens,
+        Long outputTokens,
+        Long characters,
+        BigDecimal seconds,
+        BigDecimal credits) {
 
     /** The decimals of a stored cost. */
     public static final int COST_SCALE = 4;
@@ -25,9 +38,12 @@ public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal
      * Creates a usage, rounding {@code costUsd} half up to {@link #COST_SCALE} decimals.
      *
      * @param costUsd the price in US dollars, rounded half up to four decimals
-     * @param tokens LLM tokens (prompt and completion)
+     * @param inputTokens LLM prompt tokens not served from the provider's cache
+     * @param cachedInputTokens LLM prompt tokens served from the provider's cache
+     * @param outputTokens LLM completion tokens, reasoning included
      * @param characters characters synthesized (speech providers bill by them)
      * @param seconds seconds of media rendered
+     * @param credits the provider's own credits spent
      */
     public Usage {
         if (costUsd != null && costUsd.scale() > COST_SCALE) {
@@ -41,7 +57,7 @@ public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal
      * @return a usage with every component null
      */
     public static Usage none() {
-        return new Usage(null, null, null, null);
+        return new Usage(null, null, null, null, null, null, null);
     }
 
     /**
@@ -51,17 +67,31 @@ public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal
      * @return the usage
      */
     public static Usage cost(BigDecimal costUsd) {
-        return new Usage(costUsd, null, null, null);
+        return new Usage(costUsd, null, null, null, null, null, null);
     }
 
     /**
-     * Returns this usage with the LLM tokens used.
+     * Returns all LLM tokens used: input, cached input and output together.
      *
-     * @param tokens prompt and completion tokens
-     * @return a copy with {@code tokens} set
+     * @return their sum, or null when none of them is metered
      */
-    public Usage withTokens(long tokens) {
-        return new Usage(costUsd, tokens, characters, seconds);
+    public Long tokens() {
+        if (inputTokens == null && cachedInputTokens == null && outputTokens == null) {
+            return null;
+        }
+        return orZero(inputTokens) + orZero(cachedInputTokens) + orZero(outputTokens);
+    }
+
+    /**
+     * Returns this usage with the LLM tokens used, as the provider prices them.
+     *
+     * @param input prompt tokens not served from the cache
+     * @param cachedInput prompt tokens served from the cache
+     * @param output completion tokens
+     * @return a copy with the tokens set
+     */
+    public Usage withTokens(long input, long cachedInput, long output) {
+        return new Usage(costUsd, input, cachedInput, output, characters, seconds, credits);
     }
 
     /**
@@ -71,7 +101,7 @@ public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal
      * @return a copy with {@code characters} set
      */
     public Usage withCharacters(long characters) {
-        return new Usage(costUsd, tokens, characters, seconds);
+        return new Usage(costUsd, inputTokens, cachedInputTokens, outputTokens, characters, seconds, credits);
     }
 
     /**
@@ -81,6 +111,20 @@ public record Usage(BigDecimal costUsd, Long tokens, Long characters, BigDecimal
      * @return a copy with {@code seconds} set
      */
     public Usage withSeconds(BigDecimal seconds) {
-        return new Usage(costUsd, tokens, characters, seconds);
+        return new Usage(costUsd, inputTokens, cachedInputTokens, outputTokens, characters, seconds, credits);
+    }
+
+    /**
+     * Returns this usage with the provider's credits spent.
+     *
+     * @param credits the credits spent
+     * @return a copy with {@code credits} set
+     */
+    public Usage withCredits(BigDecimal credits) {
+        return new Usage(costUsd, inputTokens, cachedInputTokens, outputTokens, characters, seconds, credits);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 }

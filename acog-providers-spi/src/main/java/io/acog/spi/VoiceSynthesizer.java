@@ -6,7 +6,7 @@ import java.util.List;
  * Speaks the script: the {@code audio} stage (ElevenLabs and the like). Thread-safe; failures are
  * {@link ProviderException}s.
  */
-public interface VoiceSynthesizer {
+public interface VoiceSynthesizer extends Provider {
 
     /**
      * Returns the provider's name, as channels name it in {@code voice_profile.provider}.
@@ -44,29 +44,94 @@ public interface VoiceSynthesizer {
      * What to speak.
      *
      * @param channel the channel, with its {@code voice_profile} (e.g. {@code voice_id})
-     * @param segments the spoken text of each script segment, in order; blank segments left out
+     * @param lines the script's spoken segments, in order, each with its index in the script; a
+     *     segment that speaks nothing is left out
      * @param wordsPerMinute the channel's speaking rate
      */
-    record SpeechRequest(ChannelBrief channel, List<String> segments, int wordsPerMinute) {
+    record SpeechRequest(ChannelBrief channel, List<Line> lines, int wordsPerMinute) {
         /**
-         * Makes an unmodifiable copy of {@code segments}; null becomes empty.
+         * Makes an unmodifiable copy of {@code lines}; null becomes empty.
          *
          * @param channel the channel, with its {@code voice_profile} (e.g. {@code voice_id})
-         * @param segments the spoken text of each script segment, in order; blank segments left out
+         * @param lines the script's spoken segments, in order, each with its index in the script
          * @param wordsPerMinute the channel's speaking rate
          */
         public SpeechRequest {
-            segments = Copies.list(segments);
+            lines = Copies.list(lines);
+        }
+
+        /**
+         * Returns the whole text to speak: the lines joined by blank lines.
+         *
+         * @return the text
+         */
+        public String text() {
+            return String.join("\n\n", lines.stream().map(Line::text).toList());
         }
     }
+
+    /**
+     * One spoken segment of the script.
+     *
+     * @param segment its index among the script's segments, from 0; timings name it back
+     * @param text the words, never blank
+     */
+    record Line(int segment, String text) {}
 
     /**
      * The synthesized speech.
      *
      * @param audio the audio file; the pipeline stores it
      * @param durationMs how long it runs, in milliseconds; 0 or less when unknown
+     * @param timings where each line falls in the audio, in order, with its words' times when the
+     *     provider aligns them (ElevenLabs' {@code with-timestamps} does); empty when the provider
+     *     gives none, and ACOG then spreads the duration over the lines by their words
      * @param providerJobId the provider's request id, for tracing; null if none
      * @param usage what the call cost; null counts as none
      */
-    record Speech(Media audio, long durationMs, String providerJobId, Usage usage) {}
+    record Speech(Media audio, long durationMs, List<LineTiming> timings, String providerJobId, Usage usage) {
+        /**
+         * Makes an unmodifiable copy of {@code timings}; null becomes empty.
+         *
+         * @param audio the audio file; the pipeline stores it
+         * @param durationMs how long it runs, in milliseconds; 0 or less when unknown
+         * @param timings where each line falls in the audio, in order; may be empty
+         * @param providerJobId the provider's request id, for tracing; null if none
+         * @param usage what the call cost; null counts as none
+         */
+        public Speech {
+            timings = Copies.list(timings);
+        }
+    }
+
+    /**
+     * Where one line falls in the audio.
+     *
+     * @param segment the line's {@link Line#segment()}
+     * @param startMs where it starts, in milliseconds
+     * @param endMs where it ends (exclusive), in milliseconds
+     * @param words its words' times, in order; empty when the provider does not align words
+     */
+    record LineTiming(int segment, long startMs, long endMs, List<WordTiming> words) {
+        /**
+         * Makes an unmodifiable copy of {@code words}; null becomes empty.
+         *
+         * @param segment the line's {@link Line#segment()}
+         * @param startMs where it starts, in milliseconds
+         * @param endMs where it ends (exclusive), in milliseconds
+         * @param words its words' times, in order; may be empty
+         */
+        public LineTiming {
+            words = Copies.list(words);
+        }
+    }
+
+    /**
+     * When one word is spoken.
+     *
+     * @param word the word as written, with its punctuation
+     * @param startMs when it starts, in milliseconds of the audio
+     * @param endMs when it ends (exclusive), in milliseconds of the audio
+     */
+    record WordTiming(String word, long startMs, long endMs) {}
 }

@@ -3,14 +3,11 @@ package io.acog.providers.ffmpeg;
 import io.acog.spi.ProviderConfig;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,35 +109,10 @@ public record Ffmpeg(Path executable, String origin) {
             return Optional.empty();
         }
         try {
-            long size = resource.openConnection().getContentLengthLong();
-            Path target = home.resolve(CACHE_DIRECTORY).resolve(size + "-" + name);
-            if (!Files.isExecutable(target) || Files.size(target) != size) {
-                copy(resource, target);
-            }
-            return Optional.of(new Ffmpeg(target, "jave-nativebin"));
+            return Optional.of(new Ffmpeg(
+                    CachedResource.copy(resource, home.resolve(CACHE_DIRECTORY), name, true), "jave-nativebin"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the bundled ffmpeg out of " + resource, e);
-        }
-    }
-
-    /** Copies to a file of its own first, then moves it in place: a reader never runs half a binary. */
-    private static void copy(URL resource, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path part =
-                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try (InputStream in = resource.openStream()) {
-            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-            if (!part.toFile().setExecutable(true)) {
-                throw new IOException("cannot make " + part + " executable");
-            }
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            LOG.info("ACOG copied the bundled ffmpeg to {}", target);
-        } finally {
-            Files.deleteIfExists(part);
         }
     }
 
@@ -175,6 +147,106 @@ public record Ffmpeg(Path executable, String origin) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + executable + " -version", e);
+        }
+    }
+
+    /** How much of ffmpeg's log a failure quotes. */
+    private static final int TAIL_LINES = 12;
+
+    /**
+     * Runs ffmpeg with {@code arguments} (after {@code -hide_banner -nostdin}) and waits for it. It
+     * reads and writes files only; its log is kept, bounded, for the error.
+     *
+     * @param arguments the arguments, e.g. {@code -i in.wav -c:a aac out.m4a}
+     * @param timeout how long it may run before it is killed
+     * @param progress told the media time written so far, in milliseconds, a few times a second
+     *     (ffmpeg's {@code -progress}); null when not wanted
+     * @throws FfmpegException when ffmpeg cannot start, exits with an error or runs past the timeout;
+     *     the message quotes the last lines it printed
+     */
+    public void run(List<String> arguments, java.time.Duration timeout, java.util.function.LongConsumer progress) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin"));
+        if (progress != null) {
+            command.addAll(List.of("-progress", "pipe:1", "-nostats"));
+        }
+        command.addAll(arguments);
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(windows() ? "NUL" : "/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new FfmpegException(executable + " does not run: " + e.getMessage(), -1, e);
+        }
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
+        Thread log = new Thread(() -> keepTail(process, tail), "ffmpeg-log");
+        log.setDaemon(true);
+        log.start();
+        try {
+            readProgress(process, progress);
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new FfmpegException(
+                        "ffmpeg ran longer than " + timeout + " and was stopped; its log ends:" + tail(log, tail),
+                        -1,
+                        null);
+            }
+            if (process.exitValue() != 0) {
+                throw new FfmpegException(
+                        "ffmpeg exited with " + process.exitValue() + "; its log ends:" + tail(log, tail),
+                        process.exitValue(),
+                        null);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new FfmpegException("interrupted while ffmpeg ran; it was stopped", -1, e);
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void readProgress(Process process, java.util.function.LongConsumer progress) {
+        try (var lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                // out_time_us is in microseconds (out_time_ms too, despite its name, in ffmpeg 4.x)
+                if (progress != null && line.startsWith("out_time_us=")) {
+                    String value = line.substring("out_time_us=".length()).strip();
+                    if (!value.isEmpty() && !value.equals("N/A")) {
+                        progress.accept(Math.max(0, Long.parseLong(value) / 1000));
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the progress is a courtesy; the exit code tells how the run went
+        }
+    }
+
+    private static void keepTail(Process process, java.util.ArrayDeque<String> tail) {
+        try (var lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (tail) {
+                    tail.addLast(line.length() > 500 ? line.substring(0, 500) + "…" : line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; what was read is kept
+        }
+    }
+
+    private static String tail(Thread log, java.util.ArrayDeque<String> tail) throws InterruptedException {
+        log.join(TimeUnit.SECONDS.toMillis(5));
+        synchronized (tail) {
+            return tail.isEmpty() ? " (nothing)" : "\n  " + String.join("\n  ", tail);
         }
     }
 }
