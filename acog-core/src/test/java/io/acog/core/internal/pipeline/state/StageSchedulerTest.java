@@ -74,7 +74,7 @@ class StageSchedulerTest {
         assertThat(draft.jobs()).singleElement().satisfies(job -> {
             assertThat(job.stage()).isEqualTo(PipelineStage.BROLL);
             assertThat(job.idempotencyKey()).endsWith(":broll:0");
-            assertThat(job.input()).isEqualTo(new JobInputs.Clip(0, "a spiral galaxy", 3));
+            assertThat(job.input()).isEqualTo(new JobInputs.Clip(0, "a spiral galaxy", 3, 0));
         });
         assertThat(draft.get(PipelineStage.BROLL).extra()).containsEntry(StageMachine.CLIPS_TOTAL, 2);
         assertThat(draft.status(PipelineStage.BROLL)).isEqualTo(StageStatus.RUNNING);
