@@ -20,6 +20,7 @@ import io.acog.core.job.RetryPolicy;
 import io.acog.providers.offline.OfflineProviders;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
+import io.acog.spi.Cancellation;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
@@ -571,8 +572,8 @@ class PipelineConcurrencyTest {
                 }
 
                 @Override
-                public void cancel(String taskId, ProviderCall call) {
-                    avatars.cancel(taskId, call);
+                public Cancellation cancel(String taskId, ProviderCall call) {
+                    return avatars.cancel(taskId, call);
                 }
             };
             this.broll = new BrollGenerator() {
@@ -592,8 +593,8 @@ class PipelineConcurrencyTest {
                 }
 
                 @Override
-                public void cancel(String taskId, ProviderCall call) {
-                    clips.cancel(taskId, call);
+                public Cancellation cancel(String taskId, ProviderCall call) {
+                    return clips.cancel(taskId, call);
                 }
             };
         }

@@ -91,6 +91,7 @@ class PipelineCostTest extends PipelineTestCase {
                 return new Speech(
                         speech.audio(),
                         speech.durationMs(),
+                        speech.timings(),
                         speech.providerJobId(),
                         Usage.cost(new BigDecimal("0.01743")).withCharacters(58));
             }

@@ -82,6 +82,7 @@ class PipelineRecordingFailureTest extends PipelineTestCase {
                         ? new Speech(
                                 speech.audio(),
                                 speech.durationMs(),
+                                speech.timings(),
                                 speech.providerJobId(),
                                 Usage.cost(new BigDecimal("12345678.5")))
                         : speech;

@@ -43,9 +43,9 @@ public final class TimelinePlanner {
         boolean allTimed = true;
         int words = 0;
         for (int i = 0; i < segments.size(); i++) {
-            String text = segments.get(i).text();
-            words += wordsOf(text).size();
-            if (!text.isBlank() && !timed.containsKey(i)) {
+            int spoken = wordsOf(segments.get(i).text()).size();
+            words += spoken;
+            if (spoken > 0 && !timed.containsKey(i)) {
                 allTimed = false;
             }
         }
@@ -184,30 +184,42 @@ public final class TimelinePlanner {
                         + word.word().strip();
                 if (!pending.isEmpty()
                         && (pending.size() >= CAPTION_WORDS || candidate.length() > CAPTION_CHARACTERS)) {
-                    flush(pending, captions, shown, duration);
+                    flush(pending, captions, shown, duration, false);
                 }
                 pending.add(word);
                 if (endsClause(word.word())) {
-                    flush(pending, captions, shown, duration);
+                    flush(pending, captions, shown, duration, false);
                 }
             }
-            flush(pending, captions, shown, duration);
+            flush(pending, captions, shown, duration, false);
         }
+        flush(pending, captions, shown, duration, true);
         return captions;
     }
 
+    /** Shows the pending words as a caption; {@code last}: no word follows, so none waits. */
     private static void flush(
-            List<VoiceSynthesizer.WordTiming> words, List<Timeline.Caption> captions, long[] shown, long duration) {
+            List<VoiceSynthesizer.WordTiming> words,
+            List<Timeline.Caption> captions,
+            long[] shown,
+            long duration,
+            boolean last) {
         if (words.isEmpty()) {
             return;
         }
         String text = join(words);
         long start = clamp(words.get(0).startMs(), shown[0], duration);
         long end = clamp(words.get(words.size() - 1).endMs(), start, duration);
+        if (end <= start && !last) {
+            return; // spoken while the caption before still shows: they join the next caption
+        }
         words.clear();
-        if (end > start && !text.isBlank()) {
+        if (end > start) {
             captions.add(new Timeline.Caption(start, end, text));
             shown[0] = end;
+        } else if (!captions.isEmpty()) { // the last words, with no time left: they join the caption before
+            Timeline.Caption before = captions.remove(captions.size() - 1);
+            captions.add(new Timeline.Caption(before.startMs(), before.endMs(), before.text() + " " + text));
         }
     }
 

@@ -40,7 +40,9 @@ final class EpisodeMedia {
     /** The frame: portrait 1080×1920 for a channel of Shorts, else landscape 1920×1080. */
     static OutputFormat format(Channel channel) {
         Object format = channel.platformConfig().extra().get(FORMAT);
-        return "shorts".equals(format) ? OutputFormat.PORTRAIT : OutputFormat.LANDSCAPE;
+        return format instanceof String name && name.equalsIgnoreCase("shorts")
+                ? OutputFormat.PORTRAIT
+                : OutputFormat.LANDSCAPE;
     }
 
     /** Whether to burn captions in: as the style guide says, else for Shorts. */
