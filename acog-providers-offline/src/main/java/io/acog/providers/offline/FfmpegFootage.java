@@ -299,9 +299,9 @@ final class FfmpegFootage {
             return width >= height ? 34 : 20;
         }
 
-        /** The font size at which {@link #lineCharacters()} fill about nine tenths of the width. */
+        /** The font size at which {@link #lineCharacters()} fill about four fifths of the width. */
         int fontSize() {
-            return Math.max(8, (int) Math.round(width * 0.9 / (lineCharacters() * 0.62)));
+            return Math.max(8, (int) Math.round(width * 0.8 / (lineCharacters() * 0.62)));
         }
 
         /** How many lines fit under the card's band. */
