@@ -98,7 +98,7 @@ class PipelineConcurrencyTest {
     @Test
     void twoHundredEpisodesOnFourWorkersArePublishedWithEveryStageRunOnce() throws Exception {
         OfflineProviders offline =
-                OfflineProviders.builder().renderPolls(2, Duration.ofMillis(20)).build();
+                PipelineTesting.offline().renderPolls(2, Duration.ofMillis(20)).build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
@@ -131,9 +131,8 @@ class PipelineConcurrencyTest {
 
     @Test
     void episodesCancelledWhileRunningEndCancelledAndTheirRendersAreCancelled() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(4, Duration.ofMillis(150))
-                .build();
+        OfflineProviders offline =
+                PipelineTesting.offline().renderPolls(4, Duration.ofMillis(150)).build();
         TrackingRenders renders = new TrackingRenders(offline);
         EpisodePipeline pipeline = EpisodePipeline.builder(acog)
                 .contentWriter(offline.contentWriter())

@@ -40,9 +40,7 @@ import org.junit.jupiter.api.Test;
 class PipelineMediaTest extends PipelineTestCase {
 
     private static OfflineProviders placeholders() {
-        return OfflineProviders.builder()
-                .media(OfflineProviders.MediaMode.PLACEHOLDER)
-                .build();
+        return PipelineTesting.offline().build();
     }
 
     @Test
@@ -89,10 +87,7 @@ class PipelineMediaTest extends PipelineTestCase {
 
     @Test
     void aClipIsAskedForInALengthTheGeneratorOffers() throws InterruptedException {
-        OfflineProviders offline = OfflineProviders.builder()
-                .media(OfflineProviders.MediaMode.PLACEHOLDER)
-                .clipSeconds(5, 10)
-                .build();
+        OfflineProviders offline = PipelineTesting.offline().clipSeconds(5, 10).build();
         List<BrollGenerator.ClipRequest> clips = new CopyOnWriteArrayList<>();
         EpisodePipeline pipeline = offline.installInto(
                         EpisodePipeline.builder(acog).brollGenerator(watchedBroll(offline.brollGenerator(), clips)))

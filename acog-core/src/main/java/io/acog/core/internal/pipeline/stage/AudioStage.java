@@ -93,6 +93,7 @@ final class AudioStage implements Stage {
                         speech.audio().mimeType(),
                         StoredMedia.size(speech.audio()),
                         StoredMedia.millis(timeline.durationMs()),
-                        true));
+                        true))
+                .plannedFrom(work.episode().script()); // the b-roll clips it lets start come from it
     }
 }
