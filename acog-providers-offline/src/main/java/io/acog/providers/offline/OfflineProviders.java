@@ -35,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Every provider of the pipeline, offline and deterministic: a plan and a script built from the
@@ -135,15 +134,12 @@ public final class OfflineProviders {
     private static final Usage FREE = Usage.cost(BigDecimal.ZERO.setScale(Usage.COST_SCALE));
 
     private final CallLog log;
-    private final int renderPolls;
-    private final Duration renderCheckAfter;
     private final int sampleRate;
     private final MediaMode mediaMode;
     private final List<Integer> clipSeconds;
     private final FfmpegFootage footage;
 
-    private final Map<String, Render> renders = new ConcurrentHashMap<>();
-    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final RenderBoard renders;
     private final AtomicLong ids = new AtomicLong();
     /** The videos the publisher's platform holds, by id: what a resumed upload asks about. */
     private final Set<String> published = ConcurrentHashMap.newKeySet();
@@ -159,8 +155,7 @@ public final class OfflineProviders {
 
     private OfflineProviders(Builder builder) {
         this.log = new CallLog(builder.latency, builder.defaultLatency, builder.failures);
-        this.renderPolls = builder.renderPolls;
-        this.renderCheckAfter = builder.renderCheckAfter;
+        this.renders = new RenderBoard(log, builder.renderPolls, builder.renderCheckAfter);
         this.sampleRate = builder.sampleRate;
         this.mediaMode = builder.mediaMode;
         this.clipSeconds = builder.clipSeconds;
@@ -315,7 +310,7 @@ public final class OfflineProviders {
      * @return a copy of the ids
      */
     public Set<String> cancelledRenders() {
-        return Set.copyOf(cancelled);
+        return renders.stopped();
     }
 
     /**
@@ -325,11 +320,7 @@ public final class OfflineProviders {
      * @return the task ids
      */
     public List<String> renders(UUID episodeId) {
-        return new TreeMap<>(renders)
-                .entrySet().stream()
-                        .filter(entry -> entry.getValue().episodeId.equals(episodeId))
-                        .map(Map.Entry::getKey)
-                        .toList();
+        return renders.of(episodeId);
     }
 
     // ---- the providers -------------------------------------------------------------------------
@@ -408,12 +399,12 @@ public final class OfflineProviders {
 
         @Override
         public RenderProgress poll(String taskId, ProviderCall call) {
-            return pollRender("avatar", taskId, call);
+            return renders.poll("avatar", taskId, call);
         }
 
         @Override
         public Cancellation cancel(String taskId, ProviderCall call) {
-            return cancelRender("avatar", taskId, call);
+            return renders.cancel("avatar", taskId, call);
         }
     }
 
@@ -458,12 +449,12 @@ public final class OfflineProviders {
 
         @Override
         public RenderProgress poll(String taskId, ProviderCall call) {
-            return pollRender("broll", taskId, call);
+            return renders.poll("broll", taskId, call);
         }
 
         @Override
         public Cancellation cancel(String taskId, ProviderCall call) {
-            return cancelRender("broll", taskId, call);
+            return renders.cancel("broll", taskId, call);
         }
     }
 
@@ -535,41 +526,10 @@ public final class OfflineProviders {
         }
     }
 
-    // ---- renders -------------------------------------------------------------------------------
-
-    /** A render at the provider: how often it was polled, whether it ended, and what it delivers. */
-    private static final class Render {
-        final UUID episodeId;
-        final String stage;
-        final long millis;
-        final BigDecimal perSecond;
-        private final Supplier<Media> make;
-        // guarded by this
-        private int polls;
-        private boolean cancelled;
-        private boolean ended;
-        private Media media;
-
-        Render(UUID episodeId, String stage, long millis, BigDecimal perSecond, Supplier<Media> make) {
-            this.episodeId = episodeId;
-            this.stage = stage;
-            this.millis = millis;
-            this.perSecond = perSecond;
-            this.make = make;
-        }
-
-        /**
-         * The finished video, made at the first poll that finds the render done and kept for the
-         * polls after it; made again only if the pipeline closed (deleted) it meanwhile.
-         */
-        synchronized Media media() {
-            if (media == null || (media instanceof FileMedia file && !file.exists())) {
-                media = make.get();
-            }
-            return media;
-        }
-    }
-
+    /**
+     * Accepts a render whose video is made by {@code real} or, with {@link MediaMode#PLACEHOLDER},
+     * is a JSON file of {@code description}.
+     */
     private RenderTask submitRender(
             String stage,
             ProviderCall call,
@@ -581,57 +541,9 @@ public final class OfflineProviders {
         String taskId = String.format("%s-%s-%08d", NAME, stage, ids.incrementAndGet());
         description.put("task_id", taskId);
         description.put("duration_ms", millis);
-        Supplier<Media> make = mediaMode == MediaMode.REAL
-                ? () -> real.apply(taskId)
-                : () -> placeholder(placeholderName, description);
-        renders.put(taskId, new Render(call.episodeId(), stage, millis, perSecond, make));
-        return new RenderTask(taskId, renderPolls == 0 ? Duration.ZERO : renderCheckAfter);
-    }
-
-    private RenderProgress pollRender(String stage, String taskId, ProviderCall call) {
-        log.record(stage, "poll", call);
-        Render render = found(stage, taskId);
-        synchronized (render) {
-            if (render.cancelled) {
-                return RenderProgress.failed("cancelled", "the render was cancelled", false);
-            }
-            render.polls++;
-            if (render.polls <= renderPolls) {
-                return RenderProgress.pending(renderCheckAfter, (double) render.polls / (renderPolls + 1));
-            }
-            render.ended = true;
-        }
-        BigDecimal seconds = BigDecimal.valueOf(render.millis, 3);
-        return RenderProgress.done(
-                render.media(),
-                render.millis,
-                Usage.cost(render.perSecond.multiply(seconds).setScale(Usage.COST_SCALE, RoundingMode.HALF_UP))
-                        .withSeconds(seconds));
-    }
-
-    private Cancellation cancelRender(String stage, String taskId, ProviderCall call) {
-        log.record(stage, "cancel", call);
-        Render render = renders.get(taskId);
-        if (render == null) {
-            return Cancellation.ALREADY_ENDED; // nothing runs under that id
-        }
-        synchronized (render) {
-            if (render.ended || render.cancelled) {
-                return Cancellation.ALREADY_ENDED;
-            }
-            render.cancelled = true;
-        }
-        cancelled.add(taskId);
-        return Cancellation.STOPPED;
-    }
-
-    private Render found(String stage, String taskId) {
-        Render render = renders.get(taskId);
-        if (render == null || !render.stage.equals(stage)) {
-            throw ProviderException.permanent(
-                    NAME, ProviderException.Reason.NOT_FOUND, "no " + stage + " render " + taskId);
-        }
-        return render;
+        Function<String, Media> make =
+                mediaMode == MediaMode.REAL ? real : id -> placeholder(placeholderName, description);
+        return renders.submit(taskId, stage, call, millis, perSecond, make);
     }
 
     private static Media placeholder(String fileName, Map<String, Object> description) {
@@ -819,6 +731,6 @@ public final class OfflineProviders {
     @Override
     public String toString() {
         return "OfflineProviders[" + mediaMode + " media, " + log.size() + " calls, " + renders.size() + " renders, "
-                + cancelled.size() + " cancelled, " + uploads.size() + " uploads]";
+                + renders.stopped().size() + " cancelled, " + uploads.size() + " uploads]";
     }
 }

@@ -13,15 +13,25 @@ import java.util.UUID;
  */
 final class JobCall {
 
-    private final UUID episodeId = UUID.randomUUID();
+    private final UUID episodeId;
     private final String stage;
     private final AssetStorage storage;
     private String checkpoint;
     private int attempts;
 
     JobCall(String stage, Path storage) {
+        this(UUID.randomUUID(), stage, new LocalFileStorage(storage));
+    }
+
+    private JobCall(UUID episodeId, String stage, AssetStorage storage) {
+        this.episodeId = episodeId;
         this.stage = stage;
-        this.storage = new LocalFileStorage(storage);
+        this.storage = storage;
+    }
+
+    /** A new job of the same episode and stage: no checkpoint, attempts from 1. */
+    JobCall anew() {
+        return new JobCall(episodeId, stage, storage);
     }
 
     /** The next attempt's call. */

@@ -38,11 +38,16 @@ class OfflinePublisherTest {
                 Map.of());
     }
 
-    @Test
-    void aRetryAfterAFailureBehindTheCheckpointUploadsOnce() {
-        OfflineProviders offline = OfflineProviders.builder()
+    /** Providers whose first upload fails after its checkpoint is saved and the video sent. */
+    private static OfflineProviders failingOnce() {
+        return OfflineProviders.builder()
                 .fail("upload", OfflineProviders.Failure.RETRYABLE, 1)
                 .build();
+    }
+
+    @Test
+    void aRetryAfterAFailureBehindTheCheckpointUploadsOnce() {
+        OfflineProviders offline = failingOnce();
         Publisher publisher = offline.publisher();
         JobCall job = new JobCall("upload", storage);
 
@@ -66,15 +71,16 @@ class OfflinePublisherTest {
 
     @Test
     void aRetryThatLostItsCheckpointUploadsAgain() {
-        OfflineProviders offline = OfflineProviders.builder()
-                .fail("upload", OfflineProviders.Failure.RETRYABLE, 1)
-                .build();
+        OfflineProviders offline = failingOnce();
         Publisher publisher = offline.publisher();
+        JobCall job = new JobCall("upload", storage);
 
-        assertThatThrownBy(() -> publisher.publish(request(), new JobCall("upload", storage).attempt()))
-                .isInstanceOf(ProviderException.class);
-        publisher.publish(request(), new JobCall("upload", storage).attempt());
+        assertThatThrownBy(() -> publisher.publish(request(), job.attempt())).isInstanceOf(ProviderException.class);
+        publisher.publish(request(), job.anew().attempt());
 
-        assertThat(offline.uploads()).hasSize(2);
+        assertThat(offline.uploads())
+                .as("the same episode, sent twice")
+                .extracting(OfflineProviders.Upload::episodeId)
+                .containsExactly(job.episodeId(), job.episodeId());
     }
 }
