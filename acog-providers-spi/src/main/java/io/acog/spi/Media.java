@@ -8,6 +8,10 @@ import java.util.Objects;
 /**
  * A file a provider produced (or that a provider reads): its name, type and bytes, opened as a
  * stream so that large videos need not sit in memory.
+ *
+ * <p>Media a provider made in a temporary file should also implement {@link AutoCloseable},
+ * deleting the file: the pipeline closes it once it is stored (or given up on). Make {@code close}
+ * safe to call more than once.
  */
 public interface Media {
 

@@ -8,8 +8,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A pipeline worker in a JVM of its own, for {@link PipelineWorkerKilledTest} to kill with
- * SIGKILL: it runs every stage with offline providers, but audio takes ten minutes and each
- * b-roll submit a second and a half, so the kill finds it in the middle of both.
+ * SIGKILL: it runs every stage with offline providers, but the avatar's submit takes ten minutes
+ * and each b-roll submit a second and a half, so the kill finds it in the middle of both.
  *
  * <p>Arguments: JDBC URL, user, asset storage directory. The password, if any, comes from
  * ACOG_JDBC_PASSWORD.
@@ -29,7 +29,7 @@ public final class DoomedPipelineWorkerMain {
         PGSimpleDataSource dataSource = io.acog.core.job.DoomedWorkerMain.dataSource(args);
         Acog acog = Acog.builder().dataSource(dataSource).build();
         OfflineProviders offline = PipelineTesting.offline()
-                .latency("audio", Duration.ofMinutes(10))
+                .latency("avatar", Duration.ofMinutes(10))
                 .latency("broll", CLIP_LATENCY)
                 .build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))

@@ -290,8 +290,8 @@ class PipelineFailureTest extends PipelineTestCase {
     void retryWhileRendersOfTheFailedEpisodeGoOnUsesThemInsteadOfRenderingAgain() throws Exception {
         OfflineProviders offline = PipelineTesting.offline()
                 .renderPolls(15, java.time.Duration.ofMillis(50))
-                .latency("audio", java.time.Duration.ofMillis(300))
-                .fail("audio", Failure.PERMANENT, 1)
+                .latency("avatar", java.time.Duration.ofMillis(300))
+                .fail("avatar", Failure.PERMANENT, 1)
                 .build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
@@ -311,8 +311,10 @@ class PipelineFailureTest extends PipelineTestCase {
         assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
         int clips = done.scriptMetadata().brollSegments();
         assertThat(offline.calls("broll")).as("each clip submitted once").hasSize(clips);
-        assertThat(offline.calls("audio")).hasSize(2);
-        assertThat(offline.calls("avatar")).hasSize(1);
+        assertThat(offline.calls("audio")).hasSize(1);
+        assertThat(offline.calls("avatar"))
+                .as("the failed submit, and the retry's")
+                .hasSize(2);
         assertThat(acog.assets().list(episode.id()))
                 .filteredOn(asset -> asset.type() == AssetType.B_ROLL)
                 .hasSize(clips);

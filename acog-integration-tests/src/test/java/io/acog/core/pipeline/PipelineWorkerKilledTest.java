@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pipeline worker process killed with SIGKILL in the middle of its stages (audio at the
- * provider, b-roll clips half done): once its leases run out a worker in another process takes the
+ * A pipeline worker process killed with SIGKILL in the middle of its stages (the avatar's submit at
+ * the provider, b-roll clips half done): once its leases run out a worker in another process takes the
  * episodes to published, running again only what the dead worker had not committed, and nothing
  * is stored twice.
  */
@@ -92,11 +92,11 @@ class PipelineWorkerKilledTest {
         List<UUID> heldByDoomed;
         long killedAt;
         try {
-            // The kill comes while every episode's audio call sleeps at the provider, some
+            // The kill comes while every episode's avatar submit sleeps at the provider, some
             // b-roll clips are stored and others are being submitted.
             Waiting.patiently()
                     .until(() -> !doomed.isAlive()
-                            || (audioAtProvider(acog, db, ids, doomedName) && clipsHalfDone(db, doomedName)));
+                            || (avatarAtProvider(acog, db, ids, doomedName) && clipsHalfDone(db, doomedName)));
             assertThat(doomed.isAlive())
                     .as("doomed worker in the middle of its stages; its output: %s", read(log))
                     .isTrue();
@@ -147,28 +147,32 @@ class PipelineWorkerKilledTest {
                     .isEqualTo(EpisodeStatus.PUBLISHED);
             assertThat(PipelineConcurrencyTest.assetsOnce(acog, episode, true)).isEmpty();
 
-            // audio ran twice: once in the dead worker (never committed), once here
-            StageState audio =
-                    episode.pipelineState().stage(PipelineStage.AUDIO).orElseThrow();
-            assertThat(audio.attempts()).as("audio attempts in pipeline_state").isGreaterThanOrEqualTo(2);
-            Record audioJob = db.select(JOBS.ATTEMPTS, JOBS.RETRY_COUNT, JOBS.STATUS)
+            // the avatar ran twice: once in the dead worker (its submit never recorded), once here
+            StageState avatar =
+                    episode.pipelineState().stage(PipelineStage.AVATAR).orElseThrow();
+            assertThat(avatar.attempts())
+                    .as("avatar attempts in pipeline_state")
+                    .isGreaterThanOrEqualTo(2);
+            Record avatarJob = db.select(JOBS.ATTEMPTS, JOBS.RETRY_COUNT, JOBS.STATUS)
                     .from(JOBS)
-                    .where(JOBS.EPISODE_ID.eq(id), JOBS.STAGE.eq(PipelineStage.AUDIO.label()))
+                    .where(JOBS.EPISODE_ID.eq(id), JOBS.STAGE.eq(PipelineStage.AVATAR.label()))
                     .fetchSingle();
-            assertThat(audioJob.get(JOBS.ATTEMPTS)).isGreaterThanOrEqualTo(2);
-            assertThat(audioJob.get(JOBS.RETRY_COUNT)).isEqualTo(1);
-            assertThat(audioJob.get(JOBS.STATUS)).isEqualTo(Jooq.db(JobStatus.COMPLETED));
+            assertThat(avatarJob.get(JOBS.ATTEMPTS)).isGreaterThanOrEqualTo(2);
+            assertThat(avatarJob.get(JOBS.RETRY_COUNT)).isEqualTo(1);
+            assertThat(avatarJob.get(JOBS.STATUS)).isEqualTo(Jooq.db(JobStatus.COMPLETED));
 
             // here, only what the dead worker had not committed ran again
             Map<PipelineStage, List<OfflineProviders.Call>> mine = calls.getOrDefault(id, Map.of());
-            for (PipelineStage stage :
-                    List.of(PipelineStage.PLANNING, PipelineStage.SCRIPTING, PipelineStage.SCRIPT_REVIEW)) {
+            for (PipelineStage stage : List.of(
+                    PipelineStage.PLANNING,
+                    PipelineStage.SCRIPTING,
+                    PipelineStage.SCRIPT_REVIEW,
+                    PipelineStage.AUDIO)) {
                 assertThat(mine.getOrDefault(stage, List.of()))
                         .as(stage.label())
                         .isEmpty();
             }
-            for (PipelineStage stage :
-                    List.of(PipelineStage.AUDIO, PipelineStage.AVATAR, PipelineStage.ASSEMBLY, PipelineStage.UPLOAD)) {
+            for (PipelineStage stage : List.of(PipelineStage.AVATAR, PipelineStage.ASSEMBLY, PipelineStage.UPLOAD)) {
                 assertThat(mine.getOrDefault(stage, List.of()))
                         .as(stage.label())
                         .hasSize(1);
@@ -192,11 +196,11 @@ class PipelineWorkerKilledTest {
                 .isZero();
     }
 
-    /** Whether every episode's audio job is held by the worker and its stage has begun. */
-    private static boolean audioAtProvider(Acog acog, DSLContext db, List<UUID> ids, String worker) {
+    /** Whether every episode's avatar job is held by the worker and its stage has begun. */
+    private static boolean avatarAtProvider(Acog acog, DSLContext db, List<UUID> ids, String worker) {
         if (db.fetchCount(
                         JOBS,
-                        JOBS.STAGE.eq(PipelineStage.AUDIO.label()),
+                        JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
                         JOBS.STATUS.eq(Jooq.db(JobStatus.RUNNING)),
                         JOBS.LOCKED_BY.eq(worker))
                 < ids.size()) {
@@ -206,7 +210,7 @@ class PipelineWorkerKilledTest {
                 .allMatch(id -> acog.episodes()
                                 .get(id)
                                 .pipelineState()
-                                .stage(PipelineStage.AUDIO)
+                                .stage(PipelineStage.AVATAR)
                                 .map(StageState::attempts)
                                 .orElse(0)
                         >= 1);

@@ -78,8 +78,9 @@ class StageEpisodesTest {
                 .raw(EpisodeField.ASSETS);
 
         assertThat(assets)
-                .isEqualToIgnoringWhitespace("[[\"b_roll\", \"file:/clips/0.mp4\", false],"
-                        + " [\"b_roll\", \"file:/clips/1.mp4\", false], [\"b_roll\", \"file:/clips/2.mp4\", false],"
-                        + " [\"audio\", \"file:/voice.wav\", true]]");
+                .isEqualToIgnoringWhitespace("[[\"b_roll\", \"file:/clips/0.mp4\", false, \"fixture\", null, 0],"
+                        + " [\"b_roll\", \"file:/clips/1.mp4\", false, \"fixture\", null, 1],"
+                        + " [\"b_roll\", \"file:/clips/2.mp4\", false, \"fixture\", null, 2],"
+                        + " [\"audio\", \"file:/voice.wav\", true, \"fixture\", null, null]]");
     }
 }

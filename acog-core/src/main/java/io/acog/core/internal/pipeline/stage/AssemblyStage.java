@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Assembly: the assembler cuts the narration, the avatar video and the b-roll clips into the final
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * episode's primary assets of their types.
  */
 final class AssemblyStage implements Stage {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AssemblyStage.class);
 
     /** {@code style_guide.background_music}: a URI of music to lay under the voice. */
     static final String MUSIC = "background_music";
@@ -67,8 +63,13 @@ final class AssemblyStage implements Stage {
                         work.call()));
         try {
             return stored(work, assembler.name(), video, inputs.clips().size());
-        } finally {
-            close(video.video(), video.thumbnail(), video.captions());
+        } finally { // what was not stored (storing one failed) is let go of too
+            StoredMedia.close(video.video());
+            for (Media made : new Media[] {video.thumbnail(), video.captions()}) {
+                if (made != null) {
+                    StoredMedia.close(made);
+                }
+            }
         }
     }
 
@@ -189,19 +190,6 @@ final class AssemblyStage implements Stage {
         } catch (IllegalArgumentException e) {
             throw StageFailedException.permanent(
                     "channel.style_guide." + MUSIC + " is '" + text + "', which is not a URI: " + e.getMessage());
-        }
-    }
-
-    /** Media the assembler made in temporary files are let go once stored. */
-    private static void close(Media... media) {
-        for (Media file : media) {
-            if (file != null && file instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    LOG.warn("Cannot clean up {} after storing it: {}", file.fileName(), e.getMessage());
-                }
-            }
         }
     }
 }

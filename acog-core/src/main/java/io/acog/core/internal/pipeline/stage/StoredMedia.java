@@ -9,9 +9,16 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Media a provider made, put into asset storage, and the facts about it an asset records. */
+/**
+ * Media a provider made, put into asset storage (and let go of), and the facts about it an asset
+ * records.
+ */
 final class StoredMedia {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredMedia.class);
 
     private StoredMedia() {}
 
@@ -27,6 +34,19 @@ final class StoredMedia {
         } catch (IOException | RuntimeException e) {
             throw StageFailedException.retryable(storage.name() + " cannot store " + provider + "'s " + media.fileName()
                     + " as " + key + ": " + e.getMessage());
+        } finally {
+            close(media);
+        }
+    }
+
+    /** Lets go of media a provider made in a temporary file (an {@link AutoCloseable} one). */
+    static void close(Media media) {
+        if (media instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Cannot clean up {} after storing it: {}", media.fileName(), e.getMessage());
+            }
         }
     }
 
