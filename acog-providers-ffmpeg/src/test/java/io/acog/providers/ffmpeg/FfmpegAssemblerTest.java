@@ -114,6 +114,7 @@ class FfmpegAssemblerTest {
                 .isEqualTo(90);
         assertThat(video.video().mimeType()).isEqualTo("video/mp4");
         assertThat(video.usage().seconds()).isNotNull();
+        assertThat(TestMedia.loudness(mp4)).as("YouTube's loudness, in LUFS").isCloseTo(-14, within(1.5));
 
         // each cut shows its source: the avatar's first window, the clip (held past its end), the
         // still card, the avatar's second window
@@ -234,6 +235,11 @@ class FfmpegAssemblerTest {
         assertPixel(clip, 2, 2, RED, "the landscape clip cropped to fill, not letterboxed");
         // the voice stops at 2.5 s; the 1 s of music, looped, plays on to the end
         assertThat(TestMedia.meanVolume(mp4, 3.5, 1.2)).isGreaterThan(-45);
+        // while the voice (440 Hz) speaks, the music (1000 Hz) is ducked well under the 14 dB its
+        // music_volume of 0.2 alone puts it below the voice
+        double voice = TestMedia.meanVolume(mp4, 0.5, 1.5, 440);
+        double music = TestMedia.meanVolume(mp4, 0.5, 1.5, 1000);
+        assertThat(music - voice).as("music under the voice, in dB").isLessThan(-20);
         // captions sit higher in a portrait frame, clear of the Shorts player's buttons
         BufferedImage captioned = TestMedia.frame(mp4, 1.0, dir);
         assertThat(TestMedia.yellowish(captioned, 0, 200, 180, 60)).isGreaterThan(10);

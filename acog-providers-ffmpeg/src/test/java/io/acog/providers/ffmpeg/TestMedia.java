@@ -104,6 +104,17 @@ final class TestMedia {
 
     /** The mean volume of {@code video}'s sound from {@code from} for {@code seconds}, in dB (-91 is silence). */
     static double meanVolume(Path video, double from, double seconds) {
+        return meanVolume(video, from, seconds, 0);
+    }
+
+    /**
+     * The mean volume of one tone of {@code video}'s sound from {@code from} for {@code seconds},
+     * in dB: the sound through a narrow band-pass at {@code frequency} twice, which leaves other
+     * tones some 50 dB down; 0 for the whole sound.
+     */
+    static double meanVolume(Path video, double from, double seconds, int frequency) {
+        String band = "bandpass=f=" + frequency + ":width_type=q:w=10,";
+        String filter = (frequency > 0 ? band + band : "") + "volumedetect";
         List<String> log = FFMPEG.log(
                 List.of(
                         "-ss",
@@ -113,7 +124,7 @@ final class TestMedia {
                         "-i",
                         video.toString(),
                         "-af",
-                        "volumedetect",
+                        filter,
                         "-f",
                         "null",
                         "-"),
@@ -125,6 +136,19 @@ final class TestMedia {
             }
         }
         throw new AssertionError("no volume measured: " + log);
+    }
+
+    /** The integrated loudness of {@code video}'s sound (EBU R128), in LUFS. */
+    static double loudness(Path video) {
+        List<String> log = FFMPEG.log(List.of("-i", video.toString(), "-af", "ebur128", "-f", "null", "-"), TIMEOUT);
+        double loudness = Double.NaN;
+        for (String line : log) {
+            Matcher matcher = Pattern.compile("^\\s*I:\\s+(-?[\\d.]+) LUFS").matcher(line);
+            if (matcher.find()) {
+                loudness = Double.parseDouble(matcher.group(1)); // the summary comes last
+            }
+        }
+        return loudness;
     }
 
     /** Whether a pixel is near {@code rgb} (each channel within 40). */
