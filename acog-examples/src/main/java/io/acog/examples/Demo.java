@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.acog.core.Acog;
 import io.acog.core.asset.Asset;
+import io.acog.core.asset.AssetType;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
+import io.acog.core.channel.PlatformConfig;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeIdea;
 import io.acog.core.episode.EpisodeStatus;
@@ -22,11 +24,18 @@ import io.acog.core.pulse.PulseEvent;
 import io.acog.core.pulse.PulsePayload;
 import io.acog.jooq.AcogSchema;
 import io.acog.jooq.SchemaMigration;
+import io.acog.providers.ffmpeg.ContactSheet;
+import io.acog.providers.ffmpeg.Ffmpeg;
+import io.acog.providers.ffmpeg.FfmpegAssembler;
+import io.acog.providers.ffmpeg.Fonts;
+import io.acog.providers.ffmpeg.MediaProbe;
 import io.acog.providers.offline.OfflineProviders;
+import io.acog.spi.ProviderConfig;
 import io.acog.testkit.fixtures.SeedExamples;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +54,14 @@ import java.util.concurrent.TimeUnit;
  * episode, and that episode taken from idea to published through all nine stages by a pipeline
  * worker with the offline providers — all through the public API.
  *
+ * <p>One episode is made with real media: the offline providers speak the script as a WAV of
+ * tones and render an avatar card and b-roll clips with ffmpeg, and the ffmpeg assembler cuts the
+ * final MP4 with captions and a thumbnail. The demo then reads the MP4 back and draws a contact
+ * sheet of its cuts. Many episodes use placeholder files, to show throughput.
+ *
  * <pre>
- * ./demo                      one episode, its progress stage by stage, then a summary
+ * ./demo                      one episode, its progress stage by stage, then the video and a summary
+ * ./demo --shorts             the same as a 9:16 Short
  * ./demo --episodes 200       many at once; prints throughput
  * ./demo --help               every option
  * </pre>
@@ -85,7 +100,7 @@ public final class Demo {
             pool.setPoolName("acog-demo");
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
                 Acog acog = Acog.builder().dataSource(dataSource).build();
-                Channel channel = channel(acog);
+                Channel channel = channel(acog, options.shorts());
                 Episode first = episodeFromPulse(acog, channel);
                 List<UUID> episodes = new ArrayList<>(List.of(first.id()));
                 for (int i = 1; i < options.episodes; i++) {
@@ -96,19 +111,33 @@ public final class Demo {
                             .id());
                 }
                 Progress progress = new Progress(episodes.size());
+                boolean real = options.media() == MediaKind.REAL;
+                ProviderConfig config = ProviderConfig.fromEnvironment();
                 OfflineProviders.Builder providers = OfflineProviders.builder()
+                        .config(config)
+                        .media(real ? OfflineProviders.MediaMode.REAL : OfflineProviders.MediaMode.PLACEHOLDER)
                         .latency(Duration.ofMillis(options.latencyMs))
                         .renderPolls(progress.one ? 2 : 0, Duration.ofMillis(200)); // one: show the polls
                 if (!progress.one) {
-                    providers.audioSampleRate(1_000); // smaller silence, as long as the script
+                    providers.audioSampleRate(1_000); // smaller sound, as long as the script
                 }
                 OfflineProviders offline = providers.build();
-                EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
+                EpisodePipeline.Builder builder = EpisodePipeline.builder(acog);
+                if (real) {
+                    Ffmpeg ffmpeg = Ffmpeg.locate(config);
+                    System.out.println("Media        real, cut by " + ffmpeg.version() + " (" + ffmpeg.origin() + ": "
+                            + ffmpeg.executable() + ")");
+                    builder.videoAssembler(new FfmpegAssembler(config)); // registered first: it cuts the video
+                }
+                EpisodePipeline pipeline = offline.installInto(builder)
                         .assetStorage(new LocalFileStorage(storage))
                         .listener(progress)
                         .build();
                 allPublished = run(acog, pipeline, progress, options, episodes);
                 summary(acog, pipeline, first.id(), storage, options);
+                if (real) {
+                    video(acog, first.id(), storage, config);
+                }
             }
         } finally {
             if (options.keep()) {
@@ -135,10 +164,11 @@ public final class Demo {
             "What the cosmic microwave background tells us",
             "Could we ever see the Big Bang?");
 
-    private static Channel channel(Acog acog) {
+    private static Channel channel(Acog acog, boolean shorts) {
         Channel channel = acog.channels()
                 .create(NewChannel.builder("Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
                         .niche("cosmology")
+                        .platformConfig(PlatformConfig.empty().withExtra("format", shorts ? "shorts" : "landscape"))
                         .persona(SeedExamples.persona())
                         .styleGuide(SeedExamples.styleGuide())
                         .avatarProfile(SeedExamples.avatarProfile())
@@ -244,6 +274,18 @@ public final class Demo {
         public void stageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry) {
             if (one || !willRetry) {
                 line(started, stage.label(), "failed: " + error + (willRetry ? " (will retry)" : ""));
+            }
+        }
+
+        /** The last tenth of a stage's progress printed, per stage. */
+        final Map<PipelineStage, Integer> tenths = new ConcurrentHashMap<>();
+
+        @Override
+        public void stageProgress(UUID episodeId, PipelineStage stage, double fractionDone) {
+            int tenth = (int) Math.floor(fractionDone * 10);
+            if (one && tenth > tenths.getOrDefault(stage, 0)) {
+                tenths.put(stage, tenth);
+                line(started, stage.label(), String.format(Locale.ROOT, "%3d %%", tenth * 10));
             }
         }
 
@@ -377,6 +419,36 @@ public final class Demo {
                 + (episode.lastError() == null ? "" : " — " + episode.lastError()));
     }
 
+    /**
+     * What a person opens first: the final MP4 as read back from the file (duration, size, codecs),
+     * its thumbnail and captions, and a contact sheet of a frame in each cut.
+     */
+    private static void video(Acog acog, UUID episodeId, Path storage, ProviderConfig config) {
+        Episode episode = acog.episodes().get(episodeId);
+        List<Asset> finals = acog.assets().list(episodeId, AssetType.ASSEMBLED_VIDEO);
+        if (finals.isEmpty()) {
+            System.out.println("Video        none: the episode was not assembled");
+            return;
+        }
+        Ffmpeg ffmpeg = Ffmpeg.locate(config);
+        Path video = Path.of(URI.create(finals.get(0).uri()));
+        System.out.println();
+        System.out.println("Video        " + video);
+        System.out.println("  probe      " + MediaProbe.probe(ffmpeg, video).probeLine());
+        for (AssetType type : List.of(AssetType.THUMBNAIL, AssetType.CAPTIONS)) {
+            for (Asset asset : acog.assets().list(episodeId, type)) {
+                System.out.printf(Locale.ROOT, "  %-10s %s%n", type.label(), Path.of(URI.create(asset.uri())));
+            }
+        }
+        List<Long> cuts = episode.pipelineState().timeline().orElseThrow().cuts().stream()
+                .filter(cut -> cut.lengthMs() > 0)
+                .map(cut -> (cut.startMs() + cut.endMs()) / 2)
+                .toList();
+        Path sheet = storage.resolve("contact-sheet.png");
+        ContactSheet.write(ffmpeg, Fonts.locate(config), video, cuts, sheet);
+        System.out.println("  contact    " + sheet + " (a frame in each of the " + cuts.size() + " cuts)");
+    }
+
     /** A stage's attempts; for b-roll, which runs a job per clip, the clips. */
     private static String attempts(StageState state) {
         Object clips = state.extra().get("clips_total");
@@ -403,5 +475,18 @@ public final class Demo {
     }
 
     /** What the command line asked for ({@link DemoCommand}). */
-    record Options(int episodes, int threads, long latencyMs, long timeoutSeconds, boolean keep) {}
+    record Options(
+            int episodes,
+            int threads,
+            long latencyMs,
+            long timeoutSeconds,
+            boolean keep,
+            boolean shorts,
+            MediaKind media) {}
+
+    /** What the providers make: real media, or placeholder files (no ffmpeg). */
+    enum MediaKind {
+        REAL,
+        PLACEHOLDER
+    }
 }

@@ -58,6 +58,19 @@ final class DemoCommand implements Callable<Integer> {
     private long timeoutSeconds;
 
     @Option(
+            names = "--shorts",
+            description = "Make a 9:16 YouTube Short (1080x1920, captions burnt in) instead of a 16:9 video.")
+    private boolean shorts;
+
+    @Option(
+            names = "--media",
+            paramLabel = "KIND",
+            description = "real: the offline providers make real audio and video and ffmpeg cuts the final"
+                    + " MP4; placeholder: tiny stand-in files, no ffmpeg (default: real for one episode,"
+                    + " placeholder for many).")
+    private Demo.MediaKind media;
+
+    @Option(
             names = "--keep",
             description = "Leave the demo's database on the server named by ACOG_JDBC_URL, and print a"
                     + " psql line to open it (the embedded server stops with the demo).")
@@ -94,7 +107,9 @@ final class DemoCommand implements Callable<Integer> {
                 threads != null ? threads : episodes == 1 ? 4 : 16,
                 latencyMs != null ? latencyMs : episodes == 1 ? 40 : 0,
                 timeoutSeconds,
-                keep);
+                keep,
+                shorts,
+                media != null ? media : episodes == 1 ? Demo.MediaKind.REAL : Demo.MediaKind.PLACEHOLDER);
     }
 
     private void atLeast(String option, long value, long least) {

@@ -75,10 +75,26 @@ class DemoCommandTest {
     void theDefaultsDependOnHowManyEpisodesRun() {
         DemoCommand one = new DemoCommand();
         new CommandLine(one).parseArgs();
-        assertThat(one.options()).isEqualTo(new Demo.Options(1, 4, 40, 600, false));
+        assertThat(one.options()).isEqualTo(new Demo.Options(1, 4, 40, 600, false, false, Demo.MediaKind.REAL));
 
         DemoCommand many = new DemoCommand();
         new CommandLine(many).parseArgs("--episodes", "200", "--latency-ms", "5");
-        assertThat(many.options()).isEqualTo(new Demo.Options(200, 16, 5, 600, false));
+        assertThat(many.options())
+                .isEqualTo(new Demo.Options(200, 16, 5, 600, false, false, Demo.MediaKind.PLACEHOLDER));
+    }
+
+    @Test
+    void shortsAndTheMediaKindAreChosenOnTheCommandLine() {
+        DemoCommand chosen = new DemoCommand();
+        new CommandLine(chosen).parseArgs("--shorts", "--media", "placeholder");
+        assertThat(chosen.options().shorts()).isTrue();
+        assertThat(chosen.options().media()).isEqualTo(Demo.MediaKind.PLACEHOLDER);
+
+        Run wrong = run("--media", "hologram");
+        assertThat(wrong.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(wrong.err())
+                .contains("Invalid value for option '--media'")
+                .contains("REAL, PLACEHOLDER")
+                .doesNotContain("\tat ");
     }
 }

@@ -20,7 +20,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * ACOG as a modular host sees it: acog-core, acog-jooq, the SPI and the offline providers on the
  * module path (with the libraries they need), the host on the class path, and no testkit, JUnit or
  * embedded PostgreSQL anywhere. The migrations load, records bind to JSON, the queue works, the
- * internals stay closed, and the pipeline publishes an episode on the offline providers.
+ * internals stay closed, and the pipeline publishes an episode on the offline providers — with real
+ * media: their avatar card and b-roll clips are made by the ffmpeg that the jave-nativebin module
+ * carries, drawn with the font of the jasperreports-fonts module.
  */
 class ModulePathTest {
 
@@ -30,6 +32,9 @@ class ModulePathTest {
             "acog-jooq",
             "acog-providers-spi",
             "acog-providers-offline",
+            "acog-providers-ffmpeg",
+            "jave-nativebin-linux64-",
+            "jasperreports-fonts-",
             "jooq-",
             "r2dbc-spi-",
             "reactive-streams-",

@@ -29,7 +29,7 @@ public sealed interface AssetMetadata permits AudioMetadata, VideoMetadata, Imag
             case AUDIO -> AudioMetadata.class;
             case AVATAR_VIDEO, B_ROLL, ASSEMBLED_VIDEO -> VideoMetadata.class;
             case THUMBNAIL -> ImageMetadata.class;
-            case SCRIPT, PLAN, METADATA -> DocumentMetadata.class;
+            case SCRIPT, PLAN, METADATA, CAPTIONS -> DocumentMetadata.class;
         };
     }
 
@@ -46,7 +46,7 @@ public sealed interface AssetMetadata permits AudioMetadata, VideoMetadata, Imag
             case AVATAR_VIDEO, B_ROLL, ASSEMBLED_VIDEO ->
                 new VideoMetadata(null, null, null, null, null, null, null, null);
             case THUMBNAIL -> new ImageMetadata(null, null, null, null, null, null);
-            case SCRIPT, PLAN, METADATA -> new DocumentMetadata(null, null, null, null);
+            case SCRIPT, PLAN, METADATA, CAPTIONS -> new DocumentMetadata(null, null, null, null);
         };
     }
 }

@@ -19,7 +19,9 @@ public enum AssetType {
     /** The episode's plan, as a document. */
     PLAN,
     /** An SEO metadata export. */
-    METADATA;
+    METADATA,
+    /** The episode's captions, timed to the narration (SRT), for the publisher. */
+    CAPTIONS;
 
     /**
      * Returns the type as stored, e.g. {@code "avatar_video"}.

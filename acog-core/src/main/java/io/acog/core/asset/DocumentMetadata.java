@@ -4,7 +4,7 @@ import io.acog.core.internal.json.Copies;
 import java.util.Map;
 
 /**
- * Metadata of a document asset: a script, plan or metadata export. Every field is nullable.
+ * Metadata of a document asset: a script, plan, metadata export or captions file. Every field is nullable.
  *
  * @param format the document's format, e.g. {@code "json"}
  * @param version the document's revision, from 1

@@ -62,10 +62,19 @@ public final class LocalFileStorage implements AssetStorage {
 
     @Override
     public InputStream open(URI uri) throws IOException {
+        return Files.newInputStream(inside(uri));
+    }
+
+    @Override
+    public void delete(URI uri) throws IOException {
+        Files.deleteIfExists(inside(uri));
+    }
+
+    private Path inside(URI uri) {
         Path path = Path.of(uri).normalize();
         if (!path.startsWith(root)) {
             throw new IllegalArgumentException(uri + " is not in this storage (" + root + ")");
         }
-        return Files.newInputStream(path);
+        return path;
     }
 }

@@ -39,6 +39,16 @@ public interface PipelineListener {
     default void stageFailed(UUID episodeId, PipelineStage stage, String error, boolean willRetry) {}
 
     /**
+     * Hears how far a long stage's provider has got (the assembler's encoding, say), as the
+     * provider reports it: at most a few times a second per stage, on the worker's thread.
+     *
+     * @param episodeId the episode
+     * @param stage the stage
+     * @param fractionDone from 0 to 1
+     */
+    default void stageProgress(UUID episodeId, PipelineStage stage, double fractionDone) {}
+
+    /**
      * Hears that the episode's status changed.
      *
      * @param episodeId the episode

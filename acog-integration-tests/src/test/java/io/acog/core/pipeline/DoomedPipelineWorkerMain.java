@@ -28,7 +28,7 @@ public final class DoomedPipelineWorkerMain {
     public static void main(String[] args) throws Exception {
         PGSimpleDataSource dataSource = io.acog.core.job.DoomedWorkerMain.dataSource(args);
         Acog acog = Acog.builder().dataSource(dataSource).build();
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .latency("audio", Duration.ofMinutes(10))
                 .latency("broll", CLIP_LATENCY)
                 .build();

@@ -24,7 +24,7 @@ class EpisodePipelineTest extends PipelineTestCase {
     @Test
     void anEpisodeGoesFromIdeaToPublished() throws Exception {
         OfflineProviders offline =
-                OfflineProviders.builder().renderPolls(1, Duration.ofMillis(10)).build();
+                PipelineTesting.offline().renderPolls(1, Duration.ofMillis(10)).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -61,7 +61,7 @@ class EpisodePipelineTest extends PipelineTestCase {
 
     @Test
     void awaitReturnsTheEpisodeOnceItIsThereAndOtherwiseSaysWhereItIs() throws Exception {
-        EpisodePipeline pipeline = pipeline(OfflineProviders.create());
+        EpisodePipeline pipeline = pipeline(PipelineTesting.offline().build());
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
 

@@ -51,7 +51,7 @@ class PipelineCancelTest extends PipelineTestCase {
     void cancellingDuringAnAvatarRenderCancelsTheRenderAndEveryJob() throws Exception {
         int callsAtCancel;
         // renders that never finish on their own
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .renderPolls(1_000_000, Duration.ofMillis(100))
                 .build();
         EpisodePipeline pipeline = pipeline(offline);
@@ -111,7 +111,7 @@ class PipelineCancelTest extends PipelineTestCase {
     @Test
     void cancellingAFailedEpisodeStopsTheRendersItLeftGoing() throws Exception {
         // audio fails for good while the b-roll clips render (and would render for ever)
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .renderPolls(1_000_000, Duration.ofMillis(50))
                 .latency("audio", Duration.ofMillis(300))
                 .fail("audio", OfflineProviders.Failure.PERMANENT, 1)
@@ -145,7 +145,7 @@ class PipelineCancelTest extends PipelineTestCase {
 
     @Test
     void anEpisodeNotYetStartedCanBeCancelled() {
-        EpisodePipeline pipeline = pipeline(OfflineProviders.create());
+        EpisodePipeline pipeline = pipeline(PipelineTesting.offline().build());
         Episode episode = fixtures.episode().create();
 
         assertThat(pipeline.cancel(episode.id()).status()).isEqualTo(EpisodeStatus.CANCELLED);
@@ -156,7 +156,7 @@ class PipelineCancelTest extends PipelineTestCase {
 
     @Test
     void aPublishedEpisodeCannotBeCancelled() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -181,7 +181,7 @@ class PipelineCancelTest extends PipelineTestCase {
     void aRenderCallbackWakesTheRenderJobSoTheEpisodeDoesNotWaitForItsNextPoll() throws Exception {
         // every render asks to be checked again in an hour, and is done at its second poll
         OfflineProviders offline =
-                OfflineProviders.builder().renderPolls(1, Duration.ofHours(1)).build();
+                PipelineTesting.offline().renderPolls(1, Duration.ofHours(1)).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
 
@@ -233,7 +233,7 @@ class PipelineCancelTest extends PipelineTestCase {
 
     @Test
     void anUploadThatFinishesAfterCancelIsRecordedSoTheLiveVideoIsNotLost() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         Publisher offlinePublisher = offline.publisher();
         CountDownLatch uploading = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);

@@ -20,6 +20,7 @@ import io.acog.core.job.RetryPolicy;
 import io.acog.providers.offline.OfflineProviders;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
+import io.acog.spi.Cancellation;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
@@ -97,7 +98,7 @@ class PipelineConcurrencyTest {
     @Test
     void twoHundredEpisodesOnFourWorkersArePublishedWithEveryStageRunOnce() throws Exception {
         OfflineProviders offline =
-                OfflineProviders.builder().renderPolls(2, Duration.ofMillis(20)).build();
+                PipelineTesting.offline().renderPolls(2, Duration.ofMillis(20)).build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
@@ -130,9 +131,8 @@ class PipelineConcurrencyTest {
 
     @Test
     void episodesCancelledWhileRunningEndCancelledAndTheirRendersAreCancelled() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .renderPolls(4, Duration.ofMillis(150))
-                .build();
+        OfflineProviders offline =
+                PipelineTesting.offline().renderPolls(4, Duration.ofMillis(150)).build();
         TrackingRenders renders = new TrackingRenders(offline);
         EpisodePipeline pipeline = EpisodePipeline.builder(acog)
                 .contentWriter(offline.contentWriter())
@@ -571,8 +571,8 @@ class PipelineConcurrencyTest {
                 }
 
                 @Override
-                public void cancel(String taskId, ProviderCall call) {
-                    avatars.cancel(taskId, call);
+                public Cancellation cancel(String taskId, ProviderCall call) {
+                    return avatars.cancel(taskId, call);
                 }
             };
             this.broll = new BrollGenerator() {
@@ -592,8 +592,8 @@ class PipelineConcurrencyTest {
                 }
 
                 @Override
-                public void cancel(String taskId, ProviderCall call) {
-                    clips.cancel(taskId, call);
+                public Cancellation cancel(String taskId, ProviderCall call) {
+                    return clips.cancel(taskId, call);
                 }
             };
         }

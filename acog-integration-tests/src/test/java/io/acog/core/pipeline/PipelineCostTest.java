@@ -72,7 +72,7 @@ class PipelineCostTest extends PipelineTestCase {
     void aCostFinerThanTheSchemaKeepsIsRoundedNotRefused() throws Exception {
         // a speech provider billing per character: 0.01743 USD, five decimals (seen stranding an
         // episode in audio when the completion refused it after the money was spent)
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
         VoiceSynthesizer perCharacter = new VoiceSynthesizer() {
             @Override
@@ -91,6 +91,7 @@ class PipelineCostTest extends PipelineTestCase {
                 return new Speech(
                         speech.audio(),
                         speech.durationMs(),
+                        speech.timings(),
                         speech.providerJobId(),
                         Usage.cost(new BigDecimal("0.01743")).withCharacters(58));
             }
@@ -116,7 +117,7 @@ class PipelineCostTest extends PipelineTestCase {
     @Test
     void anEpisodeCostsTheSumOfItsStagesAndAChannelTheSumOfItsEpisodes() throws Exception {
         // one retried attempt: a failed job costs nothing
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .fail("planning", OfflineProviders.Failure.RETRYABLE, 1)
                 .build();
         EpisodePipeline pipeline = pipeline(offline);
@@ -197,7 +198,7 @@ class PipelineCostTest extends PipelineTestCase {
 
     @Test
     void aSpentBudgetStopsTheNextStageAndRefusesNewStarts() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         BigDecimal budget = new BigDecimal("0.0001");
         Channel channel = channel(acog, fixtures, config -> config.withMonthlyBudgetUsd(budget));

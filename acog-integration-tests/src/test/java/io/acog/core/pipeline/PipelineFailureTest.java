@@ -71,9 +71,8 @@ class PipelineFailureTest extends PipelineTestCase {
 
     @Test
     void aRetryableFailureIsRetriedUntilTheStageSucceeds() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
-                .fail("audio", Failure.RETRYABLE, 1, 2)
-                .build();
+        OfflineProviders offline =
+                PipelineTesting.offline().fail("audio", Failure.RETRYABLE, 1, 2).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -112,7 +111,7 @@ class PipelineFailureTest extends PipelineTestCase {
 
     @Test
     void aRetryableFailureOutOfRetriesFailsTheEpisode() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .fail("audio", Failure.RETRYABLE, 1, 2, 3)
                 .build();
         EpisodePipeline pipeline = pipeline(offline, builder -> builder.maxRetries(1));
@@ -138,7 +137,7 @@ class PipelineFailureTest extends PipelineTestCase {
     @Test
     void aPermanentFailureFailsTheEpisodeAtOnce() throws Exception {
         OfflineProviders offline =
-                OfflineProviders.builder().fail("audio", Failure.PERMANENT, 1).build();
+                PipelineTesting.offline().fail("audio", Failure.PERMANENT, 1).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -175,9 +174,8 @@ class PipelineFailureTest extends PipelineTestCase {
     @Test
     void retryResumesAtTheFailedStageAndKeepsWhatEarlierStagesMade() throws Exception {
         // assembly runs after every other stage but upload: what came before is all finished
-        OfflineProviders offline = OfflineProviders.builder()
-                .fail("assembly", Failure.PERMANENT, 1)
-                .build();
+        OfflineProviders offline =
+                PipelineTesting.offline().fail("assembly", Failure.PERMANENT, 1).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -245,7 +243,7 @@ class PipelineFailureTest extends PipelineTestCase {
     @Test
     void retryAfterAFailureAmidParallelStagesRedoesOnlyUnfinishedWork() throws Exception {
         OfflineProviders offline =
-                OfflineProviders.builder().fail("audio", Failure.PERMANENT, 1).build();
+                PipelineTesting.offline().fail("audio", Failure.PERMANENT, 1).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());
@@ -290,7 +288,7 @@ class PipelineFailureTest extends PipelineTestCase {
 
     @Test
     void retryWhileRendersOfTheFailedEpisodeGoOnUsesThemInsteadOfRenderingAgain() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .renderPolls(15, java.time.Duration.ofMillis(50))
                 .latency("audio", java.time.Duration.ofMillis(300))
                 .fail("audio", Failure.PERMANENT, 1)
@@ -328,7 +326,7 @@ class PipelineFailureTest extends PipelineTestCase {
 
     @Test
     void onlyAFailedEpisodeCanBeRetried() {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode idea = fixtures.episode().create();
 

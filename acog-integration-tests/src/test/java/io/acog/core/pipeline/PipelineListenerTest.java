@@ -96,7 +96,7 @@ class PipelineListenerTest extends PipelineTestCase {
 
     @Test
     void eventsFireInOrderForEachEpisodeAndOnlyAfterTheirChangeCommitted() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         Recorder recorder = new Recorder();
         // every stage is marked running before its call: each start is a commit of its own
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
@@ -224,7 +224,7 @@ class PipelineListenerTest extends PipelineTestCase {
 
     @Test
     void aStageWhoseCallAnswersAtOnceIsBegunAndFinishedByOneCommit() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         Recorder recorder = new Recorder();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
                 .assetStorage(new LocalFileStorage(storage))
@@ -270,7 +270,7 @@ class PipelineListenerTest extends PipelineTestCase {
     @Test
     void aCallThatOutlastsRunningAfterShowsTheStageRunningMeanwhile() throws Exception {
         // the voice takes seconds; the stage shows running long before it answers
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .latency("audio", Duration.ofSeconds(2))
                 .build();
         Recorder recorder = new Recorder();
@@ -300,7 +300,7 @@ class PipelineListenerTest extends PipelineTestCase {
 
     @Test
     void aFailedAttemptIsHeardWithTheRetryThatFollows() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder()
+        OfflineProviders offline = PipelineTesting.offline()
                 .fail("metadata", OfflineProviders.Failure.RETRYABLE, 1)
                 .build();
         Recorder recorder = new Recorder();

@@ -61,7 +61,7 @@ class PipelineRecordingFailureTest extends PipelineTestCase {
     void aResultTheSchemaCannotHoldFailsTheEpisodeVisiblyAndARetryFinishesIt() throws Exception {
         // a provider whose reported cost overflows jobs.cost_usd (6 digits before the point): its
         // result cannot be stored once the call is over
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
         AtomicBoolean broken = new AtomicBoolean(true);
         VoiceSynthesizer overflowing = new VoiceSynthesizer() {
@@ -82,6 +82,7 @@ class PipelineRecordingFailureTest extends PipelineTestCase {
                         ? new Speech(
                                 speech.audio(),
                                 speech.durationMs(),
+                                speech.timings(),
                                 speech.providerJobId(),
                                 Usage.cost(new BigDecimal("12345678.5")))
                         : speech;
@@ -125,7 +126,7 @@ class PipelineRecordingFailureTest extends PipelineTestCase {
 
     @Test
     void aStageJobThatFailedForGoodOutsideItsHandlerFailsItsEpisodeWhenAWorkerStarts() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipelineWith(offline, null);
         Episode episode = fixtures.episode().create();
         pipeline.start(episode.id());

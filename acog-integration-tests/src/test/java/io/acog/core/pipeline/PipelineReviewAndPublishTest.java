@@ -49,7 +49,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
 
     @Test
     void aManualReviewChannelWaitsForAPersonWhoCanSendTheScriptBackThenApproveIt() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         Channel channel = channel(acog, fixtures, config -> config.withScriptReview("manual"));
         Episode episode = fixtures.episode().channel(channel).create();
@@ -143,7 +143,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
 
     @Test
     void anAutomaticReviewThatAsksForRevisionsSendsTheScriptBackThenPasses() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder().rejectReviews(2).build();
+        OfflineProviders offline = PipelineTesting.offline().rejectReviews(2).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         Episode done = startAndRunToRest(pipeline, episode);
@@ -165,7 +165,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
 
     @Test
     void anAutomaticReviewThatKeepsRejectingFailsTheEpisodeAfterTheMaximumOfRevisions() throws Exception {
-        OfflineProviders offline = OfflineProviders.builder().rejectReviews(100).build();
+        OfflineProviders offline = PipelineTesting.offline().rejectReviews(100).build();
         EpisodePipeline pipeline = pipeline(offline);
         Episode episode = fixtures.episode().create();
         Episode done = startAndRunToRest(pipeline, episode);
@@ -186,7 +186,7 @@ class PipelineReviewAndPublishTest extends PipelineTestCase {
 
     @Test
     void aChannelWithoutAutomaticPublishingStopsAtReadyUntilPublished() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         Channel channel = channel(acog, fixtures, config -> config.withAutoPublish(false));
         Episode episode = fixtures.episode().channel(channel).create();

@@ -8,7 +8,6 @@ import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.job.JobWorker;
-import io.acog.providers.offline.OfflineProviders;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
@@ -65,7 +64,7 @@ class PipelineSecretsTest extends PipelineTestCase {
     }
 
     private EpisodePipeline pipeline(VoiceSynthesizer voice) {
-        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        OfflineTestPlugin.OFFLINE.set(PipelineTesting.offline().build());
         return EpisodePipeline.builder(acog)
                 .voiceSynthesizer(voice)
                 .plugins(ProviderConfig.of(

@@ -78,7 +78,7 @@ class PipelineStartChecksTest extends PipelineTestCase {
 
     @Test
     void startRefusesAChannelNamingAProviderThePipelineLacksBeforeAnythingRuns() {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = exactPipeline(offline);
         Episode episode = fixtures.episode().channel(channelWithVoice("acme")).create();
 
@@ -162,7 +162,7 @@ class PipelineStartChecksTest extends PipelineTestCase {
 
     @Test
     void startRefusesAChannelWrittenAroundAcogWithASettingItDoesNotUnderstand(DataSource dataSource) throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         EpisodePipeline pipeline = pipeline(offline);
         Channel channel = fixtures.channel().create();
         Episode episode = fixtures.episode().channel(channel).create();
@@ -184,7 +184,7 @@ class PipelineStartChecksTest extends PipelineTestCase {
 
     @Test
     void aPipelineWithoutAnAssetStorageIsRefusedRatherThanGivenATemporaryDirectory() {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
 
         assertThatThrownBy(
                         () -> offline.installInto(EpisodePipeline.builder(acog)).build())

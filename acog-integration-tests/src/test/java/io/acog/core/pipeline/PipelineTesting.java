@@ -12,6 +12,7 @@ import io.acog.core.job.Job;
 import io.acog.core.job.JobQuery;
 import io.acog.core.job.JobStatus;
 import io.acog.core.job.RetryPolicy;
+import io.acog.providers.offline.OfflineProviders;
 import io.acog.testing.Waiting;
 import io.acog.testkit.fixtures.AcogFixtures;
 import java.time.Duration;
@@ -32,6 +33,15 @@ final class PipelineTesting {
             Set.of(EpisodeStatus.PUBLISHED, EpisodeStatus.FAILED, EpisodeStatus.CANCELLED, EpisodeStatus.READY);
 
     private PipelineTesting() {}
+
+    /**
+     * Offline providers that make placeholder files rather than real media: what these tests look
+     * at is the pipeline's bookkeeping, and ffmpeg would only slow them ({@code
+     * RealMediaPipelineTest} makes real media).
+     */
+    static OfflineProviders.Builder offline() {
+        return OfflineProviders.builder().media(OfflineProviders.MediaMode.PLACEHOLDER);
+    }
 
     /** Waits until the episode is in one of the statuses, and returns it. */
     static Episode awaitStatus(Acog acog, UUID episodeId, EpisodeStatus... statuses) throws InterruptedException {

@@ -63,7 +63,7 @@ class PipelineWorkerKilledTest {
                 .build();
         AcogFixtures fixtures = new AcogFixtures(acog);
         OfflineProviders offline =
-                OfflineProviders.builder().renderPolls(1, Duration.ofMillis(10)).build();
+                PipelineTesting.offline().renderPolls(1, Duration.ofMillis(10)).build();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();

@@ -60,7 +60,7 @@ class ProviderSpiTest extends PipelineTestCase {
 
     @Test
     void aPluginFoundByServiceLoaderProvidesForThePipeline() throws Exception {
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         OfflineTestPlugin.OFFLINE.set(offline);
         EpisodePipeline pipeline = EpisodePipeline.builder(acog)
                 .plugins(ProviderConfig.of(Map.of(
@@ -103,7 +103,7 @@ class ProviderSpiTest extends PipelineTestCase {
 
     @Test
     void aPluginWithoutItsApiKeyOffersNothingAndBuildingSaysWhatIsMissing() {
-        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        OfflineTestPlugin.OFFLINE.set(PipelineTesting.offline().build());
         EpisodePipeline.Builder builder = EpisodePipeline.builder(acog).plugins(ProviderConfig.empty());
         assertThat(OfflineTestPlugin.INSTANCES).hasSize(1);
         assertThat(OfflineTestPlugin.REGISTERED).isEmpty();
@@ -122,7 +122,7 @@ class ProviderSpiTest extends PipelineTestCase {
     void aProviderNamedByTheChannelWinsOverOneServingAnyNameWhateverTheOrder() throws Exception {
         // the fixture channel asks for voice_profile.provider = elevenlabs; the offline voice,
         // a test double, serves any name and is registered first
-        OfflineProviders offline = OfflineProviders.create();
+        OfflineProviders offline = PipelineTesting.offline().build();
         VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
         AtomicInteger named = new AtomicInteger();
         VoiceSynthesizer elevenlabs = new VoiceSynthesizer() {
@@ -154,9 +154,9 @@ class ProviderSpiTest extends PipelineTestCase {
 
     @Test
     void providersRegisteredOnTheBuilderServeWithoutAnyPlugin() {
-        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        OfflineTestPlugin.OFFLINE.set(PipelineTesting.offline().build());
         EpisodePipeline.Builder builder = EpisodePipeline.builder(acog)
-                .contentWriter(OfflineProviders.create().contentWriter());
+                .contentWriter(PipelineTesting.offline().build().contentWriter());
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("voiceSynthesizer")
@@ -168,7 +168,7 @@ class ProviderSpiTest extends PipelineTestCase {
 
     @Test
     void aMissingRequiredSettingIsNamedButNoSecretIsShown() {
-        OfflineTestPlugin.OFFLINE.set(OfflineProviders.create());
+        OfflineTestPlugin.OFFLINE.set(PipelineTesting.offline().build());
         ProviderConfig config =
                 ProviderConfig.of(Map.of(OfflineTestPlugin.API_KEY, SECRET_VALUE, OfflineTestPlugin.STRICT, "true"));
 

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
-import io.acog.spi.ChannelBrief;
+import io.acog.spi.Cancellation;
 import io.acog.spi.ContentWriter;
 import io.acog.spi.Media;
 import io.acog.spi.ProviderCall;
+import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
 import io.acog.spi.Publisher;
 import io.acog.spi.RenderProgress;
@@ -18,35 +19,36 @@ import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every provider of the pipeline, offline and deterministic: a plan and a script built from the
  * idea with the channel's persona and style (valid markers, one b-roll clip per section), SEO
- * metadata, a WAV of silence as long as the script takes to speak, and small JSON placeholder
- * files where videos would be. Everything is labelled {@code provider = offline}; prices are
- * illustrative (close to the real services' list prices), so cost tracking has numbers to add.
+ * metadata, speech as a WAV of soft tones timed word by word, and real avatar and b-roll videos
+ * made with ffmpeg (or, with {@link MediaMode#PLACEHOLDER}, small JSON files where videos would
+ * be). The assembler always writes a JSON placeholder: real assembly is ffmpeg's assembler's.
+ * Everything is labelled {@code provider = offline}; prices are illustrative (close to the real
+ * services' list prices), so cost tracking has numbers to add.
  *
  * <pre>{@code
  * OfflineProviders offline = OfflineProviders.builder()
+ *         .media(OfflineProviders.MediaMode.PLACEHOLDER)  // no ffmpeg: tiny files for videos
  *         .renderPolls(2, Duration.ofSeconds(1))           // renders pending for two polls
  *         .fail("audio", Failure.RETRYABLE, 1, 2)          // the 1st and 2nd audio call fail
  *         .build();
@@ -56,7 +58,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>They serve any provider a channel names ({@code voice_profile.provider = "elevenlabs"} too),
- * so host applications test with their real channel profiles. Thread-safe; no network.
+ * so host applications test with their real channel profiles. Thread-safe; no network. With {@link
+ * MediaMode#REAL}, the first finished render finds ffmpeg and a font as {@link
+ * io.acog.providers.ffmpeg.Ffmpeg#locate} and {@link io.acog.providers.ffmpeg.Fonts#locate} say
+ * (settings from {@link Builder#config}), unpacking the bundled ones when none is installed.
  */
 public final class OfflineProviders {
 
@@ -65,12 +70,34 @@ public final class OfflineProviders {
     /** The model the offline writer reports. */
     public static final String MODEL = "offline-writer-1";
 
+    /** Where the offline publisher's videos are watched; {@code .invalid} (RFC 2606) leads nowhere. */
+    private static final String WATCH_URL = "https://video.offline.invalid/watch/";
+
     /** How an injected failure fails. */
     public enum Failure {
-        /** A rate limit: {@link ProviderException#retryable()} is true. */
+        /** A rate limit: {@link ProviderException#retryable()} is true, and an attempt is spent. */
         RETRYABLE,
+        /**
+         * Over the account's concurrency limit ({@link ProviderException#overConcurrencyLimit}):
+         * tried again without spending an attempt.
+         */
+        CONCURRENCY_LIMITED,
         /** A rejected request: fails the stage at once. */
         PERMANENT
+    }
+
+    /** What the avatar renderer and the b-roll generator deliver. */
+    public enum MediaMode {
+        /**
+         * Real videos made with ffmpeg: an avatar card and generated b-roll, H.264 MP4s exactly
+         * as long as asked. The default.
+         */
+        REAL,
+        /**
+         * Small JSON files describing the video that would be, made without ffmpeg: for tests
+         * that do not look at media, and run fast.
+         */
+        PLACEHOLDER
     }
 
     /**
@@ -87,28 +114,43 @@ public final class OfflineProviders {
     public record Call(
             String stage, String operation, UUID episodeId, int attempt, String idempotencyKey, Instant at) {}
 
+    /**
+     * One video the offline publisher sent to its (imaginary) platform. A publish that resumed
+     * from its checkpoint and found the video already there sends none.
+     *
+     * @param videoId the platform's id of the video, also the publish call's checkpoint
+     * @param episodeId the episode published
+     * @param video the assembled video sent
+     * @param title the title it was published with
+     * @param privacy who may watch it
+     * @param at when it was sent, on the system clock
+     */
+    public record Upload(
+            String videoId, UUID episodeId, URI video, String title, Publisher.Privacy privacy, Instant at) {}
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigDecimal PER_TOKEN = new BigDecimal("0.00001");
     private static final BigDecimal PER_CHARACTER = new BigDecimal("0.0003");
     private static final BigDecimal AVATAR_PER_SECOND = new BigDecimal("0.0167");
     private static final BigDecimal BROLL_PER_SECOND = new BigDecimal("0.05");
+    private static final Usage FREE = Usage.cost(BigDecimal.ZERO.setScale(Usage.COST_SCALE));
 
-    private final Map<String, Duration> latency;
-    private final Duration defaultLatency;
+    private final CallLog log;
     private final int renderPolls;
     private final Duration renderCheckAfter;
-    private final Map<String, Map<Integer, Failure>> failures;
-    private final int rejectedReviews;
     private final int sampleRate;
+    private final MediaMode mediaMode;
+    private final List<Integer> clipSeconds;
+    private final FfmpegFootage footage;
 
-    private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Render> renders = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicInteger reviews = new AtomicInteger();
+    /** The videos the publisher's platform holds, by id: what a resumed upload asks about. */
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
 
-    private final Writer writer = new Writer();
+    private final ConcurrentLinkedQueue<Upload> uploads = new ConcurrentLinkedQueue<>();
+
+    private final TemplateWriter writer;
     private final Voice voice = new Voice();
     private final Avatar avatar = new Avatar();
     private final Broll broll = new Broll();
@@ -116,19 +158,19 @@ public final class OfflineProviders {
     private final Uploader uploader = new Uploader();
 
     private OfflineProviders(Builder builder) {
-        this.latency = Map.copyOf(builder.latency);
-        this.defaultLatency = builder.defaultLatency;
+        this.log = new CallLog(builder.latency, builder.defaultLatency, builder.failures);
         this.renderPolls = builder.renderPolls;
         this.renderCheckAfter = builder.renderCheckAfter;
-        Map<String, Map<Integer, Failure>> copy = new HashMap<>();
-        builder.failures.forEach((stage, byCall) -> copy.put(stage, Map.copyOf(byCall)));
-        this.failures = Map.copyOf(copy);
-        this.rejectedReviews = builder.rejectedReviews;
         this.sampleRate = builder.sampleRate;
+        this.mediaMode = builder.mediaMode;
+        this.clipSeconds = builder.clipSeconds;
+        this.footage = new FfmpegFootage(builder.config);
+        this.writer = new TemplateWriter(log, builder.rejectedReviews);
     }
 
     /**
-     * Returns offline providers with no latency, renders done at the first poll, and no failures.
+     * Returns offline providers with no latency, renders done at the first poll, no failures, and
+     * real videos.
      *
      * @return the providers
      */
@@ -170,7 +212,8 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the offline voice: a WAV of silence as long as the script takes to speak.
+     * Returns the offline voice: a 16-bit mono WAV with a soft tone for each word, timed by the
+     * channel's speaking rate, and the time of every line and word.
      *
      * @return the voice synthesizer
      */
@@ -179,7 +222,8 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the offline avatar renderer.
+     * Returns the offline avatar renderer: a card with the persona's name and each window's words,
+     * as long as the windows ({@link AvatarRenderer.Coverage#WINDOWS}).
      *
      * @return the avatar renderer
      */
@@ -188,7 +232,8 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the offline b-roll generator.
+     * Returns the offline b-roll generator: generated visuals with the clip's description, as long
+     * as asked.
      *
      * @return the b-roll generator
      */
@@ -197,7 +242,8 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the offline assembler.
+     * Returns the offline assembler, which writes a JSON placeholder naming the parts, in either
+     * {@link MediaMode}, with no thumbnail and no captions.
      *
      * @return the assembler
      */
@@ -206,7 +252,9 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the offline publisher.
+     * Returns the offline publisher. It resumes as {@link Publisher#publish} asks: it saves the
+     * video's id as the call's checkpoint before sending, and a call whose checkpoint names a video
+     * its platform already holds sends nothing again. {@link #uploads()} lists what it sent.
      *
      * @return the publisher
      */
@@ -220,17 +268,18 @@ public final class OfflineProviders {
      * @return a copy of the calls
      */
     public List<Call> calls() {
-        return List.copyOf(calls);
+        return log.calls();
     }
 
     /**
-     * Returns the main calls of one stage (plan, synthesize, submit, ...; not polls or cancels).
+     * Returns the main calls of one stage (plan, synthesize, submit, publish, ...; not polls or
+     * cancels).
      *
      * @param stage the stage's label, e.g. {@code "audio"}
      * @return the calls, in order
      */
     public List<Call> calls(String stage) {
-        return calls.stream()
+        return log.calls().stream()
                 .filter(call -> call.stage().equals(stage)
                         && (call.operation().equals("call") || call.operation().equals("submit")))
                 .toList();
@@ -250,7 +299,18 @@ public final class OfflineProviders {
     }
 
     /**
-     * Returns the render task ids that were cancelled.
+     * Returns the videos the publisher sent, in order: one per episode published, however many
+     * times its upload was tried, as long as each try had the checkpoint the one before saved.
+     *
+     * @return a copy of the uploads
+     */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /**
+     * Returns the render task ids that were stopped by a cancel (not those that had ended before
+     * it).
      *
      * @return a copy of the ids
      */
@@ -265,117 +325,14 @@ public final class OfflineProviders {
      * @return the task ids
      */
     public List<String> renders(UUID episodeId) {
-        List<Map.Entry<String, Render>> entries = new ArrayList<>(renders.entrySet());
-        entries.sort(Map.Entry.comparingByKey());
-        return entries.stream()
-                .filter(entry -> entry.getValue().episodeId.equals(episodeId))
-                .map(Map.Entry::getKey)
-                .toList();
+        return new TreeMap<>(renders)
+                .entrySet().stream()
+                        .filter(entry -> entry.getValue().episodeId.equals(episodeId))
+                        .map(Map.Entry::getKey)
+                        .toList();
     }
 
     // ---- the providers -------------------------------------------------------------------------
-
-    private final class Writer implements ContentWriter {
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Plan plan(PlanRequest request, ProviderCall call) {
-            enter("planning", "call", call);
-            String topic = topic(request.idea());
-            List<Map<String, Object>> sections = new ArrayList<>();
-            List<String> broll = new ArrayList<>();
-            List<String> points = strings(request.idea().get("key_points"));
-            int count = sectionCount(request.channel());
-            for (int i = 0; i < count; i++) {
-                String title = i < points.size() ? points.get(i) : "Part " + (i + 1) + " of " + topic;
-                Map<String, Object> section = new LinkedHashMap<>();
-                section.put("title", title);
-                section.put("summary", "What " + title.toLowerCase(Locale.ROOT) + " tells us about " + topic + ".");
-                section.put("key_points", List.of(title));
-                section.put("estimated_seconds", 60);
-                sections.add(section);
-                broll.add("visual for " + clean(title).toLowerCase(Locale.ROOT));
-            }
-            Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("hook", hook(request.channel(), topic));
-            plan.put("intro", "Today " + persona(request.channel()) + " explains " + topic + ".");
-            plan.put("sections", sections);
-            plan.put("key_facts", List.of(topic + " is worth understanding."));
-            plan.put("ctas", List.of("Subscribe for more on " + niche(request.channel()) + "."));
-            plan.put("broll_suggestions", broll);
-            return new Plan(plan, MODEL, tokens(words(plan.toString())));
-        }
-
-        @Override
-        public Script script(ScriptRequest request, ProviderCall call) {
-            enter("scripting", "call", call);
-            String topic = topic(request.idea());
-            StringBuilder script = new StringBuilder();
-            script.append("[AVATAR] Hi, I'm ")
-                    .append(clean(persona(request.channel())))
-                    .append(". ")
-                    .append(clean(str(request.plan().get("hook"), hook(request.channel(), topic))))
-                    .append('\n');
-            List<String> broll = strings(request.plan().get("broll_suggestions"));
-            List<Object> sections = list(request.plan().get("sections"));
-            for (int i = 0; i < sections.size(); i++) {
-                Map<String, Object> section = map(sections.get(i));
-                String title = clean(str(section.get("title"), "Part " + (i + 1)));
-                String visual = i < broll.size() ? clean(broll.get(i)) : "visual for " + title;
-                script.append("[BROLL:")
-                        .append(visual)
-                        .append("] ")
-                        .append(clean(str(section.get("summary"), title + ".")))
-                        .append('\n');
-                script.append("[VOICEOVER] Here is the key point: ")
-                        .append(title)
-                        .append(", explained step by step.\n");
-            }
-            for (String note : request.reviewNotes()) {
-                script.append("[VOICEOVER] Revised as the review asked: ")
-                        .append(clean(note))
-                        .append('\n');
-            }
-            script.append("[AVATAR] So, what would you ask next about ")
-                    .append(clean(topic))
-                    .append("?\n");
-            return new Script(script.toString(), MODEL, tokens(words(script.toString())));
-        }
-
-        @Override
-        public Review review(ReviewRequest request, ProviderCall call) {
-            enter("script_review", "call", call);
-            boolean approved = reviews.incrementAndGet() > rejectedReviews;
-            return new Review(
-                    approved,
-                    approved ? List.of() : List.of("Make the hook shorter and add one concrete number."),
-                    MODEL,
-                    tokens(words(request.script()) / 4));
-        }
-
-        @Override
-        public Metadata metadata(MetadataRequest request, ProviderCall call) {
-            enter("metadata", "call", call);
-            String topic = topic(request.idea());
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("final_title", capitalize(topic) + " — explained by " + persona(request.channel()));
-            metadata.put(
-                    "description",
-                    str(request.plan().get("intro"), topic) + " "
-                            + String.join(" ", strings(request.plan().get("key_facts"))));
-            List<String> tags =
-                    new ArrayList<>(strings(request.channel().persona().get("expertise_areas")));
-            tags.add(topic.toLowerCase(Locale.ROOT));
-            metadata.put("tags", tags);
-            metadata.put("thumbnail_prompt", "A bold thumbnail about " + topic);
-            metadata.put("social_copy", Map.of("twitter", "New video: " + topic));
-            return new Metadata(metadata, MODEL, tokens(200));
-        }
-    }
 
     private final class Voice implements VoiceSynthesizer {
 
@@ -391,18 +348,19 @@ public final class OfflineProviders {
 
         @Override
         public Speech synthesize(SpeechRequest request, ProviderCall call) {
-            enter("audio", "call", call);
-            String text = String.join(" ", request.segments());
-            long words = words(text);
-            long millis = words * 60_000L / Math.max(1, request.wordsPerMinute());
+            log.enter("audio", "call", call);
+            ToneSpeech.Spoken spoken = ToneSpeech.speak(request.lines(), request.wordsPerMinute(), sampleRate);
+            String text =
+                    String.join(" ", request.lines().stream().map(Line::text).toList());
             Usage usage = Usage.cost(PER_CHARACTER
                             .multiply(BigDecimal.valueOf(text.length()))
-                            .setScale(4, RoundingMode.HALF_UP))
+                            .setScale(Usage.COST_SCALE, RoundingMode.HALF_UP))
                     .withCharacters(text.length())
-                    .withSeconds(BigDecimal.valueOf(millis, 3));
+                    .withSeconds(BigDecimal.valueOf(spoken.durationMs(), 3));
             return new Speech(
-                    Media.ofBytes("voice.wav", "audio/wav", silence(millis)),
-                    millis,
+                    Media.ofBytes("voice.wav", "audio/wav", spoken.wav()),
+                    spoken.durationMs(),
+                    spoken.timings(),
                     NAME + "-tts-" + ids.incrementAndGet(),
                     usage);
         }
@@ -422,24 +380,40 @@ public final class OfflineProviders {
 
         @Override
         public RenderTask submit(AvatarRequest request, ProviderCall call) {
-            enter("avatar", "submit", call);
-            long words = words(String.join(" ", request.segments()));
+            log.enter("avatar", "submit", call);
+            long millis = request.windowsMs();
+            if (millis <= 0) {
+                throw ProviderException.permanent(
+                        NAME,
+                        ProviderException.Reason.INVALID_REQUEST,
+                        "nothing to render: the " + request.windows().size() + " avatar window(s) run 0 ms");
+            }
+            String presenter = TemplateWriter.persona(request.channel());
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("kind", "avatar_video");
             description.put("avatar_id", request.channel().avatarProfile().get("avatar_id"));
-            description.put("segments", request.segments().size());
+            description.put("presenter", presenter);
+            description.put("windows", request.windows().size());
+            description.put("aspect_ratio", request.format().aspectRatio());
             description.put("lip_synced_to", String.valueOf(request.audio()));
-            return submitRender("avatar", call, "avatar.placeholder.json", description, Math.max(1000, words * 400));
+            return submitRender(
+                    "avatar",
+                    call,
+                    millis,
+                    AVATAR_PER_SECOND,
+                    "avatar.placeholder.json",
+                    description,
+                    taskId -> footage.avatar(taskId, presenter, request.windows(), millis, request.format()));
         }
 
         @Override
         public RenderProgress poll(String taskId, ProviderCall call) {
-            return pollRender("avatar", taskId, call, AVATAR_PER_SECOND);
+            return pollRender("avatar", taskId, call);
         }
 
         @Override
-        public void cancel(String taskId, ProviderCall call) {
-            cancelRender("avatar", taskId, call);
+        public Cancellation cancel(String taskId, ProviderCall call) {
+            return cancelRender("avatar", taskId, call);
         }
     }
 
@@ -451,23 +425,45 @@ public final class OfflineProviders {
         }
 
         @Override
+        public List<Integer> clipSeconds() {
+            return clipSeconds;
+        }
+
+        @Override
         public RenderTask submit(ClipRequest request, ProviderCall call) {
-            enter("broll", "submit", call);
+            log.enter("broll", "submit", call);
+            int seconds = request.seconds();
+            if (seconds < 1 || (!clipSeconds.isEmpty() && !clipSeconds.contains(seconds))) {
+                throw ProviderException.permanent(
+                        NAME,
+                        ProviderException.Reason.INVALID_REQUEST,
+                        "clip " + request.clipIndex() + " asks for " + seconds + " s; this generator renders "
+                                + (clipSeconds.isEmpty() ? "1 s or more" : clipSeconds + " s"));
+            }
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("kind", "b_roll");
             description.put("clip_index", request.clipIndex());
             description.put("prompt", request.description());
-            return submitRender("broll", call, "clip.placeholder.json", description, request.seconds() * 1000L);
+            description.put("needed_ms", request.neededMs());
+            description.put("aspect_ratio", request.format().aspectRatio());
+            return submitRender(
+                    "broll",
+                    call,
+                    seconds * 1000L,
+                    BROLL_PER_SECOND,
+                    "clip.placeholder.json",
+                    description,
+                    taskId -> footage.clip(taskId, request.description(), seconds, request.format()));
         }
 
         @Override
         public RenderProgress poll(String taskId, ProviderCall call) {
-            return pollRender("broll", taskId, call, BROLL_PER_SECOND);
+            return pollRender("broll", taskId, call);
         }
 
         @Override
-        public void cancel(String taskId, ProviderCall call) {
-            cancelRender("broll", taskId, call);
+        public Cancellation cancel(String taskId, ProviderCall call) {
+            return cancelRender("broll", taskId, call);
         }
     }
 
@@ -480,19 +476,24 @@ public final class OfflineProviders {
 
         @Override
         public Video assemble(AssemblyRequest request, ProviderCall call) {
-            enter("assembly", "call", call);
+            log.enter("assembly", "call", call);
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("kind", "assembled_video");
             description.put("audio", String.valueOf(request.audio()));
-            description.put("avatar_video", String.valueOf(request.avatarVideo()));
             description.put(
-                    "b_roll", request.brollClips().stream().map(String::valueOf).toList());
-            long millis = words(request.script()) * 400;
+                    "avatar_video",
+                    request.avatar() == null ? null : request.avatar().uri().toString());
+            description.put(
+                    "b_roll",
+                    new TreeMap<>(request.clips())
+                            .values().stream()
+                                    .map(part -> part.uri().toString())
+                                    .toList());
+            description.put(
+                    "format", request.format().width() + "x" + request.format().height());
+            long millis = request.timeline().durationMs();
             description.put("duration_ms", millis);
-            return new Video(
-                    placeholder("final.placeholder.json", description),
-                    millis,
-                    Usage.cost(BigDecimal.ZERO.setScale(4)));
+            return new Video(placeholder("final.placeholder.json", description), millis, null, null, FREE);
         }
     }
 
@@ -508,136 +509,129 @@ public final class OfflineProviders {
             return true;
         }
 
+        /**
+         * Publishes resumably: the video's id is saved as the checkpoint before the video is
+         * sent, and a call that finds one sends only what its platform lacks. An injected failure
+         * comes after the checkpoint and the sending, as when a worker dies before the publication
+         * is recorded.
+         */
         @Override
         public Publication publish(PublishRequest request, ProviderCall call) {
-            enter("upload", "call", call);
-            String id = NAME + "-" + Long.toString(ids.incrementAndGet(), 36) + "-"
-                    + call.episodeId().toString().substring(0, 8);
-            // .invalid is reserved (RFC 2606): the URL can never point anywhere real
-            return new Publication(
-                    "https://video.offline.invalid/watch/" + id, id, Usage.cost(BigDecimal.ZERO.setScale(4)));
+            int number = log.arrive("upload", "call", call);
+            String videoId = call.checkpoint()
+                    .filter(saved -> saved.startsWith(NAME + "-"))
+                    .orElse(null);
+            if (videoId == null) {
+                videoId = NAME + "-" + Long.toString(ids.incrementAndGet(), 36) + "-"
+                        + call.episodeId().toString().substring(0, 8);
+                call.saveCheckpoint(videoId);
+            }
+            if (published.add(videoId)) {
+                uploads.add(new Upload(
+                        videoId, call.episodeId(), request.video(), request.title(), request.privacy(), Instant.now()));
+            }
+            log.failIfTold("upload", number);
+            return new Publication(WATCH_URL + videoId, videoId, FREE);
         }
     }
 
     // ---- renders -------------------------------------------------------------------------------
 
-    /** A render in progress: how often it was polled, and what it will deliver. */
+    /** A render at the provider: how often it was polled, whether it ended, and what it delivers. */
     private static final class Render {
         final UUID episodeId;
         final String stage;
-        final String fileName;
-        final Map<String, Object> description;
         final long millis;
-        final AtomicInteger polls = new AtomicInteger();
-        volatile boolean cancelled;
+        final BigDecimal perSecond;
+        private final Supplier<Media> make;
+        // guarded by this
+        private int polls;
+        private boolean cancelled;
+        private boolean ended;
+        private Media media;
 
-        Render(UUID episodeId, String stage, String fileName, Map<String, Object> description, long millis) {
+        Render(UUID episodeId, String stage, long millis, BigDecimal perSecond, Supplier<Media> make) {
             this.episodeId = episodeId;
             this.stage = stage;
-            this.fileName = fileName;
-            this.description = description;
             this.millis = millis;
+            this.perSecond = perSecond;
+            this.make = make;
+        }
+
+        /**
+         * The finished video, made at the first poll that finds the render done and kept for the
+         * polls after it; made again only if the pipeline closed (deleted) it meanwhile.
+         */
+        synchronized Media media() {
+            if (media == null || (media instanceof FileMedia file && !file.exists())) {
+                media = make.get();
+            }
+            return media;
         }
     }
 
     private RenderTask submitRender(
-            String stage, ProviderCall call, String fileName, Map<String, Object> description, long millis) {
+            String stage,
+            ProviderCall call,
+            long millis,
+            BigDecimal perSecond,
+            String placeholderName,
+            Map<String, Object> description,
+            Function<String, Media> real) {
         String taskId = String.format("%s-%s-%08d", NAME, stage, ids.incrementAndGet());
         description.put("task_id", taskId);
         description.put("duration_ms", millis);
-        renders.put(taskId, new Render(call.episodeId(), stage, fileName, description, millis));
+        Supplier<Media> make = mediaMode == MediaMode.REAL
+                ? () -> real.apply(taskId)
+                : () -> placeholder(placeholderName, description);
+        renders.put(taskId, new Render(call.episodeId(), stage, millis, perSecond, make));
         return new RenderTask(taskId, renderPolls == 0 ? Duration.ZERO : renderCheckAfter);
     }
 
-    private RenderProgress pollRender(String stage, String taskId, ProviderCall call, BigDecimal perSecond) {
-        record(stage, "poll", call);
+    private RenderProgress pollRender(String stage, String taskId, ProviderCall call) {
+        log.record(stage, "poll", call);
+        Render render = found(stage, taskId);
+        synchronized (render) {
+            if (render.cancelled) {
+                return RenderProgress.failed("cancelled", "the render was cancelled", false);
+            }
+            render.polls++;
+            if (render.polls <= renderPolls) {
+                return RenderProgress.pending(renderCheckAfter, (double) render.polls / (renderPolls + 1));
+            }
+            render.ended = true;
+        }
+        BigDecimal seconds = BigDecimal.valueOf(render.millis, 3);
+        return RenderProgress.done(
+                render.media(),
+                render.millis,
+                Usage.cost(render.perSecond.multiply(seconds).setScale(Usage.COST_SCALE, RoundingMode.HALF_UP))
+                        .withSeconds(seconds));
+    }
+
+    private Cancellation cancelRender(String stage, String taskId, ProviderCall call) {
+        log.record(stage, "cancel", call);
+        Render render = renders.get(taskId);
+        if (render == null) {
+            return Cancellation.ALREADY_ENDED; // nothing runs under that id
+        }
+        synchronized (render) {
+            if (render.ended || render.cancelled) {
+                return Cancellation.ALREADY_ENDED;
+            }
+            render.cancelled = true;
+        }
+        cancelled.add(taskId);
+        return Cancellation.STOPPED;
+    }
+
+    private Render found(String stage, String taskId) {
         Render render = renders.get(taskId);
         if (render == null || !render.stage.equals(stage)) {
             throw ProviderException.permanent(
                     NAME, ProviderException.Reason.NOT_FOUND, "no " + stage + " render " + taskId);
         }
-        if (render.cancelled) {
-            return RenderProgress.failed("the render was cancelled", false);
-        }
-        int polls = render.polls.incrementAndGet();
-        if (polls <= renderPolls) {
-            return RenderProgress.pending(renderCheckAfter, (double) polls / (renderPolls + 1));
-        }
-        BigDecimal seconds = BigDecimal.valueOf(render.millis, 3);
-        return RenderProgress.done(
-                placeholder(render.fileName, render.description),
-                render.millis,
-                Usage.cost(perSecond.multiply(seconds).setScale(4, RoundingMode.HALF_UP))
-                        .withSeconds(seconds));
-    }
-
-    private void cancelRender(String stage, String taskId, ProviderCall call) {
-        record(stage, "cancel", call);
-        Render render = renders.get(taskId);
-        if (render != null) {
-            render.cancelled = true;
-            cancelled.add(taskId);
-        }
-    }
-
-    // ---- behaviour: latency, failures, recording -----------------------------------------------
-
-    /** Records a main call, waits the configured latency, and fails it when told to. */
-    private void enter(String stage, String operation, ProviderCall call) {
-        record(stage, operation, call);
-        int number = counts.computeIfAbsent(stage, s -> new AtomicInteger()).incrementAndGet();
-        Duration wait = latency.getOrDefault(stage, defaultLatency);
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ProviderException.retryable(
-                        NAME, ProviderException.Reason.TIMEOUT, "interrupted while working on " + stage, null);
-            }
-        }
-        Failure failure = failures.getOrDefault(stage, Map.of()).get(number);
-        if (failure == Failure.RETRYABLE) {
-            throw ProviderException.retryable(
-                    NAME,
-                    ProviderException.Reason.RATE_LIMITED,
-                    "injected rate limit on " + stage + " call #" + number,
-                    Duration.ZERO);
-        }
-        if (failure == Failure.PERMANENT) {
-            throw ProviderException.permanent(
-                    NAME,
-                    ProviderException.Reason.CONTENT_REJECTED,
-                    "injected rejection of " + stage + " call #" + number);
-        }
-    }
-
-    private void record(String stage, String operation, ProviderCall call) {
-        calls.add(new Call(stage, operation, call.episodeId(), call.attempt(), call.idempotencyKey(), Instant.now()));
-    }
-
-    // ---- content -------------------------------------------------------------------------------
-
-    /** A mono 8-bit PCM WAV of silence lasting {@code millis}. */
-    private byte[] silence(long millis) {
-        int samples = (int) Math.min(Integer.MAX_VALUE - 64, millis * sampleRate / 1000);
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(36 + samples)
-                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(16)
-                .putShort((short) 1)
-                .putShort((short) 1)
-                .putInt(sampleRate)
-                .putInt(sampleRate)
-                .putShort((short) 1)
-                .putShort((short) 8)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(samples);
-        byte[] bytes = wav.array();
-        Arrays.fill(bytes, 44, bytes.length, (byte) 0x80); // unsigned 8-bit silence
-        return bytes;
+        return render;
     }
 
     private static Media placeholder(String fileName, Map<String, Object> description) {
@@ -652,74 +646,6 @@ public final class OfflineProviders {
         }
     }
 
-    private static Usage tokens(long tokens) {
-        long total = tokens * 4 / 3 + 500; // completion tokens, and the prompt around them
-        return Usage.cost(PER_TOKEN.multiply(BigDecimal.valueOf(total)).setScale(4, RoundingMode.HALF_UP))
-                .withTokens(total);
-    }
-
-    private static long words(String text) {
-        if (text == null || text.isBlank()) {
-            return 0;
-        }
-        return text.trim().split("\\s+").length;
-    }
-
-    private static String topic(Map<String, Object> idea) {
-        return clean(str(idea.get("topic"), "an untitled idea"));
-    }
-
-    private static String persona(ChannelBrief channel) {
-        return str(channel.persona().get("name"), channel.name() == null ? "your host" : channel.name());
-    }
-
-    private static String niche(ChannelBrief channel) {
-        return channel.niche() == null ? "this topic" : channel.niche();
-    }
-
-    private static int sectionCount(ChannelBrief channel) {
-        Object structure = channel.styleGuide().get("structure_preferences");
-        Object target = structure instanceof Map<?, ?> map ? map.get("sections_target") : null;
-        return target instanceof Number number ? Math.max(1, Math.min(number.intValue(), 8)) : 3;
-    }
-
-    private static String hook(ChannelBrief channel, String topic) {
-        List<String> quirks = strings(channel.persona().get("quirks"));
-        boolean analogies =
-                quirks.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).contains("analog"));
-        return analogies
-                ? "Think of " + topic + " as a journey across the night sky."
-                : "Here is what nobody tells you about " + topic + ".";
-    }
-
-    /** Text safe inside a script: no brackets that could read as markers, one line. */
-    private static String clean(String text) {
-        return text.replace('[', '(').replace(']', ')').replaceAll("\\s+", " ").trim();
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String str(Object value, String fallback) {
-        return value instanceof String text && !text.isBlank() ? text : fallback;
-    }
-
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> items ? new ArrayList<>(items) : List.of();
-    }
-
-    private static List<String> strings(Object value) {
-        return list(value).stream().map(String::valueOf).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map
-                ? (Map<String, Object>) map
-                : value instanceof String text ? Map.of("title", text) : Map.of();
-    }
-
     /** Configures {@link OfflineProviders}. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Duration> latency = new HashMap<>();
@@ -729,6 +655,9 @@ public final class OfflineProviders {
         private final Map<String, Map<Integer, Failure>> failures = new HashMap<>();
         private int rejectedReviews;
         private int sampleRate = 8000;
+        private MediaMode mediaMode = MediaMode.REAL;
+        private List<Integer> clipSeconds = List.of();
+        private ProviderConfig config = ProviderConfig.fromEnvironment();
 
         private Builder() {}
 
@@ -774,7 +703,10 @@ public final class OfflineProviders {
 
         /**
          * Fails the given calls of a stage (counted from 1 across all episodes; for avatar and
-         * b-roll, the submits).
+         * b-roll, the submits). A call fails before it does anything, except an upload: it fails
+         * after saving its checkpoint and sending the video, as when a worker dies before the
+         * publication is recorded, so that a retry shows whether the video is sent twice (see
+         * {@link OfflineProviders#uploads()}).
          *
          * @param stage the stage's label
          * @param failure how they fail
@@ -806,7 +738,7 @@ public final class OfflineProviders {
         }
 
         /**
-         * Sets the samples per second of the silent audio (default 8000).
+         * Sets the samples per second of the speech's WAV (default 8000).
          *
          * @param sampleRate from 100 to 48000
          * @return this builder
@@ -816,6 +748,53 @@ public final class OfflineProviders {
                 throw new IllegalArgumentException("sampleRate must lie in 100..48000, got " + sampleRate);
             }
             this.sampleRate = sampleRate;
+            return this;
+        }
+
+        /**
+         * Chooses what the avatar renderer and the b-roll generator deliver (default {@link
+         * MediaMode#REAL}: videos made with ffmpeg). Tests that do not look at the videos choose
+         * {@link MediaMode#PLACEHOLDER}: no ffmpeg is looked for, and renders take no time. The
+         * speech is a real WAV in either mode.
+         *
+         * @param mode real videos or placeholders
+         * @return this builder
+         */
+        public Builder media(MediaMode mode) {
+            this.mediaMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets the clip lengths the b-roll generator offers, in seconds, as a model like Runway's
+         * does (5 and 10); a clip asked for another length is refused as an invalid request.
+         * Default none: any whole number of seconds from 1.
+         *
+         * @param seconds the lengths, each from 1; none for any length
+         * @return this builder
+         */
+        public Builder clipSeconds(int... seconds) {
+            for (int length : seconds) {
+                if (length < 1) {
+                    throw new IllegalArgumentException("clip lengths are 1 s or more, got " + length);
+                }
+            }
+            this.clipSeconds =
+                    Arrays.stream(seconds).sorted().distinct().boxed().toList();
+            return this;
+        }
+
+        /**
+         * Sets the settings real media are made with: {@code ffmpeg.path} and {@code ffmpeg.font}
+         * (see {@link io.acog.providers.ffmpeg.Ffmpeg} and {@link io.acog.providers.ffmpeg.Fonts}).
+         * Default {@link ProviderConfig#fromEnvironment()} ({@code ACOG_FFMPEG_PATH}, {@code
+         * ACOG_FFMPEG_FONT}).
+         *
+         * @param config the settings
+         * @return this builder
+         */
+        public Builder config(ProviderConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
@@ -839,7 +818,7 @@ public final class OfflineProviders {
 
     @Override
     public String toString() {
-        return "OfflineProviders[" + calls.size() + " calls, " + renders.size() + " renders, "
-                + Collections.unmodifiableSet(cancelled).size() + " cancelled]";
+        return "OfflineProviders[" + mediaMode + " media, " + log.size() + " calls, " + renders.size() + " renders, "
+                + cancelled.size() + " cancelled, " + uploads.size() + " uploads]";
     }
 }

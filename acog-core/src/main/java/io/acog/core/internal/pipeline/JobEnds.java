@@ -111,6 +111,31 @@ final class JobEnds {
     }
 
     /**
+     * A call that came too early (over the provider's concurrency limit, a quota that resets at a
+     * known time): the job is tried again after {@code wait} without spending a retry, and the
+     * stage stays on its way.
+     *
+     * @param begun when this run began, or null when its start was recorded already
+     */
+    JobOutcome tooEarly(Job job, JobContext context, String error, Duration wait, OffsetDateTime begun) {
+        Duration delay = wait.isNegative() ? Duration.ZERO : wait;
+        listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
+            tx.jobs().reschedule(context.claim(), delay, Map.of());
+            if (draft != null && begun != null) {
+                FinishedStage.begin(draft, job, begun);
+            }
+            return List.of();
+        }));
+        LOG.info(
+                "Stage {} of episode {} came too early ({}); trying again in {} without spending a retry",
+                job.stage().label(),
+                job.episodeId(),
+                Redaction.recordable(error),
+                delay);
+        return JobOutcome.recorded();
+    }
+
+    /**
      * The stage fails for good and, when the episode is on its way, the episode with it: its queued
      * stages that have not begun are cancelled; renders in progress go on, so a retry finds their
      * work.

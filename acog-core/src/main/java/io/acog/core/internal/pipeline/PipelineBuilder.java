@@ -164,6 +164,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         JobEnds ends = new JobEnds(jobs, changes, bus, renders);
         StageRunner runner = new StageRunner(
                 db,
+                jobs,
                 stages,
                 chosen.storage(),
                 channels,

@@ -11,6 +11,7 @@ import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.JobStatus;
 import io.acog.spi.AssetStorage;
+import io.acog.spi.Cancellation;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
@@ -54,9 +55,15 @@ final class RenderCancellation {
 
     void cancel(Task task) {
         try {
-            ProviderCallContext call = new ProviderCallContext(
-                    null, task.stage().label(), "acog-cancel-" + task.taskId(), 1, storage, () -> true);
-            stages.render(task.stage()).cancel(task.provider(), task.taskId(), call);
+            ProviderCallContext call =
+                    ProviderCallContext.detached(task.stage().label(), "acog-cancel-" + task.taskId(), storage);
+            Cancellation cancellation = stages.render(task.stage()).cancel(task.provider(), task.taskId(), call);
+            if (cancellation == Cancellation.NOT_SUPPORTED) {
+                LOG.info(
+                        "{} cannot stop render {}: it runs to its end (and may be billed); ACOG forgets it",
+                        task.provider(),
+                        task.taskId());
+            }
         } catch (RuntimeException e) {
             LOG.warn(
                     "Cannot cancel render {} at {}: {}",

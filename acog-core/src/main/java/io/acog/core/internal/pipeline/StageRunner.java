@@ -16,8 +16,10 @@ import io.acog.core.internal.pipeline.stage.StageResult;
 import io.acog.core.internal.pipeline.stage.StageWork;
 import io.acog.core.internal.pipeline.stage.Stages;
 import io.acog.core.internal.pipeline.state.JobInputs;
+import io.acog.core.internal.pipeline.state.PipelineEvent;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.pipeline.state.StageMachine;
+import io.acog.core.internal.queue.JobStore;
 import io.acog.core.internal.secret.Redaction;
 import io.acog.core.internal.store.AssetStore;
 import io.acog.core.job.Job;
@@ -28,11 +30,13 @@ import io.acog.spi.AssetStorage;
 import io.acog.spi.ProviderException;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +49,20 @@ import org.slf4j.LoggerFactory;
 final class StageRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+    /** How long a call that came too early (over a concurrency limit) waits when not told. */
+    static final Duration TOO_EARLY = Duration.ofSeconds(15);
+
+    /** The checkpoint's key in the job's input. */
+    static final String CHECKPOINT = "checkpoint";
+
+    /** How often a stage's progress is told at most. */
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+
     /** How often an automatic script review may send a script back before the stage fails. */
     static final int MAX_REVISIONS = 2;
 
     private final Db db;
+    private final JobStore jobs;
     private final StageEpisodes episodes;
     private final Stages stages;
     private final AssetStorage storage;
@@ -61,6 +75,7 @@ final class StageRunner {
 
     StageRunner(
             Db db,
+            JobStore jobs,
             Stages stages,
             AssetStorage storage,
             ChannelCache channels,
@@ -70,6 +85,7 @@ final class StageRunner {
             JobEnds ends,
             ListenerBus listeners) {
         this.db = db;
+        this.jobs = jobs;
         this.episodes = new StageEpisodes(db);
         this.stages = stages;
         this.storage = storage;
@@ -108,6 +124,13 @@ final class StageRunner {
      * @param begun when this run began, if its start is not recorded yet; else null
      */
     private JobOutcome providerFailed(Job job, JobContext context, ProviderException e, OffsetDateTime begun) {
+        if (!e.attemptSpent()) {
+            Duration wait = e.retryAt()
+                    .map(at -> Duration.between(db.now().toInstant(), at))
+                    .or(e::retryAfter)
+                    .orElse(TOO_EARLY);
+            return ends.tooEarly(job, context, Redaction.describe(e), wait, begun);
+        }
         return ends.failed(
                 job,
                 context,
@@ -264,7 +287,8 @@ final class StageRunner {
             return ends.failed(
                     job,
                     context,
-                    provider + ": render " + taskId + " failed: " + failed.error(),
+                    provider + ": render " + taskId + " failed"
+                            + (failed.code() == null ? "" : " (" + failed.code() + ")") + ": " + failed.error(),
                     failed.retryable(),
                     null,
                     true,
@@ -336,12 +360,29 @@ final class StageRunner {
     }
 
     private ProviderCallContext call(Job job, JobContext context) {
+        Object checkpoint = job.input().get(CHECKPOINT);
         return new ProviderCallContext(
                 job.episodeId(),
                 job.stage().label(),
                 "acog-" + job.id(),
                 Math.max(1, job.attempts()),
                 storage,
-                context::cancelRequested);
+                context::cancelRequested,
+                checkpoint instanceof String saved ? saved : null,
+                saved -> jobs.note(context.claim(), Map.of(CHECKPOINT, saved)),
+                progress(job));
+    }
+
+    /** Tells listeners a stage's progress, a few times a second at most (and always its end). */
+    private DoubleConsumer progress(Job job) {
+        long[] told = {System.nanoTime() - PROGRESS_EVERY_NANOS};
+        return fraction -> {
+            long now = System.nanoTime();
+            if (fraction < 1 && now - told[0] < PROGRESS_EVERY_NANOS) {
+                return;
+            }
+            told[0] = now;
+            listeners.tell(List.of(new PipelineEvent.StageProgress(job.episodeId(), job.stage(), fraction)));
+        };
     }
 }

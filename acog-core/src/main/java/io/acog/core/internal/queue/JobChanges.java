@@ -100,6 +100,20 @@ final class JobChanges {
                         .setNull(JOBS.LOCKED_UNTIL));
     }
 
+    /** Merges {@code patch} into the input of a job this claim still holds (a provider's checkpoint). */
+    Job note(ClaimedJob job, Map<String, Object> patch) {
+        Checks.notNull(JobSql.ENTITY, "job", job);
+        JSONB json = JSONB.valueOf(JsonCodec.text(JobSql.ENTITY, "input_params", patch));
+        return guarded(
+                job,
+                dsl -> dsl.update(JOBS)
+                        .set(
+                                JOBS.INPUT_PARAMS,
+                                DSL.field(
+                                        "{0} || {1}",
+                                        JOBS.INPUT_PARAMS.getDataType(), JOBS.INPUT_PARAMS, DSL.val(json))));
+    }
+
     Job release(ClaimedJob job) {
         return requeue(job, true);
     }

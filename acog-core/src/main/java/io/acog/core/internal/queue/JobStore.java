@@ -134,6 +134,15 @@ public final class JobStore implements JobTracker {
         return changes.fail(job, error, retryable, notBefore);
     }
 
+    /**
+     * Merges {@code patch} into the input of a job the claim still holds, at once.
+     *
+     * @throws io.acog.core.job.LeaseLostException when the claim no longer holds it
+     */
+    public Job note(ClaimedJob job, Map<String, Object> patch) {
+        return changes.note(job, patch);
+    }
+
     @Override
     public Job reschedule(ClaimedJob job, Duration delay, Map<String, Object> progress) {
         return changes.reschedule(job, delay, progress);

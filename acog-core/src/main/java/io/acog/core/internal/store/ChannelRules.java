@@ -19,6 +19,8 @@ public final class ChannelRules {
     public static final List<String> SCRIPT_REVIEWS = List.of("auto", "manual");
     /** {@code platform_config.default_privacy}: how an upload is first shown. */
     public static final List<String> PRIVACIES = List.of("private", "unlisted", "public");
+    /** {@code platform_config.format}: the frame of the channel's videos. */
+    public static final List<String> FORMATS = List.of("landscape", "shorts");
     /** {@code style_guide.words_per_minute}: the speaking rates ACOG plans b-roll for. */
     public static final int FEWEST_WORDS_PER_MINUTE = 60;
 
@@ -51,6 +53,7 @@ public final class ChannelRules {
                                 + MOST_WORDS_PER_MINUTE + ", or absent (the pacing then decides)");
             }
         }
+        yesOrNo("style_guide.captions", style.extra().get("captions"), "(on for Shorts, off otherwise)");
     }
 
     /** @throws ValidationException naming the first setting ACOG cannot act on, and what is allowed */
@@ -60,6 +63,15 @@ public final class ChannelRules {
         }
         oneOf("platform_config.script_review", config.scriptReview(), SCRIPT_REVIEWS);
         oneOf("platform_config.default_privacy", config.defaultPrivacy(), PRIVACIES);
+        Object format = config.extra().get("format");
+        if (format != null && !(format instanceof String)) {
+            throw new ValidationException(
+                    ChannelStore.ENTITY,
+                    "platform_config.format",
+                    "is " + show(format) + "; it must be 'landscape' or 'shorts', or absent for 'landscape'");
+        }
+        oneOf("platform_config.format", (String) format, FORMATS);
+        yesOrNo("platform_config.made_for_kids", config.extra().get("made_for_kids"), "(not made for kids)");
         BigDecimal budget = config.monthlyBudgetUsd();
         if (budget != null && budget.signum() < 0) {
             throw new ValidationException(
@@ -79,6 +91,15 @@ public final class ChannelRules {
                                     ", ",
                                     allowed.stream().map(ChannelRules::show).toList())
                             + ", or absent for " + show(allowed.get(0)));
+        }
+    }
+
+    private static void yesOrNo(String field, Object value, String absent) {
+        if (value != null && !(value instanceof Boolean)) {
+            throw new ValidationException(
+                    ChannelStore.ENTITY,
+                    field,
+                    "is " + show(value) + "; it must be true or false, or absent " + absent);
         }
     }
 

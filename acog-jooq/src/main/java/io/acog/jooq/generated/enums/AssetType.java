@@ -31,7 +31,9 @@ public enum AssetType implements EnumType {
 
     PLAN("plan"),
 
-    METADATA("metadata");
+    METADATA("metadata"),
+
+    CAPTIONS("captions");
 
     private final String literal;
 

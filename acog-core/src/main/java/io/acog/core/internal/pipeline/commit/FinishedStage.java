@@ -65,6 +65,9 @@ public final class FinishedStage {
         if (output.review() != null && output.review().script() != null) {
             draft.reviewed(output.review().script());
         }
+        if (output.script() != null) {
+            draft.reviewed(output.script());
+        }
         StageState entry = draft.get(stage);
         List<PipelineStage> next = new ArrayList<>();
         if (stage == PipelineStage.BROLL) {

@@ -57,8 +57,8 @@ public final class GroupCommit implements CommitLane.Group<StageCommit, Committe
         OffsetDateTime now = db.now();
         Set<UUID> ids = new TreeSet<>();
         group.forEach(request -> ids.add(request.job().episodeId()));
-        // no scripts: the one finish that schedules from its episode's script (a script review that
-        // passed) brings the script it reviewed
+        // no scripts: the finish that schedules from its episode's script (the audio, after which
+        // the b-roll clips start) brings the script it read
         Map<UUID, EpisodeRows.Locked> rows = EpisodeRows.lock(connection, ids, false, context.states());
         Map<UUID, EpisodeDraft> drafts = new LinkedHashMap<>();
         Committed[] results = new Committed[group.size()];

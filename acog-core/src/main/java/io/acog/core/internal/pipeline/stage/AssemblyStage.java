@@ -1,19 +1,36 @@
 package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.asset.AssetType;
+import io.acog.core.asset.DocumentMetadata;
+import io.acog.core.asset.ImageMetadata;
 import io.acog.core.asset.NewAsset;
+import io.acog.core.episode.EpisodeMetadata;
+import io.acog.spi.AvatarRenderer;
+import io.acog.spi.Media;
+import io.acog.spi.OutputFormat;
+import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VideoAssembler;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Assembly: the assembler cuts the audio, the avatar video and the b-roll clips (in script order)
- * into the final video, the episode's primary assembled video.
+ * Assembly: the assembler cuts the narration, the avatar video and the b-roll clips into the final
+ * video along the episode's timeline; the video, its thumbnail and its captions become the
+ * episode's primary assets of their types.
  */
 final class AssemblyStage implements Stage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssemblyStage.class);
+
+    /** {@code style_guide.background_music}: a URI of music to lay under the voice. */
+    static final String MUSIC = "background_music";
 
     private final Providers providers;
 
@@ -23,46 +40,168 @@ final class AssemblyStage implements Stage {
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.SCRIPT, EpisodeField.ASSETS);
+        return EnumSet.of(EpisodeField.METADATA, EpisodeField.PIPELINE_STATE, EpisodeField.ASSETS);
     }
 
     @Override
     public StageResult run(StageWork work) {
         VideoAssembler assembler = providers.assembler();
         EpisodeAssets inputs = work.episode().assets();
-        URI audio = inputs.primary(AssetType.AUDIO);
-        URI avatar = inputs.primary(AssetType.AVATAR_VIDEO);
+        Timeline timeline = EpisodeMedia.timeline(work);
+        OutputFormat format = EpisodeMedia.format(work.channel());
+        EpisodeMetadata metadata = work.episode().metadata();
         VideoAssembler.Video video = Answers.required(
                 assembler.name(),
                 "video",
                 assembler.assemble(
                         new VideoAssembler.AssemblyRequest(
-                                work.brief(), work.episode().script(), audio, avatar, inputs.clips()),
+                                work.brief(),
+                                metadata == null ? "" : metadata.finalTitle(),
+                                avatarOffsets(timeline, inputs),
+                                format,
+                                inputs.primary(AssetType.AUDIO),
+                                avatar(inputs),
+                                clips(inputs),
+                                music(work),
+                                EpisodeMedia.burnCaptions(work.channel(), format)),
                         work.call()));
+        try {
+            return stored(work, assembler.name(), video, inputs.clips().size());
+        } finally {
+            close(video.video(), video.thumbnail(), video.captions());
+        }
+    }
+
+    private static StageResult.Output stored(StageWork work, String assembler, VideoAssembler.Video video, int clips) {
+        UUID episode = work.episodeId();
         Usage usage = Usages.of(video.usage());
         URI uri = StoredMedia.store(
                 work.call().storage(),
-                assembler.name(),
-                work.episodeId(),
+                assembler,
+                episode,
                 "final/" + StoredMedia.fileName(video.video()),
                 video.video());
-        return new StageResult.Output(
-                        Usages.details(assembler.name(), null, usage),
+        StageResult.Output output = new StageResult.Output(
+                        Usages.details(assembler, null, usage),
                         Usages.completion(Map.of("uri", uri.toString(), "duration_ms", video.durationMs()), usage))
                 .with(new NewAsset(
-                        work.episodeId(),
+                        episode,
                         AssetType.ASSEMBLED_VIDEO,
                         uri.toString(),
                         "final",
-                        assembler.name(),
+                        assembler,
                         null,
-                        StoredMedia.video(
-                                video.durationMs(),
-                                usage,
-                                Map.of("clips", inputs.clips().size())),
+                        StoredMedia.video(video.durationMs(), usage, Map.of("clips", clips)),
                         video.video().mimeType(),
                         StoredMedia.size(video.video()),
                         StoredMedia.millis(video.durationMs()),
                         true));
+        if (video.thumbnail() != null) {
+            URI thumbnail = StoredMedia.store(
+                    work.call().storage(),
+                    assembler,
+                    episode,
+                    "final/" + StoredMedia.fileName(video.thumbnail()),
+                    video.thumbnail());
+            output = output.with(new NewAsset(
+                    episode,
+                    AssetType.THUMBNAIL,
+                    thumbnail.toString(),
+                    "thumbnail",
+                    assembler,
+                    null,
+                    new ImageMetadata(1280, 720, StoredMedia.extension(video.thumbnail()), null, null, null),
+                    video.thumbnail().mimeType(),
+                    StoredMedia.size(video.thumbnail()),
+                    null,
+                    true));
+        }
+        if (video.captions() != null) {
+            URI captions = StoredMedia.store(
+                    work.call().storage(),
+                    assembler,
+                    episode,
+                    "final/" + StoredMedia.fileName(video.captions()),
+                    video.captions());
+            output = output.with(new NewAsset(
+                    episode,
+                    AssetType.CAPTIONS,
+                    captions.toString(),
+                    "captions",
+                    assembler,
+                    null,
+                    new DocumentMetadata(StoredMedia.extension(video.captions()), 1, null, null),
+                    video.captions().mimeType(),
+                    StoredMedia.size(video.captions()),
+                    null,
+                    true));
+        }
+        return output;
+    }
+
+    /**
+     * The timeline with the avatar cuts' offsets into the avatar video as it was rendered: the
+     * windows back to back (as laid out), or the whole narration, time for time.
+     */
+    private Timeline avatarOffsets(Timeline timeline, EpisodeAssets inputs) {
+        EpisodeAssets.Stored avatar = inputs.optional(AssetType.AVATAR_VIDEO);
+        if (avatar == null
+                || avatar.provider() == null
+                || providers.avatarNamed(avatar.provider()).coverage() != AvatarRenderer.Coverage.NARRATION) {
+            return timeline;
+        }
+        return new Timeline(
+                timeline.durationMs(),
+                timeline.cuts().stream()
+                        .map(cut -> cut.source() == Timeline.Source.AVATAR
+                                ? new Timeline.Cut(
+                                        cut.segment(),
+                                        cut.source(),
+                                        cut.startMs(),
+                                        cut.endMs(),
+                                        cut.clipIndex(),
+                                        cut.startMs(),
+                                        cut.text())
+                                : cut)
+                        .toList(),
+                timeline.captions());
+    }
+
+    private static VideoAssembler.Part avatar(EpisodeAssets inputs) {
+        EpisodeAssets.Stored avatar = inputs.optional(AssetType.AVATAR_VIDEO);
+        return avatar == null ? null : new VideoAssembler.Part(avatar.uri(), avatar.durationMs());
+    }
+
+    private static Map<Integer, VideoAssembler.Part> clips(EpisodeAssets inputs) {
+        Map<Integer, VideoAssembler.Part> clips = new LinkedHashMap<>();
+        inputs.clips()
+                .forEach((index, clip) -> clips.put(index, new VideoAssembler.Part(clip.uri(), clip.durationMs())));
+        return clips;
+    }
+
+    private static URI music(StageWork work) {
+        Object music = work.channel().styleGuide().extra().get(MUSIC);
+        if (!(music instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw StageFailedException.permanent(
+                    "channel.style_guide." + MUSIC + " is '" + text + "', which is not a URI: " + e.getMessage());
+        }
+    }
+
+    /** Media the assembler made in temporary files are let go once stored. */
+    private static void close(Media... media) {
+        for (Media file : media) {
+            if (file != null && file instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Cannot clean up {} after storing it: {}", file.fileName(), e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -7,9 +7,13 @@ import io.acog.core.channel.Channel;
 import io.acog.core.episode.ScriptSegment;
 import io.acog.core.episode.SpeakingRate;
 import io.acog.core.internal.json.JsonCodec;
+import io.acog.core.internal.timeline.TimelineCodec;
+import io.acog.core.internal.timeline.TimelinePlanner;
+import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,8 @@ import java.util.Set;
 
 /**
  * Audio: the channel's voice provider speaks the script's spoken segments; the speech becomes the
- * episode's primary audio asset.
+ * episode's primary audio asset, and its timings the episode's timeline (in the stage's entry),
+ * which the renders and the assembly follow.
  */
 final class AudioStage implements Stage {
 
@@ -36,17 +41,26 @@ final class AudioStage implements Stage {
     public StageResult run(StageWork work) {
         Channel channel = work.channel();
         VoiceSynthesizer voice = providers.voice(channel.voiceProfile().provider());
-        List<String> spoken = work.script().segments().stream()
-                .map(ScriptSegment::text)
-                .filter(text -> !text.isBlank())
-                .toList();
+        List<ScriptSegment> segments = work.script().segments();
+        List<VoiceSynthesizer.Line> spoken = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            if (!segments.get(i).text().isBlank()) {
+                spoken.add(new VoiceSynthesizer.Line(i, segments.get(i).text()));
+            }
+        }
+        int wordsPerMinute = SpeakingRate.wordsPerMinute(channel.styleGuide());
         VoiceSynthesizer.Speech speech = Answers.required(
                 voice.name(),
                 "speech",
                 voice.synthesize(
-                        new VoiceSynthesizer.SpeechRequest(
-                                work.brief(), spoken, SpeakingRate.wordsPerMinute(channel.styleGuide())),
-                        work.call()));
+                        new VoiceSynthesizer.SpeechRequest(work.brief(), spoken, wordsPerMinute), work.call()));
+        Timeline timeline;
+        try {
+            timeline = TimelinePlanner.plan(segments, speech, wordsPerMinute);
+        } catch (IllegalArgumentException e) {
+            throw StageFailedException.retryable(
+                    voice.name() + "'s speech cannot be laid on a timeline: " + e.getMessage());
+        }
         URI uri = StoredMedia.store(
                 work.call().storage(),
                 voice.name(),
@@ -55,7 +69,7 @@ final class AudioStage implements Stage {
                 speech.audio());
         Usage usage = Usages.of(speech.usage());
         AudioMetadata metadata = new AudioMetadata(
-                StoredMedia.seconds(speech.durationMs()),
+                StoredMedia.seconds(timeline.durationMs()),
                 StoredMedia.extension(speech.audio()),
                 null,
                 null,
@@ -64,8 +78,10 @@ final class AudioStage implements Stage {
                 usage.characters() == null ? null : Math.toIntExact(usage.characters()),
                 null);
         return new StageResult.Output(
-                        Usages.details(voice.name(), null, usage).withJobId(speech.providerJobId()),
-                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", speech.durationMs()), usage))
+                        Usages.details(voice.name(), null, usage)
+                                .withJobId(speech.providerJobId())
+                                .withExtra(TimelineCodec.KEY, TimelineCodec.write(timeline)),
+                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", timeline.durationMs()), usage))
                 .with(new NewAsset(
                         work.episodeId(),
                         AssetType.AUDIO,
@@ -76,7 +92,8 @@ final class AudioStage implements Stage {
                         metadata,
                         speech.audio().mimeType(),
                         StoredMedia.size(speech.audio()),
-                        StoredMedia.millis(speech.durationMs()),
-                        true));
+                        StoredMedia.millis(timeline.durationMs()),
+                        true))
+                .plannedFrom(work.episode().script()); // the b-roll clips it lets start come from it
     }
 }

@@ -2,24 +2,33 @@ package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.asset.AssetType;
 import io.acog.core.asset.NewAsset;
-import io.acog.core.episode.ScriptSegment;
-import io.acog.core.episode.SegmentKind;
+import io.acog.core.episode.StageState;
+import io.acog.core.job.JobCompletion;
 import io.acog.spi.AvatarRenderer;
+import io.acog.spi.Cancellation;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
+import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Avatar: the channel's avatar provider renders the {@code [AVATAR]} segments over the episode's
- * audio; the finished video becomes the primary avatar video.
+ * Avatar: the channel's avatar provider renders the presenter for the timeline's {@code [AVATAR]}
+ * windows over the episode's audio; the finished video becomes the primary avatar video. A script
+ * without a spoken avatar segment renders nothing (and pays nothing).
  */
 final class AvatarStage implements RenderStage {
+
+    /** How long a provider's link to the audio must work: renders may queue for hours. */
+    static final Duration SHARED_AUDIO_VALID = Duration.ofHours(24);
 
     private final Providers providers;
 
@@ -29,21 +38,42 @@ final class AvatarStage implements RenderStage {
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.SCRIPT, EpisodeField.ASSETS);
+        return EnumSet.of(EpisodeField.PIPELINE_STATE, EpisodeField.ASSETS);
     }
 
     @Override
     public StageResult run(StageWork work) {
         AvatarRenderer renderer =
                 providers.avatar(work.channel().avatarProfile().provider());
-        List<String> segments = work.script().segments(SegmentKind.AVATAR).stream()
-                .map(ScriptSegment::text)
+        List<Timeline.Cut> windows = EpisodeMedia.timeline(work).cuts(Timeline.Source.AVATAR).stream()
+                .filter(cut -> cut.lengthMs() > 0)
                 .toList();
+        if (windows.isEmpty()) {
+            return new StageResult.Output(
+                    StageState.builder()
+                            .provider(renderer.name())
+                            .extra("rendered", false)
+                            .build(),
+                    new JobCompletion(Map.of("rendered", false), null, null));
+        }
         URI audio = work.episode().assets().primary(AssetType.AUDIO);
+        URI shared;
+        try {
+            shared = work.call()
+                    .storage()
+                    .shareableUrl(audio, SHARED_AUDIO_VALID)
+                    .orElse(null);
+        } catch (IOException | RuntimeException e) {
+            throw StageFailedException.retryable(work.call().storage().name()
+                    + " cannot give a shareable URL of the episode's audio: " + e.getMessage());
+        }
         RenderTask task = Answers.required(
                 renderer.name(),
                 "render task",
-                renderer.submit(new AvatarRenderer.AvatarRequest(work.brief(), segments, audio), work.call()));
+                renderer.submit(
+                        new AvatarRenderer.AvatarRequest(
+                                work.brief(), windows, audio, shared, EpisodeMedia.format(work.channel()), null),
+                        work.call()));
         return new StageResult.Submitted(task, renderer.name());
     }
 
@@ -53,13 +83,14 @@ final class AvatarStage implements RenderStage {
     }
 
     @Override
-    public void cancel(String provider, String taskId, ProviderCall call) {
-        providers.avatarNamed(provider).cancel(taskId, call);
+    public Cancellation cancel(String provider, String taskId, ProviderCall call) {
+        return providers.avatarNamed(provider).cancel(taskId, call);
     }
 
     @Override
     public StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done) {
         Usage usage = Usages.of(done.usage());
+        AvatarRenderer.Coverage coverage = providers.avatarNamed(provider).coverage();
         URI uri = StoredMedia.store(
                 work.call().storage(),
                 provider,
@@ -76,10 +107,16 @@ final class AvatarStage implements RenderStage {
                         "avatar",
                         provider,
                         taskId,
-                        StoredMedia.video(done.durationMs(), usage, Map.of()),
+                        StoredMedia.video(
+                                done.durationMs(),
+                                usage,
+                                Map.of(COVERAGE, coverage.name().toLowerCase(Locale.ROOT))),
                         done.media().mimeType(),
                         StoredMedia.size(done.media()),
                         StoredMedia.millis(done.durationMs()),
                         true));
     }
+
+    /** The avatar asset's metadata key saying what the video covers. */
+    static final String COVERAGE = "coverage";
 }

@@ -4,18 +4,21 @@ import io.acog.core.asset.AssetType;
 import io.acog.core.asset.NewAsset;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.spi.BrollGenerator;
+import io.acog.spi.Cancellation;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
 import io.acog.spi.Usage;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * B-roll: one job per {@code [BROLL:...]} clip of the script; the generator renders the clip's
- * description, and each finished clip is stored as a b-roll asset carrying its clip index.
+ * description for as long as its cut on the timeline runs (in a length the generator offers), and
+ * each finished clip is stored as a b-roll asset carrying its clip index.
  */
 final class BrollStage implements RenderStage {
 
@@ -39,7 +42,12 @@ final class BrollStage implements RenderStage {
                 "render task",
                 generator.submit(
                         new BrollGenerator.ClipRequest(
-                                work.brief(), clip.description(), clip.clipIndex(), clip.seconds()),
+                                work.brief(),
+                                clip.description(),
+                                clip.clipIndex(),
+                                snap(clip.seconds(), generator.clipSeconds()),
+                                clip.neededMs() > 0 ? clip.neededMs() : clip.seconds() * 1000L,
+                                EpisodeMedia.format(work.channel())),
                         work.call()));
         return new StageResult.Submitted(task, generator.name());
     }
@@ -50,8 +58,27 @@ final class BrollStage implements RenderStage {
     }
 
     @Override
-    public void cancel(String provider, String taskId, ProviderCall call) {
-        providers.broll(provider).cancel(taskId, call);
+    public Cancellation cancel(String provider, String taskId, ProviderCall call) {
+        return providers.broll(provider).cancel(taskId, call);
+    }
+
+    /**
+     * The length to ask for: the shortest the provider offers that covers {@code seconds}, or its
+     * longest when none does (the assembler holds the last frame); any length when it names none.
+     */
+    static int snap(int seconds, List<Integer> offered) {
+        if (offered.isEmpty()) {
+            return Math.max(1, seconds);
+        }
+        int longest = 0;
+        int fitting = Integer.MAX_VALUE;
+        for (int length : offered) {
+            longest = Math.max(longest, length);
+            if (length >= seconds) {
+                fitting = Math.min(fitting, length);
+            }
+        }
+        return fitting == Integer.MAX_VALUE ? longest : fitting;
     }
 
     @Override

@@ -14,9 +14,11 @@ public enum EpisodeField {
     PIPELINE_STATE("e.pipeline_state::text"),
     /**
      * The assets a later stage hands its provider: the primaries of every type and the b-roll
-     * clips, as a JSON array of {@code [type, uri, is_primary]} in clip order.
+     * clips, as a JSON array of {@code [type, uri, is_primary, provider, duration_ms, clip_index]}
+     * in clip order (a clip rendered again comes after its earlier render).
      */
-    ASSETS("(SELECT coalesce(json_agg(json_build_array(a.type, a.uri, a.is_primary)"
+    ASSETS("(SELECT coalesce(json_agg(json_build_array(a.type, a.uri, a.is_primary, a.provider, a.duration_ms,"
+            + " (a.metadata ->> 'clip_index')::int)"
             + " ORDER BY (a.metadata ->> 'clip_index')::int, a.created_at), '[]')::text"
             + " FROM assets a WHERE a.episode_id = e.id AND a.deleted_at IS NULL"
             + " AND (a.is_primary OR a.type = 'b_roll'))");

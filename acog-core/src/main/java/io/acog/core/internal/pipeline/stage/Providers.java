@@ -7,7 +7,9 @@ import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
 import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
 import io.acog.spi.ProviderConfig;
+import io.acog.spi.ProviderLimits;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.ProviderRegistry;
 import io.acog.spi.Publisher;
@@ -153,6 +155,23 @@ public final class Providers implements ProviderRegistry {
     }
 
     /** Registers with this, noting what was registered. */
+    /** A provider as a plugin's report names it: its capability, name and any limits it declares. */
+    static String described(String capability, Provider provider) {
+        ProviderLimits limits = provider.limits();
+        List<String> declared = new ArrayList<>();
+        if (limits.concurrentRequests() > 0) {
+            declared.add(limits.concurrentRequests() + " concurrent");
+        }
+        if (limits.requestsPerMinute() > 0) {
+            declared.add(limits.requestsPerMinute() + " a minute");
+        }
+        if (limits.requestsPerDay() > 0) {
+            declared.add(limits.requestsPerDay() + " a day");
+        }
+        return capability + " '" + provider.name() + "'"
+                + (declared.isEmpty() ? "" : " (limits: " + String.join(", ", declared) + ")");
+    }
+
     private final class Recording implements ProviderRegistry {
 
         private final List<String> registered;
@@ -164,37 +183,37 @@ public final class Providers implements ProviderRegistry {
         @Override
         public void contentWriter(ContentWriter writer) {
             Providers.this.contentWriter(writer);
-            registered.add("contentWriter '" + writer.name() + "'");
+            registered.add(described("contentWriter", writer));
         }
 
         @Override
         public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
             Providers.this.voiceSynthesizer(synthesizer);
-            registered.add("voiceSynthesizer '" + synthesizer.name() + "'");
+            registered.add(described("voiceSynthesizer", synthesizer));
         }
 
         @Override
         public void avatarRenderer(AvatarRenderer renderer) {
             Providers.this.avatarRenderer(renderer);
-            registered.add("avatarRenderer '" + renderer.name() + "'");
+            registered.add(described("avatarRenderer", renderer));
         }
 
         @Override
         public void brollGenerator(BrollGenerator generator) {
             Providers.this.brollGenerator(generator);
-            registered.add("brollGenerator '" + generator.name() + "'");
+            registered.add(described("brollGenerator", generator));
         }
 
         @Override
         public void videoAssembler(VideoAssembler assembler) {
             Providers.this.videoAssembler(assembler);
-            registered.add("videoAssembler '" + assembler.name() + "'");
+            registered.add(described("videoAssembler", assembler));
         }
 
         @Override
         public void publisher(Publisher publisher) {
             Providers.this.publisher(publisher);
-            registered.add("publisher '" + publisher.name() + "'");
+            registered.add(described("publisher", publisher));
         }
 
         @Override

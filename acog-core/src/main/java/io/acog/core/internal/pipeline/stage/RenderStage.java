@@ -1,5 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
+import io.acog.spi.Cancellation;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 
@@ -10,7 +11,7 @@ public interface RenderStage extends Stage {
     RenderProgress poll(String provider, String taskId, ProviderCall call);
 
     /** Asks the provider to stop the render. */
-    void cancel(String provider, String taskId, ProviderCall call);
+    Cancellation cancel(String provider, String taskId, ProviderCall call);
 
     /** The finished render, stored. */
     StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done);

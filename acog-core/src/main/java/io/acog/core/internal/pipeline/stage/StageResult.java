@@ -16,9 +16,17 @@ public sealed interface StageResult {
      * @param columns episode columns to set
      * @param details merged into {@code pipeline_state[stage]} as it completes
      * @param review for script review: the verdict; null for other stages
+     * @param script the script this stage worked from, when the stages it lets start are planned
+     *     from it (the audio stage lets the b-roll clips start); null otherwise (commits do not
+     *     read scripts)
      */
     record Output(
-            EpisodeColumns columns, List<NewAsset> assets, StageState details, JobCompletion completion, Review review)
+            EpisodeColumns columns,
+            List<NewAsset> assets,
+            StageState details,
+            JobCompletion completion,
+            Review review,
+            String script)
             implements StageResult {
 
         public Output {
@@ -26,21 +34,26 @@ public sealed interface StageResult {
         }
 
         public Output(StageState details, JobCompletion completion) {
-            this(EpisodeColumns.NONE, List.of(), details, completion, null);
+            this(EpisodeColumns.NONE, List.of(), details, completion, null, null);
         }
 
         public Output with(EpisodeColumns produced) {
-            return new Output(columns.then(produced), assets, details, completion, review);
+            return new Output(columns.then(produced), assets, details, completion, review, script);
         }
 
         public Output with(NewAsset asset) {
             List<NewAsset> more = new java.util.ArrayList<>(assets);
             more.add(asset);
-            return new Output(columns, more, details, completion, review);
+            return new Output(columns, more, details, completion, review, script);
         }
 
         public Output with(Review verdict) {
-            return new Output(columns, assets, details, completion, verdict);
+            return new Output(columns, assets, details, completion, verdict, script);
+        }
+
+        /** This output, bringing the script the next stages are planned from. */
+        public Output plannedFrom(String read) {
+            return new Output(columns, assets, details, completion, review, read);
         }
 
         /** Whether this is a script review that did not pass. */

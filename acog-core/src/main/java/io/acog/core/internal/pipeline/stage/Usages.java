@@ -16,14 +16,25 @@ final class Usages {
         return usage == null ? Usage.none() : usage;
     }
 
-    /** The stage entry's details: provider, model, tokens, cost. */
+    /** The stage entry's details: provider, model, tokens (in all and by kind), credits, cost. */
     static StageState details(String provider, String model, Usage usage) {
-        return StageState.builder()
+        StageState.Builder details = StageState.builder()
                 .provider(provider)
                 .modelUsed(model)
                 .tokensUsed(usage.tokens() == null ? null : Math.toIntExact(usage.tokens()))
-                .costUsd(usage.costUsd())
-                .build();
+                .costUsd(usage.costUsd());
+        // priced apart by LLM providers, so kept apart: what a cost is checked against
+        extra(details, "input_tokens", usage.inputTokens());
+        extra(details, "cached_input_tokens", usage.cachedInputTokens());
+        extra(details, "output_tokens", usage.outputTokens());
+        extra(details, "credits", usage.credits());
+        return details.build();
+    }
+
+    private static void extra(StageState.Builder details, String key, Object value) {
+        if (value != null) {
+            details.extra(key, value);
+        }
     }
 
     /** The job's completion: its result, cost and tokens. */

@@ -24,10 +24,11 @@ public final class JobInputs {
     }
 
     /**
-     * One b-roll clip: its place among the script's clips, what it shows, and how long it should
-     * run (the words it covers, between 3 and 10 seconds).
+     * One b-roll clip: its place among the script's clips, what it shows, and how long its cut on
+     * the narration runs ({@code neededMs}; {@code seconds} rounded up, at least 1). Jobs made
+     * before the timeline existed have no {@code neededMs} (0): their {@code seconds} stands.
      */
-    public record Clip(int clipIndex, String description, int seconds) {}
+    public record Clip(int clipIndex, String description, int seconds, long neededMs) {}
 
     /** A render a provider took, as its job's input records it. */
     public record RenderTask(String taskId, String provider) {}

@@ -32,6 +32,13 @@ public sealed interface PipelineEvent {
         }
     }
 
+    record StageProgress(UUID episodeId, PipelineStage stage, double fractionDone) implements PipelineEvent {
+        @Override
+        public void tell(PipelineListener listener) {
+            listener.stageProgress(episodeId, stage, fractionDone);
+        }
+    }
+
     record StatusChanged(UUID episodeId, EpisodeStatus from, EpisodeStatus to) implements PipelineEvent {
         @Override
         public void tell(PipelineListener listener) {

@@ -16,10 +16,13 @@ import java.util.Set;
  * a pipeline state. Pure functions; the one definition the engine consults.
  *
  * <pre>
- * planning → scripting → script_review → ┬ metadata ───────┐
- *                                        ├ audio → avatar ─┼→ assembly → upload
- *                                        └ broll ──────────┘
+ * planning → scripting → script_review → ┬ metadata ──────────────┐
+ *                                        └ audio ─┬ avatar ───────┼→ assembly → upload
+ *                                                 └ broll (clips) ┘
  * </pre>
+ *
+ * <p>B-roll waits for the audio: each clip's length is that of its cut on the narration's
+ * timeline, which the audio stage lays out.
  */
 public final class StageGraph {
 
@@ -31,7 +34,7 @@ public final class StageGraph {
         NEEDS.put(PipelineStage.SCRIPT_REVIEW, EnumSet.of(PipelineStage.SCRIPTING));
         NEEDS.put(PipelineStage.METADATA, EnumSet.of(PipelineStage.SCRIPT_REVIEW));
         NEEDS.put(PipelineStage.AUDIO, EnumSet.of(PipelineStage.SCRIPT_REVIEW));
-        NEEDS.put(PipelineStage.BROLL, EnumSet.of(PipelineStage.SCRIPT_REVIEW));
+        NEEDS.put(PipelineStage.BROLL, EnumSet.of(PipelineStage.AUDIO));
         NEEDS.put(PipelineStage.AVATAR, EnumSet.of(PipelineStage.AUDIO));
         NEEDS.put(
                 PipelineStage.ASSEMBLY,

@@ -9,7 +9,9 @@ import io.acog.core.episode.SegmentKind;
 import io.acog.core.episode.SpeakingRate;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
+import io.acog.core.internal.timeline.TimelineCodec;
 import io.acog.core.job.NewJob;
+import io.acog.spi.Timeline;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.UUID;
  */
 public final class StageScheduler {
 
-    /** B-roll clips run for the words they cover, within these bounds. */
+    /** Without a timeline, b-roll clips run for the words they cover, within these bounds. */
     private static final int MIN_CLIP_SECONDS = 3;
 
     private static final int MAX_CLIP_SECONDS = 10;
@@ -100,18 +102,36 @@ public final class StageScheduler {
         Set<Integer> done = new TreeSet<>(StageMachine.clipsDone(broll));
         draft.put(PipelineStage.BROLL, StageMachine.planClips(broll, clips.size(), now));
         List<NewJob> jobs = new ArrayList<>();
+        Timeline timeline = timeline(draft);
         for (int i = 0; i < clips.size(); i++) {
             if (done.contains(i)) {
                 continue;
             }
             ScriptSegment clip = clips.get(i);
-            long seconds = SpeakingRate.estimate(Math.max(clip.wordCount(), 1), channel.wordsPerMinute())
-                    .toSeconds();
-            JobInputs.Clip input = new JobInputs.Clip(
-                    i, clip.brollDescription(), (int) Math.max(MIN_CLIP_SECONDS, Math.min(seconds, MAX_CLIP_SECONDS)));
+            Timeline.Cut cut = timeline == null ? null : timeline.clip(i);
+            JobInputs.Clip input;
+            if (cut != null) {
+                input = new JobInputs.Clip(
+                        i, clip.brollDescription(), (int) Math.max(1, (cut.lengthMs() + 999) / 1000), cut.lengthMs());
+            } else {
+                long seconds = SpeakingRate.estimate(Math.max(clip.wordCount(), 1), channel.wordsPerMinute())
+                        .toSeconds();
+                input = new JobInputs.Clip(
+                        i,
+                        clip.brollDescription(),
+                        (int) Math.max(MIN_CLIP_SECONDS, Math.min(seconds, MAX_CLIP_SECONDS)),
+                        0);
+            }
             jobs.add(job(draft, PipelineStage.BROLL, input, key(draft.id(), PipelineStage.BROLL, i)));
         }
         return jobs;
+    }
+
+    /** The timeline the audio stage laid out, or null when it has none (an older episode's). */
+    private static Timeline timeline(EpisodeDraft draft) {
+        StageState audio = draft.get(PipelineStage.AUDIO);
+        Object stored = audio == null ? null : audio.extra().get(TimelineCodec.KEY);
+        return stored == null ? null : TimelineCodec.read(stored);
     }
 
     private NewJob job(EpisodeDraft draft, PipelineStage stage, Object input, String key) {

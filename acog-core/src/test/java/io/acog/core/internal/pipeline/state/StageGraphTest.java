@@ -33,7 +33,7 @@ class StageGraphTest {
     }
 
     @Test
-    void aReviewedScriptLetsMetadataAudioAndBrollRunSideBySide() {
+    void aReviewedScriptLetsMetadataAndAudioRunSideBySideAndBrollFollowsTheAudio() {
         PipelineState reviewed = state(
                 PipelineStage.PLANNING,
                 StageStatus.COMPLETED,
@@ -43,8 +43,13 @@ class StageGraphTest {
                 StageStatus.COMPLETED);
 
         assertThat(StageGraph.unblockedBy(reviewed, PipelineStage.SCRIPT_REVIEW))
-                .containsExactly(PipelineStage.METADATA, PipelineStage.AUDIO, PipelineStage.BROLL);
+                .containsExactly(PipelineStage.METADATA, PipelineStage.AUDIO);
         assertThat(StageGraph.status(reviewed)).isEqualTo(EpisodeStatus.AUDIO);
+        PipelineState spoken = reviewed.with(
+                PipelineStage.AUDIO,
+                StageState.builder().status(StageStatus.COMPLETED).build());
+        assertThat(StageGraph.unblockedBy(spoken, PipelineStage.AUDIO))
+                .containsExactly(PipelineStage.AVATAR, PipelineStage.BROLL);
     }
 
     @Test

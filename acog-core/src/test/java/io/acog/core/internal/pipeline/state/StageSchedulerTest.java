@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.episode.PipelineState;
+import io.acog.core.episode.ScriptParser;
+import io.acog.core.episode.ScriptSegment;
 import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
+import io.acog.core.internal.timeline.TimelineCodec;
+import io.acog.core.internal.timeline.TimelinePlanner;
 import io.acog.core.job.NewJob;
+import io.acog.spi.Media;
+import io.acog.spi.Timeline;
+import io.acog.spi.VoiceSynthesizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,10 +81,44 @@ class StageSchedulerTest {
         assertThat(draft.jobs()).singleElement().satisfies(job -> {
             assertThat(job.stage()).isEqualTo(PipelineStage.BROLL);
             assertThat(job.idempotencyKey()).endsWith(":broll:0");
-            assertThat(job.input()).isEqualTo(new JobInputs.Clip(0, "a spiral galaxy", 3));
+            assertThat(job.input()).isEqualTo(new JobInputs.Clip(0, "a spiral galaxy", 3, 0));
         });
         assertThat(draft.get(PipelineStage.BROLL).extra()).containsEntry(StageMachine.CLIPS_TOTAL, 2);
         assertThat(draft.status(PipelineStage.BROLL)).isEqualTo(StageStatus.RUNNING);
+    }
+
+    @Test
+    void eachClipRunsAsLongAsItsCutOnTheTimeline() {
+        List<ScriptSegment> segments = ScriptParser.parse(SCRIPT).segments();
+        Timeline timeline = TimelinePlanner.plan(
+                segments,
+                new VoiceSynthesizer.Speech(
+                        Media.ofBytes("voice.wav", "audio/wav", new byte[0]),
+                        9000,
+                        List.of(
+                                new VoiceSynthesizer.LineTiming(0, 0, 1000, List.of()),
+                                new VoiceSynthesizer.LineTiming(1, 1000, 5500, List.of()),
+                                new VoiceSynthesizer.LineTiming(2, 5500, 7000, List.of()),
+                                new VoiceSynthesizer.LineTiming(3, 7000, 9000, List.of())),
+                        null,
+                        null),
+                150);
+        PipelineState spoken = reviewed()
+                .with(
+                        PipelineStage.AUDIO,
+                        StageState.builder()
+                                .status(StageStatus.COMPLETED)
+                                .extra(TimelineCodec.KEY, TimelineCodec.write(timeline))
+                                .build());
+        EpisodeDraft draft = draft(EpisodeStatus.AVATAR, spoken, SCRIPT);
+
+        scheduler.settle(draft, List.of(PipelineStage.BROLL), AUTOMATIC, NOW);
+
+        assertThat(draft.jobs())
+                .extracting(NewJob::input)
+                .containsExactly(
+                        new JobInputs.Clip(0, "a spiral galaxy", 5, 4500),
+                        new JobInputs.Clip(1, "a telescope", 2, 2000));
     }
 
     @Test
