@@ -1,19 +1,26 @@
 package io.acog.providers.ffmpeg;
 
 import io.acog.spi.ProviderConfig;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +160,9 @@ public record Ffmpeg(Path executable, String origin) {
     /** How much of ffmpeg's log a failure quotes. */
     private static final int TAIL_LINES = 12;
 
+    /** How much of ffmpeg's log {@link #log} keeps: far more than a file's description. */
+    private static final int LOG_LINES = 2000;
+
     /**
      * Runs ffmpeg with {@code arguments} (after {@code -hide_banner -nostdin}) and waits for it. It
      * reads and writes files only; its log is kept, bounded, for the error.
@@ -160,57 +170,64 @@ public record Ffmpeg(Path executable, String origin) {
      * @param arguments the arguments, e.g. {@code -i in.wav -c:a aac out.m4a}
      * @param timeout how long it may run before it is killed
      * @param progress told the media time written so far, in milliseconds, a few times a second
-     *     (ffmpeg's {@code -progress}); null when not wanted
+     *     (ffmpeg's {@code -progress}); null when not wanted. An exception it throws stops ffmpeg
+     *     and is thrown on: how a caller cancels a run.
      * @throws FfmpegException when ffmpeg cannot start, exits with an error or runs past the timeout;
      *     the message quotes the last lines it printed
      */
-    public void run(List<String> arguments, java.time.Duration timeout, java.util.function.LongConsumer progress) {
+    public void run(List<String> arguments, Duration timeout, LongConsumer progress) {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin"));
         if (progress != null) {
             command.addAll(List.of("-progress", "pipe:1", "-nostats"));
         }
         command.addAll(arguments);
-        Process process;
+        Run run = Run.start(command, TAIL_LINES, timeout, false);
         try {
-            process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(windows() ? "NUL" : "/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            throw new FfmpegException(executable + " does not run: " + e.getMessage(), -1, e);
-        }
-        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
-        Thread log = new Thread(() -> keepTail(process, tail), "ffmpeg-log");
-        log.setDaemon(true);
-        log.start();
-        try {
-            readProgress(process, progress);
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+            readProgress(run.process, progress);
+            int exit = run.waitFor();
+            if (run.timedOut()) {
                 throw new FfmpegException(
-                        "ffmpeg ran longer than " + timeout + " and was stopped; its log ends:" + tail(log, tail),
-                        -1,
-                        null);
+                        "ffmpeg ran longer than " + timeout + " and was stopped; its log ends:" + run.tail(), -1, null);
             }
-            if (process.exitValue() != 0) {
-                throw new FfmpegException(
-                        "ffmpeg exited with " + process.exitValue() + "; its log ends:" + tail(log, tail),
-                        process.exitValue(),
-                        null);
+            if (exit != 0) {
+                throw new FfmpegException("ffmpeg exited with " + exit + "; its log ends:" + run.tail(), exit, null);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new FfmpegException("interrupted while ffmpeg ran; it was stopped", -1, e);
         } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
+            run.stop();
         }
     }
 
-    private static void readProgress(Process process, java.util.function.LongConsumer progress) {
-        try (var lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    /**
+     * Runs ffmpeg with {@code arguments} and returns what it printed (stderr and stdout together),
+     * whatever its exit code: how a file is described ({@code -i FILE} alone prints the file's
+     * streams, then fails for want of an output) or the build's filters listed.
+     *
+     * @throws FfmpegException when ffmpeg cannot start or runs past the timeout
+     */
+    List<String> log(List<String> arguments, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-hide_banner", "-nostdin"));
+        command.addAll(arguments);
+        Run run = Run.start(command, LOG_LINES, timeout, true);
+        try {
+            run.waitFor();
+            if (run.timedOut()) {
+                throw new FfmpegException("ffmpeg ran longer than " + timeout + " and was stopped", -1, null);
+            }
+            return run.lines();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FfmpegException("interrupted while ffmpeg ran; it was stopped", -1, e);
+        } finally {
+            run.stop();
+        }
+    }
+
+    private static void readProgress(Process process, LongConsumer progress) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 // out_time_us is in microseconds (out_time_ms too, despite its name, in ffmpeg 4.x)
@@ -226,27 +243,101 @@ public record Ffmpeg(Path executable, String origin) {
         }
     }
 
-    private static void keepTail(Process process, java.util.ArrayDeque<String> tail) {
-        try (var lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                synchronized (tail) {
-                    tail.addLast(line.length() > 500 ? line.substring(0, 500) + "…" : line);
-                    if (tail.size() > TAIL_LINES) {
-                        tail.removeFirst();
+    /**
+     * A started ffmpeg: a thread keeps the last lines of its log (stderr, or stderr and stdout
+     * merged), another stops it at the timeout (the caller's thread may be reading stdout, which a
+     * hung process would hold forever).
+     */
+    private static final class Run {
+
+        private final Process process;
+        private final ArrayDeque<String> log = new ArrayDeque<>();
+        private final Thread logReader;
+        private final Thread watchdog;
+        private final AtomicBoolean timedOut = new AtomicBoolean();
+
+        private Run(Process process, int keepLines, Duration timeout, boolean merged) {
+            this.process = process;
+            InputStream output = merged ? process.getInputStream() : process.getErrorStream();
+            this.logReader = daemon("ffmpeg-log", () -> keep(output, keepLines));
+            this.watchdog = daemon("ffmpeg-timeout", () -> {
+                try {
+                    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        timedOut.set(true);
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    // the run ended first
+                }
+            });
+        }
+
+        static Run start(List<String> command, int keepLines, Duration timeout, boolean merged) {
+            try {
+                Process process = new ProcessBuilder(command)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File(windows() ? "NUL" : "/dev/null")))
+                        .redirectErrorStream(merged)
+                        .start();
+                return new Run(process, keepLines, timeout, merged);
+            } catch (IOException e) {
+                throw new FfmpegException(command.get(0) + " does not run: " + e.getMessage(), -1, e);
+            }
+        }
+
+        private static Thread daemon(String name, Runnable body) {
+            Thread thread = new Thread(body, name);
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        private void keep(InputStream stream, int keepLines) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (log) {
+                        log.addLast(line.length() > 500 ? line.substring(0, 500) + "…" : line);
+                        if (log.size() > keepLines) {
+                            log.removeFirst();
+                        }
                     }
                 }
+            } catch (IOException e) {
+                // the process ended; what was read is kept
             }
-        } catch (IOException e) {
-            // the process ended; what was read is kept
         }
-    }
 
-    private static String tail(Thread log, java.util.ArrayDeque<String> tail) throws InterruptedException {
-        log.join(TimeUnit.SECONDS.toMillis(5));
-        synchronized (tail) {
-            return tail.isEmpty() ? " (nothing)" : "\n  " + String.join("\n  ", tail);
+        int waitFor() throws InterruptedException {
+            int exit = process.waitFor();
+            logReader.join(TimeUnit.SECONDS.toMillis(5));
+            return exit;
+        }
+
+        boolean timedOut() {
+            return timedOut.get();
+        }
+
+        List<String> lines() {
+            synchronized (log) {
+                return List.copyOf(log);
+            }
+        }
+
+        String tail() {
+            List<String> lines = lines();
+            return lines.isEmpty() ? " (nothing)" : "\n  " + String.join("\n  ", lines);
+        }
+
+        /** Kills ffmpeg if it still runs, and waits for it to die: a caller may delete its files next. */
+        void stop() {
+            if (process.isAlive()) {
+                try {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            watchdog.interrupt();
         }
     }
 }

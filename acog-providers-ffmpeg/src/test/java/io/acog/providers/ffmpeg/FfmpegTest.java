@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.acog.spi.ProviderConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +63,31 @@ class FfmpegTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ffmpeg.path is " + missing + ", which is not an executable file; point it at an"
                         + " ffmpeg binary, or unset it to use the PATH or the bundled one");
+    }
+
+    @Test
+    void aRunPastItsTimeoutIsStoppedAndSaysSo() {
+        Ffmpeg ffmpeg = Ffmpeg.locate(ProviderConfig.empty(), "", home);
+
+        // an endless source: only the timeout ends it
+        assertThatThrownBy(() -> ffmpeg.run(
+                        List.of("-re", "-f", "lavfi", "-i", "color=c=black:s=16x16", "-f", "null", "-"),
+                        Duration.ofSeconds(2),
+                        ms -> {}))
+                .isInstanceOfSatisfying(
+                        FfmpegException.class, e -> assertThat(e.exitCode()).isEqualTo(-1))
+                .hasMessageStartingWith("ffmpeg ran longer than PT2S and was stopped");
+    }
+
+    @Test
+    void aFailedRunQuotesTheEndOfFfmpegsLog() {
+        Ffmpeg ffmpeg = Ffmpeg.locate(ProviderConfig.empty(), "", home);
+
+        assertThatThrownBy(() ->
+                        ffmpeg.run(List.of("-i", home.resolve("missing.mp4").toString()), Duration.ofMinutes(1), null))
+                .isInstanceOfSatisfying(
+                        FfmpegException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+                .hasMessageStartingWith("ffmpeg exited with 1; its log ends:")
+                .hasMessageContaining("missing.mp4: No such file or directory");
     }
 }
