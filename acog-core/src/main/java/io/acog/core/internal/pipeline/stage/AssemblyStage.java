@@ -76,7 +76,7 @@ final class AssemblyStage implements Stage {
     private static StageResult.Output stored(StageWork work, String assembler, VideoAssembler.Video video, int clips) {
         UUID episode = work.episodeId();
         Usage usage = Usages.of(video.usage());
-        URI uri = StoredMedia.store(
+        StoredMedia.Kept uri = StoredMedia.store(
                 work.call().storage(),
                 assembler,
                 episode,
@@ -84,21 +84,22 @@ final class AssemblyStage implements Stage {
                 video.video());
         StageResult.Output output = new StageResult.Output(
                         Usages.details(assembler, null, usage),
-                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", video.durationMs()), usage))
+                        Usages.completion(
+                                Map.of("uri", uri.uri().toString(), "duration_ms", video.durationMs()), usage))
                 .with(new NewAsset(
                         episode,
                         AssetType.ASSEMBLED_VIDEO,
-                        uri.toString(),
+                        uri.uri().toString(),
                         "final",
                         assembler,
                         null,
                         StoredMedia.video(video.durationMs(), usage, Map.of("clips", clips)),
                         video.video().mimeType(),
-                        StoredMedia.size(video.video()),
+                        uri.size(),
                         StoredMedia.millis(video.durationMs()),
                         true));
         if (video.thumbnail() != null) {
-            URI thumbnail = StoredMedia.store(
+            StoredMedia.Kept thumbnail = StoredMedia.store(
                     work.call().storage(),
                     assembler,
                     episode,
@@ -107,18 +108,18 @@ final class AssemblyStage implements Stage {
             output = output.with(new NewAsset(
                     episode,
                     AssetType.THUMBNAIL,
-                    thumbnail.toString(),
+                    thumbnail.uri().toString(),
                     "thumbnail",
                     assembler,
                     null,
                     new ImageMetadata(1280, 720, StoredMedia.extension(video.thumbnail()), null, null, null),
                     video.thumbnail().mimeType(),
-                    StoredMedia.size(video.thumbnail()),
+                    thumbnail.size(),
                     null,
                     true));
         }
         if (video.captions() != null) {
-            URI captions = StoredMedia.store(
+            StoredMedia.Kept captions = StoredMedia.store(
                     work.call().storage(),
                     assembler,
                     episode,
@@ -127,13 +128,13 @@ final class AssemblyStage implements Stage {
             output = output.with(new NewAsset(
                     episode,
                     AssetType.CAPTIONS,
-                    captions.toString(),
+                    captions.uri().toString(),
                     "captions",
                     assembler,
                     null,
                     new DocumentMetadata(StoredMedia.extension(video.captions()), 1, null, null),
                     video.captions().mimeType(),
-                    StoredMedia.size(video.captions()),
+                    captions.size(),
                     null,
                     true));
         }

@@ -12,7 +12,6 @@ import io.acog.core.internal.timeline.TimelinePlanner;
 import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,7 +60,7 @@ final class AudioStage implements Stage {
             throw StageFailedException.retryable(
                     voice.name() + "'s speech cannot be laid on a timeline: " + e.getMessage());
         }
-        URI uri = StoredMedia.store(
+        StoredMedia.Kept uri = StoredMedia.store(
                 work.call().storage(),
                 voice.name(),
                 work.episodeId(),
@@ -81,17 +80,18 @@ final class AudioStage implements Stage {
                         Usages.details(voice.name(), null, usage)
                                 .withJobId(speech.providerJobId())
                                 .withExtra(TimelineCodec.KEY, TimelineCodec.write(timeline)),
-                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", timeline.durationMs()), usage))
+                        Usages.completion(
+                                Map.of("uri", uri.uri().toString(), "duration_ms", timeline.durationMs()), usage))
                 .with(new NewAsset(
                         work.episodeId(),
                         AssetType.AUDIO,
-                        uri.toString(),
+                        uri.uri().toString(),
                         "voice",
                         voice.name(),
                         speech.providerJobId(),
                         metadata,
                         speech.audio().mimeType(),
-                        StoredMedia.size(speech.audio()),
+                        uri.size(),
                         StoredMedia.millis(timeline.durationMs()),
                         true))
                 .plannedFrom(work.episode().script()); // the b-roll clips it lets start come from it

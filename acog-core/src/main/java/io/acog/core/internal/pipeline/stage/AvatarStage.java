@@ -91,7 +91,7 @@ final class AvatarStage implements RenderStage {
     public StageResult.Output rendered(StageWork work, String provider, String taskId, RenderProgress.Done done) {
         Usage usage = Usages.of(done.usage());
         AvatarRenderer.Coverage coverage = providers.avatarNamed(provider).coverage();
-        URI uri = StoredMedia.store(
+        StoredMedia.Kept uri = StoredMedia.store(
                 work.call().storage(),
                 provider,
                 work.episodeId(),
@@ -99,11 +99,11 @@ final class AvatarStage implements RenderStage {
                 done.media());
         return new StageResult.Output(
                         Usages.details(provider, null, usage).withJobId(taskId),
-                        Usages.completion(Map.of("uri", uri.toString(), "duration_ms", done.durationMs()), usage))
+                        Usages.completion(Map.of("uri", uri.uri().toString(), "duration_ms", done.durationMs()), usage))
                 .with(new NewAsset(
                         work.episodeId(),
                         AssetType.AVATAR_VIDEO,
-                        uri.toString(),
+                        uri.uri().toString(),
                         "avatar",
                         provider,
                         taskId,
@@ -112,7 +112,7 @@ final class AvatarStage implements RenderStage {
                                 usage,
                                 Map.of(COVERAGE, coverage.name().toLowerCase(Locale.ROOT))),
                         done.media().mimeType(),
-                        StoredMedia.size(done.media()),
+                        uri.size(),
                         StoredMedia.millis(done.durationMs()),
                         true));
     }

@@ -9,7 +9,6 @@ import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
 import io.acog.spi.Usage;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ final class BrollStage implements RenderStage {
         Usage usage = Usages.of(done.usage());
         JobInputs.Clip clip = work.input(JobInputs.Clip.class);
         int index = clip.clipIndex();
-        URI uri = StoredMedia.store(
+        StoredMedia.Kept uri = StoredMedia.store(
                 work.call().storage(),
                 provider,
                 work.episodeId(),
@@ -94,11 +93,11 @@ final class BrollStage implements RenderStage {
                 done.media());
         return new StageResult.Output(
                         Usages.details(provider, null, usage),
-                        Usages.completion(Map.of("uri", uri.toString(), "clip_index", index), usage))
+                        Usages.completion(Map.of("uri", uri.uri().toString(), "clip_index", index), usage))
                 .with(new NewAsset(
                         work.episodeId(),
                         AssetType.B_ROLL,
-                        uri.toString(),
+                        uri.uri().toString(),
                         "clip " + index,
                         provider,
                         taskId,
@@ -107,7 +106,7 @@ final class BrollStage implements RenderStage {
                                 usage,
                                 Map.of("clip_index", index, "description", String.valueOf(clip.description()))),
                         done.media().mimeType(),
-                        StoredMedia.size(done.media()),
+                        uri.size(),
                         StoredMedia.millis(done.durationMs()),
                         false));
     }

@@ -23,14 +23,23 @@ final class StoredMedia {
     private StoredMedia() {}
 
     /**
-     * Stores the media under {@code episodes/<id>/<name>}.
+     * Media as stored: where, and its size as it was (the provider's temporary file is gone by
+     * now).
+     *
+     * @param size in bytes; null when unknown
+     */
+    record Kept(URI uri, Long size) {}
+
+    /**
+     * Stores the media under {@code episodes/<id>/<name>}, then closes it (when {@link
+     * AutoCloseable}).
      *
      * @throws StageFailedException (retryable) when the storage refuses
      */
-    static URI store(AssetStorage storage, String provider, UUID episodeId, String name, Media media) {
+    static Kept store(AssetStorage storage, String provider, UUID episodeId, String name, Media media) {
         String key = "episodes/" + episodeId + "/" + name;
         try {
-            return storage.store(key, media);
+            return new Kept(storage.store(key, media), size(media));
         } catch (IOException | RuntimeException e) {
             throw StageFailedException.retryable(storage.name() + " cannot store " + provider + "'s " + media.fileName()
                     + " as " + key + ": " + e.getMessage());
