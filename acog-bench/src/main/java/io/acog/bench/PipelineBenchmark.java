@@ -56,8 +56,11 @@ final class PipelineBenchmark {
         try (BenchDatabase database = new BenchDatabase(Math.max(threads, referenceThreads) + 6)) {
             Acog acog = Acog.builder().dataSource(database.pooled()).build();
             Channel channel = new AcogFixtures(acog).channel().create();
-            OfflineProviders offline =
-                    OfflineProviders.builder().audioSampleRate(1000).build();
+            // placeholder media: the benchmark measures the pipeline's bookkeeping, not ffmpeg
+            OfflineProviders offline = OfflineProviders.builder()
+                    .media(OfflineProviders.MediaMode.PLACEHOLDER)
+                    .audioSampleRate(1000)
+                    .build();
             PipelineReference reference =
                     new PipelineReference(database.pooled(), offline, new LocalFileStorage(storage), brief(channel));
             // Warm-up rounds of both until the JIT has compiled the hot paths, then measured rounds
