@@ -2,6 +2,7 @@ package io.acog.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.PipelineStage;
@@ -9,6 +10,8 @@ import io.acog.core.episode.Script;
 import io.acog.core.episode.ScriptParser;
 import io.acog.core.episode.ScriptSegment;
 import io.acog.core.episode.SegmentKind;
+import io.acog.core.internal.timeline.TimelineCodec;
+import io.acog.core.internal.timeline.TimelinePlanner;
 import io.acog.providers.offline.OfflineProviders;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
@@ -16,8 +19,12 @@ import io.acog.spi.BrollGenerator;
 import io.acog.spi.ChannelBrief;
 import io.acog.spi.ContentWriter;
 import io.acog.spi.Media;
+import io.acog.spi.OutputFormat;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.Publisher;
+import io.acog.spi.RenderProgress;
+import io.acog.spi.RenderTask;
+import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
@@ -31,9 +38,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -304,6 +313,295 @@ final class PipelineReference {
                         started,
                         episode.script());
             }
+            case "script_review" -> {
+                ContentWriter.Review review =
+                        writer.review(new ContentWriter.ReviewRequest(brief, episode.plan(), episode.script()), call);
+                return new Done(
+                        job,
+                        writer.name(),
+                        review.model(),
+                        review.usage(),
+                        "{}",
+                        columns,
+                        assets,
+                        started,
+                        episode.script());
+            }
+            case "metadata" -> {
+                ContentWriter.Metadata metadata = writer.metadata(
+                        new ContentWriter.MetadataRequest(brief, episode.idea(), episode.plan(), episode.script()),
+                        call);
+                columns.put("metadata", json.writeValueAsString(metadata.metadata()));
+                columns.put("title", String.valueOf(metadata.metadata().get("final_title")));
+                return new Done(
+                        job,
+                        writer.name(),
+                        metadata.model(),
+                        metadata.usage(),
+                        "{}",
+                        columns,
+                        assets,
+                        started,
+                        episode.script());
+            }
+            case "audio" -> {
+                List<ScriptSegment> segments =
+                        ScriptParser.parse(episode.script()).segments();
+                List<VoiceSynthesizer.Line> spoken = new ArrayList<>();
+                for (int i = 0; i < segments.size(); i++) {
+                    if (!segments.get(i).text().isBlank()) {
+                        spoken.add(new VoiceSynthesizer.Line(i, segments.get(i).text()));
+                    }
+                }
+                VoiceSynthesizer.Speech speech =
+                        voice.synthesize(new VoiceSynthesizer.SpeechRequest(brief, spoken, 150), call);
+                // the same timeline ACOG lays out, kept with the job's result
+                Timeline timeline = TimelinePlanner.plan(segments, speech, 150);
+                assets.add(new Asset(
+                        job.episode(),
+                        "audio",
+                        "voice",
+                        store(job, "audio", speech.audio()),
+                        voice.name(),
+                        speech.providerJobId(),
+                        "{}",
+                        speech.audio(),
+                        timeline.durationMs(),
+                        true));
+                return new Done(
+                        job,
+                        voice.name(),
+                        null,
+                        speech.usage(),
+                        json.writeValueAsString(Map.of("timeline", TimelineCodec.write(timeline))),
+                        columns,
+                        assets,
+                        started,
+                        episode.script());
+            }
+            case "avatar" -> {
+                List<Timeline.Cut> windows = new ArrayList<>();
+                List<ScriptSegment> segments =
+                        ScriptParser.parse(episode.script()).segments();
+                for (int i = 0; i < segments.size(); i++) {
+                    if (segments.get(i).kind() == SegmentKind.AVATAR) {
+                        long at = windows.size() * 1000L;
+                        windows.add(new Timeline.Cut(
+                                i,
+                                Timeline.Source.AVATAR,
+                                at,
+                                at + 1000,
+                                -1,
+                                at,
+                                segments.get(i).text()));
+                    }
+                }
+                RenderTask task = avatar.submit(
+                        new AvatarRenderer.AvatarRequest(
+                                brief, windows, URI.create("file:/audio"), null, OutputFormat.LANDSCAPE, null),
+                        call);
+                RenderProgress.Done done = (RenderProgress.Done) avatar.poll(task.taskId(), call);
+                assets.add(new Asset(
+                        job.episode(),
+                        "avatar_video",
+                        "avatar",
+                        store(job, "avatar", done.media()),
+                        avatar.name(),
+                        task.taskId(),
+                        "{}",
+                        done.media(),
+                        done.durationMs(),
+                        true));
+                return new Done(
+                        job, avatar.name(), null, done.usage(), "{}", columns, assets, started, episode.script());
+            }
+            case "broll" -> {
+                int clip = job.input().get("clip_index").asInt();
+                RenderTask task = broll.submit(
+                        new BrollGenerator.ClipRequest(
+                                brief, job.input().get("description").asText(), clip, 5, 5000, OutputFormat.LANDSCAPE),
+                        call);
+                RenderProgress.Done done = (RenderProgress.Done) broll.poll(task.taskId(), call);
+                assets.add(new Asset(
+                        job.episode(),
+                        "b_roll",
+                        "clip " + clip,
+                        store(job, "broll/" + clip, done.media()),
+                        broll.name(),
+                        task.taskId(),
+                        "{\"clip_index\": " + clip + "}",
+                        done.media(),
+                        done.durationMs(),
+                        false));
+                return new Done(
+                        job,
+                        broll.name(),
+                        null,
+                        done.usage(),
+                        "{\"clip_index\": " + clip + "}",
+                        columns,
+                        assets,
+                        started,
+                        episode.script());
+            }
+            case "assembly" -> {
+                VideoAssembler.Video video = assembler.assemble(
+                        new VideoAssembler.AssemblyRequest(
+                                brief,
+                                String.valueOf(episode.metadata().get("final_title")),
+                                new Timeline(0, List.of(), List.of()),
+                                OutputFormat.LANDSCAPE,
+                                URI.create("file:/audio"),
+                                new VideoAssembler.Part(URI.create("file:/avatar"), 0),
+                                Map.of(),
+                                null,
+                                false),
+                        call);
+                assets.add(new Asset(
+                        job.episode(),
+                        "assembled_video",
+                        "final",
+                        store(job, "final", video.video()),
+                        assembler.name(),
+                        null,
+                        "{}",
+                        video.video(),
+                        video.durationMs(),
+                        true));
+                return new Done(
+                        job, assembler.name(), null, video.usage(), "{}", columns, assets, started, episode.script());
+            }
+            case "upload" -> {
+                Publisher.Publication publication = publisher.publish(
+                        new Publisher.PublishRequest(
+                                brief,
+                                URI.create("file:/final"),
+                                String.valueOf(episode.metadata().get("final_title")),
+                                null,
+                                null,
+                                null,
+                                Publisher.Privacy.PRIVATE,
+                                null,
+                                false,
+                                true,
+                                null,
+                                null,
+                                null,
+                                episode.metadata()),
+                        call);
+                columns.put("url", publication.url());
+                columns.put("published_at", OffsetDateTime.now(ZoneOffset.UTC).toString());
+                return new Done(
+                        job,
+                        publisher.name(),
+                        null,
+                        publication.usage(),
+                        "{}",
+                        columns,
+                        assets,
+                        started,
+                        episode.script());
+            }
+            default -> throw new IllegalStateException("no stage " + job.stage());
+        }
+    }
+
+    private URI store(Claimed job, String name, Media media) throws IOException {
+        return storage.store("reference/" + job.episode() + "/" + name + "-" + media.fileName(), media);
+    }
+
+    /**
+     * One transaction for the batch: lock its episodes, complete its jobs, write each episode's
+     * state and status and outputs, store the assets, enqueue the next stages.
+     *
+     * @return how many episodes it published
+     */
+    private int finish(Connection connection, List<Done> batch) throws SQLException, IOException {
+        connection.setAutoCommit(false);
+        try {
+            Map<UUID, ObjectNode> states = new TreeMap<>();
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid",
+                                batch.stream()
+                                        .map(done -> done.job().episode())
+                                        .distinct()
+                                        .sorted()
+                                        .toArray()));
+                try (ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        states.put(row.getObject(1, UUID.class), (ObjectNode) json.readTree(row.getString(2)));
+                    }
+                }
+            }
+            Map<UUID, Map<String, String>> columns = new LinkedHashMap<>();
+            List<Next> next = new ArrayList<>();
+            List<Asset> assets = new ArrayList<>();
+            for (Done done : batch) {
+                UUID episode = done.job().episode();
+                ObjectNode state = states.get(episode);
+                columns.computeIfAbsent(episode, id -> new HashMap<>()).putAll(done.columns());
+                assets.addAll(done.assets());
+                next.addAll(advance(state, done));
+            }
+            int published = 0;
+            Map<UUID, String> statuses = new LinkedHashMap<>();
+            for (Map.Entry<UUID, ObjectNode> entry : states.entrySet()) {
+                String status = status(entry.getValue());
+                statuses.put(entry.getKey(), status);
+                if (status.equals("published")) {
+                    published++;
+                }
+            }
+            complete(connection, batch);
+            update(connection, states, statuses, columns);
+            store(connection, assets);
+            enqueue(connection, next);
+            connection.commit();
+            return published;
+        } catch (SQLException | IOException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Records a finished job in its episode's state, and returns the stages it lets start. */
+    private List<Next> advance(ObjectNode state, Done done) {
+        String stage = done.job().stage();
+        UUID episode = done.job().episode();
+        ObjectNode entry = state.has(stage) ? (ObjectNode) state.get(stage) : state.putObject(stage);
+        if (!entry.has("started_at")) {
+            entry.put("started_at", done.startedAt().toString());
+        }
+        entry.put("attempts", 1).put("provider", done.provider());
+        if (done.model() != null) {
+            entry.put("model_used", done.model());
+        }
+        if (done.usage() != null && done.usage().tokens() != null) {
+            entry.put("tokens_used", done.usage().tokens());
+        }
+        if (done.usage() != null && done.usage().costUsd() != null) {
+            entry.put("cost_usd", done.usage().costUsd());
+        }
+        List<Next> next = new ArrayList<>();
+        if (stage.equals("broll")) {
+            ArrayNode clips =
+                    entry.has("clips_done") ? (ArrayNode) entry.get("clips_done") : entry.putArray("clips_done");
+            clips.add(done.job().input().get("clip_index").asInt());
+            if (clips.size() < entry.get("clips_total").asInt()) {
+                entry.put("status", "running");
+                return next;
+            }
+        }
+        entry.put("status", "completed")
+                .put("completed_at", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        switch (stage) {
+            case "planning" -> next.add(job(state, episode, "scripting"));
+            case "scripting" -> next.add(job(state, episode, "script_review"));
             case "script_review" -> {
                 next.add(job(state, episode, "metadata"));
                 next.add(job(state, episode, "audio"));
