@@ -318,6 +318,19 @@ public interface EpisodePipeline {
         Builder runningAfter(Duration runningAfter);
 
         /**
+         * Sets the host's webhook endpoint that render providers report a finished render to
+         * (HeyGen's {@code callback_url}, say): avatar renders are asked to call it, and the host
+         * passes what arrives to {@link EpisodePipeline#callback}. Without it, the default, the
+         * pipeline only polls.
+         *
+         * @param url an absolute {@code https} (or {@code http}) URL the providers' servers reach
+         * @return this builder
+         * @throws NullPointerException when {@code url} is null
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL
+         */
+        Builder renderCallbackUrl(java.net.URI url);
+
+        /**
          * Builds the pipeline. It keeps copies of what was registered: registering more on this
          * builder afterwards does not change it.
          *

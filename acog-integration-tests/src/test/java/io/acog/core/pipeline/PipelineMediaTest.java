@@ -1,6 +1,7 @@
 package io.acog.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acog.core.asset.Asset;
 import io.acog.core.asset.AssetType;
@@ -13,6 +14,7 @@ import io.acog.spi.AvatarRenderer;
 import io.acog.spi.BrollGenerator;
 import io.acog.spi.Cancellation;
 import io.acog.spi.Media;
+import io.acog.spi.OutputFormat;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.ProviderException;
 import io.acog.spi.Publisher;
@@ -22,6 +24,7 @@ import io.acog.spi.Timeline;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
 import io.acog.testkit.postgres.AcogPostgres;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +52,9 @@ class PipelineMediaTest extends PipelineTestCase {
         List<AvatarRenderer.AvatarRequest> avatars = new CopyOnWriteArrayList<>();
         List<BrollGenerator.ClipRequest> clips = new CopyOnWriteArrayList<>();
         List<VideoAssembler.AssemblyRequest> assemblies = new CopyOnWriteArrayList<>();
+        URI webhook = URI.create("https://host.example/acog/webhooks/renders");
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
+                        .renderCallbackUrl(webhook)
                         .avatarRenderer(watchedAvatar(offline.avatarRenderer(), avatars))
                         .brollGenerator(watchedBroll(offline.brollGenerator(), clips))
                         .videoAssembler(watchedAssembler(offline.videoAssembler(), assemblies, null)))
@@ -64,13 +69,15 @@ class PipelineMediaTest extends PipelineTestCase {
         assertThat(timeline.durationMs())
                 .isEqualTo(audio.durationMs().longValue())
                 .isPositive();
-        assertThat(avatars)
-                .singleElement()
-                .satisfies(request -> assertThat(request.windows())
-                        .isNotEmpty()
-                        .isEqualTo(timeline.cuts(Timeline.Source.AVATAR).stream()
-                                .filter(cut -> cut.lengthMs() > 0)
-                                .toList()));
+        assertThat(avatars).singleElement().satisfies(request -> {
+            assertThat(request.windows())
+                    .isNotEmpty()
+                    .isEqualTo(timeline.cuts(Timeline.Source.AVATAR).stream()
+                            .filter(cut -> cut.lengthMs() > 0)
+                            .toList());
+            assertThat(request.callbackUrl()).isEqualTo(webhook);
+            assertThat(request.format()).isEqualTo(OutputFormat.LANDSCAPE);
+        });
         assertThat(clips).hasSize(timeline.cuts(Timeline.Source.BROLL).size());
         for (BrollGenerator.ClipRequest clip : clips) {
             long needed = timeline.clip(clip.clipIndex()).lengthMs();
@@ -83,6 +90,15 @@ class PipelineMediaTest extends PipelineTestCase {
             assertThat(request.avatar()).isNotNull();
             assertThat(request.format().width()).isEqualTo(1920);
         });
+    }
+
+    @Test
+    void aRenderCallbackUrlMustBeOneAProviderCanCall() {
+        EpisodePipeline.Builder builder = EpisodePipeline.builder(acog);
+        assertThatThrownBy(() -> builder.renderCallbackUrl(URI.create("/webhooks/renders")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("renderCallbackUrl is /webhooks/renders; it must be an absolute https (or http) URL"
+                        + " that the providers' servers can reach");
     }
 
     @Test

@@ -143,6 +143,32 @@ class PipelineStartChecksTest extends PipelineTestCase {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining(
                         "style_guide.words_per_minute is 'fast'; it must be a whole number from 60 to 400");
+        assertThatThrownBy(() -> acog.channels()
+                        .update(
+                                channel.id(),
+                                ChannelUpdate.builder()
+                                        .platformConfig(PlatformConfig.empty().withExtra("format", "square"))
+                                        .build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("platform_config.format is 'square', which ACOG does not understand; it must"
+                        + " be one of 'landscape', 'shorts', or absent for 'landscape'");
+        assertThatThrownBy(() -> acog.channels()
+                        .update(
+                                channel.id(),
+                                ChannelUpdate.builder()
+                                        .platformConfig(PlatformConfig.empty().withExtra("made_for_kids", "no"))
+                                        .build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("platform_config.made_for_kids is 'no'; it must be true or false");
+        assertThatThrownBy(() -> acog.channels()
+                        .update(
+                                channel.id(),
+                                ChannelUpdate.builder()
+                                        .styleGuide(style.withExtra("captions", "always"))
+                                        .build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("style_guide.captions is 'always'; it must be true or false, or absent (on for"
+                        + " Shorts, off otherwise)");
         // nothing was written
         assertThat(acog.channels().get(channel.id())).isEqualTo(channel);
         assertThat(acog.channels().list(io.acog.core.channel.ChannelQuery.all()).items())
@@ -152,8 +178,12 @@ class PipelineStartChecksTest extends PipelineTestCase {
                         .update(
                                 channel.id(),
                                 ChannelUpdate.builder()
-                                        .platformConfig(PlatformConfig.empty().withScriptReview("Manual"))
-                                        .styleGuide(style.withExtra("words_per_minute", 165))
+                                        .platformConfig(PlatformConfig.empty()
+                                                .withScriptReview("Manual")
+                                                .withExtra("format", "Shorts")
+                                                .withExtra("made_for_kids", false))
+                                        .styleGuide(style.withExtra("words_per_minute", 165)
+                                                .withExtra("captions", true))
                                         .build())
                         .platformConfig()
                         .manualScriptReview())

@@ -23,6 +23,7 @@ import io.acog.spi.ProviderConfig;
 import io.acog.spi.Publisher;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     private final List<PipelineListener> listeners = new ArrayList<>();
     private int maxRetries = 3;
     private Duration runningAfter = Duration.ofMillis(100);
+    private URI renderCallbackUrl;
 
     /**
      * @param jobs the queue on {@code db}; {@link JobStore#in(Db)} gives it in a transaction
@@ -127,6 +129,17 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     }
 
     @Override
+    public EpisodePipeline.Builder renderCallbackUrl(URI url) {
+        Objects.requireNonNull(url, "url");
+        if (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+            throw new IllegalArgumentException("renderCallbackUrl is " + url + "; it must be an absolute https (or"
+                    + " http) URL that the providers' servers can reach");
+        }
+        this.renderCallbackUrl = url;
+        return this;
+    }
+
+    @Override
     public EpisodePipeline build() {
         List<String> missing = providers.missing();
         if (!missing.isEmpty()) {
@@ -151,7 +164,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         ListenerBus bus = new ListenerBus(told);
         ChannelCache channels = new ChannelCache(db);
         Spending spending = new Spending(db);
-        Stages stages = new Stages(chosen, db);
+        Stages stages = new Stages(chosen, db, renderCallbackUrl);
         CommitContext context = new CommitContext(
                 db,
                 jobs::in,

@@ -31,9 +31,11 @@ final class AvatarStage implements RenderStage {
     static final Duration SHARED_AUDIO_VALID = Duration.ofHours(24);
 
     private final Providers providers;
+    private final URI callbackUrl;
 
-    AvatarStage(Providers providers) {
+    AvatarStage(Providers providers, URI callbackUrl) {
         this.providers = providers;
+        this.callbackUrl = callbackUrl;
     }
 
     @Override
@@ -72,7 +74,7 @@ final class AvatarStage implements RenderStage {
                 "render task",
                 renderer.submit(
                         new AvatarRenderer.AvatarRequest(
-                                work.brief(), windows, audio, shared, EpisodeMedia.format(work.channel()), null),
+                                work.brief(), windows, audio, shared, EpisodeMedia.format(work.channel()), callbackUrl),
                         work.call()));
         return new StageResult.Submitted(task, renderer.name());
     }

@@ -2,6 +2,7 @@ package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Db;
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -10,13 +11,14 @@ public final class Stages {
 
     private final Map<PipelineStage, Stage> stages = new EnumMap<>(PipelineStage.class);
 
-    public Stages(Providers providers, Db db) {
+    /** @param renderCallbackUrl the host's webhook endpoint for renders; null when it has none */
+    public Stages(Providers providers, Db db, URI renderCallbackUrl) {
         stages.put(PipelineStage.PLANNING, new PlanningStage(providers));
         stages.put(PipelineStage.SCRIPTING, new ScriptingStage(providers, db));
         stages.put(PipelineStage.SCRIPT_REVIEW, new ScriptReviewStage(providers));
         stages.put(PipelineStage.METADATA, new MetadataStage(providers));
         stages.put(PipelineStage.AUDIO, new AudioStage(providers));
-        stages.put(PipelineStage.AVATAR, new AvatarStage(providers));
+        stages.put(PipelineStage.AVATAR, new AvatarStage(providers, renderCallbackUrl));
         stages.put(PipelineStage.BROLL, new BrollStage(providers));
         stages.put(PipelineStage.ASSEMBLY, new AssemblyStage(providers));
         stages.put(PipelineStage.UPLOAD, new UploadStage(providers, db));
