@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,23 +128,10 @@ class PipelineMediaTest extends PipelineTestCase {
         Publisher publisher = offline.publisher();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
                         .videoAssembler(watchedAssembler(offline.videoAssembler(), new CopyOnWriteArrayList<>(), null))
-                        .publisher(new Publisher() {
-                            @Override
-                            public String name() {
-                                return publisher.name();
-                            }
-
-                            @Override
-                            public boolean serves(String platform) {
-                                return true;
-                            }
-
-                            @Override
-                            public Publication publish(PublishRequest request, ProviderCall call) {
-                                uploads.add(request);
-                                return publisher.publish(request, call);
-                            }
-                        }))
+                        .publisher(publishing(publisher, (request, call) -> {
+                            uploads.add(request);
+                            return publisher.publish(request, call);
+                        })))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
 
@@ -173,30 +161,21 @@ class PipelineMediaTest extends PipelineTestCase {
         List<String> checkpointsSeen = new CopyOnWriteArrayList<>();
         Publisher publisher = offline.publisher();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
-                        .publisher(new Publisher() {
-                            @Override
-                            public String name() {
-                                return publisher.name();
+                        .publisher(publishing(publisher, (request, call) -> {
+                            checkpointsSeen.add(call.checkpoint().orElse("none"));
+                            if (call.checkpoint().isEmpty()) {
+                                uploads.incrementAndGet();
+                                call.saveCheckpoint("{\"session\":\"upload-1\",\"sent\":1048576}");
+                                // the connection drops after the first megabyte
+                                throw ProviderException.retryable(
+                                        publisher.name(),
+                                        ProviderException.Reason.UNAVAILABLE,
+                                        "connection reset",
+                                        null);
                             }
-
-                            @Override
-                            public boolean serves(String platform) {
-                                return true;
-                            }
-
-                            @Override
-                            public Publication publish(PublishRequest request, ProviderCall call) {
-                                checkpointsSeen.add(call.checkpoint().orElse("none"));
-                                if (call.checkpoint().isEmpty()) {
-                                    uploads.incrementAndGet();
-                                    call.saveCheckpoint("{\"session\":\"upload-1\",\"sent\":1048576}");
-                                    // the connection drops after the first megabyte
-                                    throw ProviderException.retryable(
-                                            name(), ProviderException.Reason.UNAVAILABLE, "connection reset", null);
-                                }
-                                return new Publication("https://videos.example/v/" + call.idempotencyKey(), "v1", null);
-                            }
-                        }))
+                            return new Publisher.Publication(
+                                    "https://videos.example/v/" + call.idempotencyKey(), "v1", null);
+                        })))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
 
@@ -216,27 +195,14 @@ class PipelineMediaTest extends PipelineTestCase {
         Publisher publisher = offline.publisher();
         List<String> refusals = new CopyOnWriteArrayList<>();
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
-                        .publisher(new Publisher() {
-                            @Override
-                            public String name() {
-                                return publisher.name();
+                        .publisher(publishing(publisher, (request, call) -> {
+                            try {
+                                call.saveCheckpoint("x".repeat(4001));
+                            } catch (IllegalArgumentException e) {
+                                refusals.add(e.getMessage());
                             }
-
-                            @Override
-                            public boolean serves(String platform) {
-                                return true;
-                            }
-
-                            @Override
-                            public Publication publish(PublishRequest request, ProviderCall call) {
-                                try {
-                                    call.saveCheckpoint("x".repeat(4001));
-                                } catch (IllegalArgumentException e) {
-                                    refusals.add(e.getMessage());
-                                }
-                                return publisher.publish(request, call);
-                            }
-                        }))
+                            return publisher.publish(request, call);
+                        })))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
 
@@ -293,28 +259,15 @@ class PipelineMediaTest extends PipelineTestCase {
         Instant[] reset = new Instant[1];
         EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
                         .maxRetries(0)
-                        .publisher(new Publisher() {
-                            @Override
-                            public String name() {
-                                return publisher.name();
+                        .publisher(publishing(publisher, (request, call) -> {
+                            tries.add(Instant.now());
+                            if (tries.size() == 1) {
+                                reset[0] = Instant.now().plusMillis(1500);
+                                throw ProviderException.quotaExhaustedUntil(
+                                        publisher.name(), "daily quota used up", reset[0]);
                             }
-
-                            @Override
-                            public boolean serves(String platform) {
-                                return true;
-                            }
-
-                            @Override
-                            public Publication publish(PublishRequest request, ProviderCall call) {
-                                tries.add(Instant.now());
-                                if (tries.size() == 1) {
-                                    reset[0] = Instant.now().plusMillis(1500);
-                                    throw ProviderException.quotaExhaustedUntil(
-                                            name(), "daily quota used up", reset[0]);
-                                }
-                                return publisher.publish(request, call);
-                            }
-                        }))
+                            return publisher.publish(request, call);
+                        })))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
 
@@ -349,6 +302,27 @@ class PipelineMediaTest extends PipelineTestCase {
         // the first report is told, then reports closer than a quarter second apart are dropped,
         // but the end always is
         assertThat(heard).startsWith(0.25).endsWith(1.0).isSorted();
+    }
+
+    /** The offline publisher's name, serving any platform, publishing as {@code publish} does. */
+    private static Publisher publishing(
+            Publisher offline, BiFunction<Publisher.PublishRequest, ProviderCall, Publisher.Publication> publish) {
+        return new Publisher() {
+            @Override
+            public String name() {
+                return offline.name();
+            }
+
+            @Override
+            public boolean serves(String platform) {
+                return true;
+            }
+
+            @Override
+            public Publication publish(PublishRequest request, ProviderCall call) {
+                return publish.apply(request, call);
+            }
+        };
     }
 
     private static AvatarRenderer watchedAvatar(AvatarRenderer avatar, List<AvatarRenderer.AvatarRequest> seen) {

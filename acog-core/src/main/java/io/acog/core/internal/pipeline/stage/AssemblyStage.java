@@ -1,5 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
+import io.acog.core.asset.AssetMetadata;
 import io.acog.core.asset.AssetType;
 import io.acog.core.asset.DocumentMetadata;
 import io.acog.core.asset.ImageMetadata;
@@ -99,46 +100,40 @@ final class AssemblyStage implements Stage {
                         StoredMedia.millis(video.durationMs()),
                         true));
         if (video.thumbnail() != null) {
-            StoredMedia.Kept thumbnail = StoredMedia.store(
-                    work.call().storage(),
+            output = output.with(keep(
+                    work,
                     assembler,
-                    episode,
-                    "final/" + StoredMedia.fileName(video.thumbnail()),
-                    video.thumbnail());
-            output = output.with(new NewAsset(
-                    episode,
                     AssetType.THUMBNAIL,
-                    thumbnail.uri().toString(),
-                    "thumbnail",
-                    assembler,
-                    null,
-                    new ImageMetadata(1280, 720, StoredMedia.extension(video.thumbnail()), null, null, null),
-                    video.thumbnail().mimeType(),
-                    thumbnail.size(),
-                    null,
-                    true));
+                    video.thumbnail(),
+                    new ImageMetadata(1280, 720, StoredMedia.extension(video.thumbnail()), null, null, null)));
         }
         if (video.captions() != null) {
-            StoredMedia.Kept captions = StoredMedia.store(
-                    work.call().storage(),
+            output = output.with(keep(
+                    work,
                     assembler,
-                    episode,
-                    "final/" + StoredMedia.fileName(video.captions()),
-                    video.captions());
-            output = output.with(new NewAsset(
-                    episode,
                     AssetType.CAPTIONS,
-                    captions.uri().toString(),
-                    "captions",
-                    assembler,
-                    null,
-                    new DocumentMetadata(StoredMedia.extension(video.captions()), 1, null, null),
-                    video.captions().mimeType(),
-                    captions.size(),
-                    null,
-                    true));
+                    video.captions(),
+                    new DocumentMetadata(StoredMedia.extension(video.captions()), 1, null, null)));
         }
         return output;
+    }
+
+    /** Stores a file the assembler made beside the video, as the episode's primary of its type. */
+    private static NewAsset keep(StageWork work, String assembler, AssetType type, Media made, AssetMetadata metadata) {
+        StoredMedia.Kept kept = StoredMedia.store(
+                work.call().storage(), assembler, work.episodeId(), "final/" + StoredMedia.fileName(made), made);
+        return new NewAsset(
+                work.episodeId(),
+                type,
+                kept.uri().toString(),
+                type.label(),
+                assembler,
+                null,
+                metadata,
+                made.mimeType(),
+                kept.size(),
+                null,
+                true);
     }
 
     /**
