@@ -1,13 +1,12 @@
 package io.acog.providers.ffmpeg;
 
+import io.acog.spi.FileMedia;
 import io.acog.spi.Media;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -66,7 +65,7 @@ final class Workspace {
     /** Media backed by {@code file}, which its {@code close()} deletes; the last one closed deletes the directory. */
     Media media(Path file, String mimeType) {
         open.incrementAndGet();
-        return new WorkspaceMedia(file, mimeType);
+        return new FileMedia(file, file.getFileName().toString(), mimeType, this::closed);
     }
 
     private void closed(Path file) {
@@ -94,58 +93,6 @@ final class Workspace {
             });
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("ACOG could not delete the temporary directory {}: {}", root, e.toString());
-        }
-    }
-
-    /** An output file of the workspace; closing it deletes the file (once). */
-    private final class WorkspaceMedia implements Media, AutoCloseable {
-
-        private final Path file;
-        private final String mimeType;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        WorkspaceMedia(Path file, String mimeType) {
-            this.file = file;
-            this.mimeType = mimeType;
-        }
-
-        @Override
-        public String fileName() {
-            return file.getFileName().toString();
-        }
-
-        @Override
-        public String mimeType() {
-            return mimeType;
-        }
-
-        @Override
-        public long size() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            if (closed.get()) {
-                throw new IOException(fileName() + " was closed, and its temporary file deleted");
-            }
-            return Files.newInputStream(file);
-        }
-
-        @Override
-        public void close() {
-            if (closed.compareAndSet(false, true)) {
-                closed(file);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return fileName() + " (" + mimeType + ", " + file + ")";
         }
     }
 }

@@ -3,6 +3,7 @@ package io.acog.providers.offline;
 import io.acog.providers.ffmpeg.Ffmpeg;
 import io.acog.providers.ffmpeg.FfmpegException;
 import io.acog.providers.ffmpeg.Fonts;
+import io.acog.spi.FileMedia;
 import io.acog.spi.OutputFormat;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
@@ -158,7 +159,7 @@ final class FfmpegFootage {
                     ProviderException.Reason.INVALID_REQUEST,
                     "ffmpeg could not make the " + what + ": " + e.getMessage());
         }
-        return new FileMedia(video, fileName, "video/mp4");
+        return FileMedia.temporary(video, fileName, "video/mp4");
     }
 
     /** ffmpeg, the font and the directory, found at the first call; a failure is tried again next time. */

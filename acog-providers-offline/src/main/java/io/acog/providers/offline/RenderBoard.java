@@ -1,6 +1,7 @@
 package io.acog.providers.offline;
 
 import io.acog.spi.Cancellation;
+import io.acog.spi.FileMedia;
 import io.acog.spi.Media;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.ProviderException;
@@ -71,7 +72,7 @@ final class RenderBoard {
          * polls after it; made again only if the pipeline closed (deleted) it meanwhile.
          */
         synchronized Media media() {
-            if (media == null || (media instanceof FileMedia file && !file.exists())) {
+            if (media == null || (media instanceof FileMedia file && !file.readable())) {
                 media = make.apply(taskId);
             }
             return media;
