@@ -14,8 +14,9 @@ public final class Bench {
             case "queries" -> QueriesBenchmark.run(rest);
             case "jobtracker" -> JobTrackerBenchmark.run(rest);
             case "pipeline" -> PipelineBenchmark.run(rest);
+            case "assembly" -> AssemblyBenchmark.run(rest);
             default -> {
-                System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker, pipeline)");
+                System.err.println("usage: acog-bench/run NAME   (NAME: queries, jobtracker, pipeline, assembly)");
                 System.exit(2);
             }
         }

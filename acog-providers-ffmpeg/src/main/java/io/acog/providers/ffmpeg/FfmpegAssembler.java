@@ -169,7 +169,12 @@ public final class FfmpegAssembler implements VideoAssembler {
                     + " ms): there is nothing to assemble");
         }
         ChannelStyle style = ChannelStyle.of(request.channel());
-        requireParts(request);
+        List<Shots.Shot> shots = Shots.of(timeline, request.format().fps());
+        if (shots.isEmpty()) {
+            throw invalid("the narration runs " + timeline.durationMs() + " ms, less than a frame at "
+                    + request.format().fps() + " fps: there is nothing to show");
+        }
+        requireParts(request, shots);
         Workspace work;
         try {
             work = Workspace.create(settings.tempDirectory());
@@ -177,7 +182,7 @@ public final class FfmpegAssembler implements VideoAssembler {
             throw unavailable("cannot make a temporary directory under " + settings.tempDirectory() + ": " + e);
         }
         try {
-            Sources sources = fetch(request, call, work);
+            Sources sources = fetch(request, shots, call, work);
             Path video = work.file("video.mp4");
             AssemblyGraph.Render render = AssemblyGraph.build(
                     request, sources, style, text, settings, work.file("graph.txt"), work.file("captions.ass"), video);
@@ -185,8 +190,15 @@ public final class FfmpegAssembler implements VideoAssembler {
             if (render.ass() != null) {
                 write(work.file("captions.ass"), render.ass());
             }
+            long started = System.nanoTime();
             render(render.arguments(), sources, timeline, call);
-            Path thumbnail = thumbnail(request, sources, style, work.file("thumbnail.png"));
+            long rendered = System.nanoTime();
+            Path thumbnail = thumbnail(request, shots, sources, style, work.file("thumbnail.png"));
+            LOG.debug(
+                    "ACOG rendered episode {} in {} ms, its thumbnail in {} ms",
+                    call.episodeId(),
+                    (rendered - started) / 1_000_000,
+                    (System.nanoTime() - rendered) / 1_000_000);
             Path captions = null;
             if (!timeline.captions().isEmpty()) {
                 captions = work.file("captions.srt");
@@ -231,9 +243,9 @@ public final class FfmpegAssembler implements VideoAssembler {
     }
 
     /** The thumbnail, from the first frame that can be had; null when none can. */
-    private Path thumbnail(AssemblyRequest request, Sources sources, ChannelStyle style, Path png) {
-        List<Thumbnail.Frame> frames = new ArrayList<>(Thumbnail.frames(
-                request, sources, Shots.of(request.timeline(), request.format().fps())));
+    private Path thumbnail(
+            AssemblyRequest request, List<Shots.Shot> shots, Sources sources, ChannelStyle style, Path png) {
+        List<Thumbnail.Frame> frames = new ArrayList<>(Thumbnail.frames(request, sources, shots));
         frames.add(null); // the channel's background, which always works
         FfmpegException last = null;
         for (Thumbnail.Frame frame : frames) {
@@ -255,12 +267,12 @@ public final class FfmpegAssembler implements VideoAssembler {
     }
 
     /** Every input as a file: a local file as it is, anything else streamed into the workspace. */
-    private static Sources fetch(AssemblyRequest request, ProviderCall call, Workspace work) {
+    private static Sources fetch(AssemblyRequest request, List<Shots.Shot> shots, ProviderCall call, Workspace work) {
         AssetStorage storage = call.storage();
         Sources.Source narration = source("the narration", request.audio(), false, "narration", storage, work);
         Set<Integer> clipIndexes = new TreeSet<>();
         boolean avatarShown = false;
-        for (Shots.Shot shot : Shots.of(request.timeline(), request.format().fps())) {
+        for (Shots.Shot shot : shots) {
             avatarShown |= shot.cut().source() == Timeline.Source.AVATAR;
             if (shot.cut().source() == Timeline.Source.BROLL) {
                 clipIndexes.add(shot.cut().clipIndex());
@@ -315,8 +327,8 @@ public final class FfmpegAssembler implements VideoAssembler {
     }
 
     /** Checks that every cut's part is in the request, naming the first one missing. */
-    private static void requireParts(AssemblyRequest request) {
-        for (Shots.Shot shot : Shots.of(request.timeline(), request.format().fps())) {
+    private static void requireParts(AssemblyRequest request, List<Shots.Shot> shots) {
+        for (Shots.Shot shot : shots) {
             Timeline.Cut cut = shot.cut();
             if (cut.source() == Timeline.Source.AVATAR && request.avatar() == null) {
                 throw invalid("the cut of segment " + cut.segment() + " shows the avatar, but the request has no"

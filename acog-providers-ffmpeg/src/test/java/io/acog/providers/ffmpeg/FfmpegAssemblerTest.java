@@ -308,16 +308,7 @@ class FfmpegAssemblerTest {
         AssemblyRequest good = landscapeEpisode(true);
         Path garbage =
                 Files.write(inputs.resolve("avatar.mp4"), "this is not a video".getBytes(StandardCharsets.UTF_8));
-        AssemblyRequest request = new AssemblyRequest(
-                good.channel(),
-                good.title(),
-                good.timeline(),
-                good.format(),
-                good.audio(),
-                new Part(call.put(garbage), 4500),
-                good.clips(),
-                null,
-                true);
+        AssemblyRequest request = changed(good, good.channel(), new Part(call.put(garbage), 4500), good.clips());
 
         assertThatThrownBy(() -> assembler.assemble(request, call))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -333,16 +324,8 @@ class FfmpegAssemblerTest {
     @Test
     void aPartTheStorageCannotReadIsRetryable() {
         AssemblyRequest good = landscapeEpisode(true);
-        AssemblyRequest request = new AssemblyRequest(
-                good.channel(),
-                good.title(),
-                good.timeline(),
-                good.format(),
-                good.audio(),
-                good.avatar(),
-                Map.of(0, new Part(URI.create(TestCall.SCHEME + ":/gone.mp4?X-Amz-Signature=secret"), 1000)),
-                null,
-                true);
+        URI gone = URI.create(TestCall.SCHEME + ":/gone.mp4?X-Amz-Signature=secret");
+        AssemblyRequest request = changed(good, good.channel(), good.avatar(), Map.of(0, new Part(gone, 1000)));
 
         assertThatThrownBy(() -> assembler.assemble(request, call))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -357,16 +340,7 @@ class FfmpegAssemblerTest {
     @Test
     void aCutWhosePartIsMissingIsAnInvalidRequest() {
         AssemblyRequest good = landscapeEpisode(true);
-        AssemblyRequest request = new AssemblyRequest(
-                good.channel(),
-                good.title(),
-                good.timeline(),
-                good.format(),
-                good.audio(),
-                good.avatar(),
-                Map.of(),
-                null,
-                true);
+        AssemblyRequest request = changed(good, good.channel(), good.avatar(), Map.of());
 
         assertThatThrownBy(() -> assembler.assemble(request, call))
                 .isInstanceOfSatisfying(
@@ -378,16 +352,8 @@ class FfmpegAssemblerTest {
     @Test
     void aStyleGuideColourItCannotUseIsNamed() {
         AssemblyRequest good = landscapeEpisode(true);
-        AssemblyRequest request = new AssemblyRequest(
-                channel(Map.of("caption_color", "blurple")),
-                good.title(),
-                good.timeline(),
-                good.format(),
-                good.audio(),
-                good.avatar(),
-                good.clips(),
-                null,
-                true);
+        AssemblyRequest request =
+                changed(good, channel(Map.of("caption_color", "blurple")), good.avatar(), good.clips());
 
         assertThatThrownBy(() -> assembler.assemble(request, call))
                 .isInstanceOf(ProviderException.class)
@@ -403,6 +369,21 @@ class FfmpegAssemblerTest {
                 .isInstanceOf(ProviderException.class)
                 .hasMessageContaining("the episode was cancelled");
         assertThat(temp).isEmptyDirectory();
+    }
+
+    /** {@code good} with another channel, avatar and clips. */
+    private static AssemblyRequest changed(
+            AssemblyRequest good, ChannelBrief channel, Part avatar, Map<Integer, Part> clips) {
+        return new AssemblyRequest(
+                channel,
+                good.title(),
+                good.timeline(),
+                good.format(),
+                good.audio(),
+                avatar,
+                clips,
+                good.music(),
+                good.burnCaptions());
     }
 
     private static ChannelBrief channel(Map<String, Object> styleGuide) {
