@@ -77,7 +77,7 @@ final class Thumbnail {
                     .append(bandTop)
                     .append(":w=iw:h=")
                     .append(bandHeight)
-                    .append(":color=black@0.55:t=fill")
+                    .append(":color=black@0.75:t=fill")
                     .append(",drawbox=x=0:y=")
                     .append(Math.min(HEIGHT - 8, bandTop + bandHeight))
                     .append(":w=iw:h=8:color=")
