@@ -78,7 +78,12 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The command line, ready to {@code execute(args)}. */
     static CommandLine commandLine() {
-        return new CommandLine(new DemoCommand());
+        return commandLine(new DemoCommand());
+    }
+
+    /** The command line over {@code command}: enum values ({@code --media real}) in any case. */
+    static CommandLine commandLine(DemoCommand command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -86,7 +86,7 @@ class DemoCommandTest {
     @Test
     void shortsAndTheMediaKindAreChosenOnTheCommandLine() {
         DemoCommand chosen = new DemoCommand();
-        new CommandLine(chosen).parseArgs("--shorts", "--media", "placeholder");
+        DemoCommand.commandLine(chosen).parseArgs("--shorts", "--media", "placeholder");
         assertThat(chosen.options().shorts()).isTrue();
         assertThat(chosen.options().media()).isEqualTo(Demo.MediaKind.PLACEHOLDER);
 
@@ -95,6 +95,7 @@ class DemoCommandTest {
         assertThat(wrong.err())
                 .contains("Invalid value for option '--media'")
                 .contains("REAL, PLACEHOLDER")
+                .contains("but was 'hologram'")
                 .doesNotContain("\tat ");
     }
 }
