@@ -373,7 +373,7 @@ final class PipelineReference {
                         voice.name(),
                         null,
                         speech.usage(),
-                        json.writeValueAsString(Map.of("timeline", TimelineCodec.write(timeline))),
+                        "{\"timeline\": " + TimelineCodec.write(timeline) + "}",
                         columns,
                         assets,
                         started,

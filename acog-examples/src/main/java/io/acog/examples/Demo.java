@@ -440,7 +440,7 @@ public final class Demo {
                 System.out.printf(Locale.ROOT, "  %-10s %s%n", type.label(), Path.of(URI.create(asset.uri())));
             }
         }
-        List<Long> cuts = episode.pipelineState().timeline().orElseThrow().cuts().stream()
+        List<Long> cuts = episode.timeline().cuts().stream()
                 .filter(cut -> cut.lengthMs() > 0)
                 .map(cut -> (cut.startMs() + cut.endMs()) / 2)
                 .toList();

@@ -132,6 +132,10 @@ class GeneratedRecordsRoundTripTest {
         full.setScriptMetadata(JSONB.valueOf("{\"version\": 2, \"word_count\": 4}"));
         full.setMetadata(JSONB.valueOf("{\"tags\": [\"space\"], \"final_title\": \"Time stops\"}"));
         full.setPipelineState(JSONB.valueOf("{\"planning\": {\"status\": \"completed\", \"attempts\": 1}}"));
+        full.setTimeline(
+                JSONB.valueOf(
+                        "{\"cuts\": [{\"text\": \"Hello.\", \"end_ms\": 2000, \"source\": \"avatar\","
+                                + " \"segment\": 0, \"start_ms\": 0}], \"captions\": [], \"duration_ms\": 2000}")); // as jsonb orders keys
         full.setPublishedUrl("https://youtu.be/abc");
         full.setPublishedAt(WHEN);
         full.setPriority(7);

@@ -90,6 +90,34 @@ class LaterMigrationsTest {
     }
 
     @Test
+    void v8GivesTheTimelineAColumnAndMovesStoredTimelinesIntoIt(PostgresServer server) {
+        assertThat(added(seed.columns(), latest.columns())).contains("episodes.timeline jsonb");
+        try (TestDatabase v7 = server.createEmptyDatabase()) {
+            DSLContext db = Jooq.dsl(v7);
+            for (int version = 1; version <= 7; version++) {
+                MigrationScripts.version(version).applyTo(db);
+            }
+            db.execute("INSERT INTO channels (id, name, slug, niche) VALUES"
+                    + " ('00000000-0000-0000-0000-0000000000c1', 'Night Sky', 'night-sky', 'astronomy')");
+            db.execute("INSERT INTO episodes (id, channel_id, slug, status, pipeline_state) VALUES"
+                    + " ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000c1', 'laid-out',"
+                    + " 'avatar', '{\"audio\": {\"status\": \"completed\", \"timeline\": {\"duration_ms\": 4000,"
+                    + " \"cuts\": [], \"captions\": []}}, \"avatar\": {\"status\": \"running\"}}'),"
+                    + " ('00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-0000000000c1', 'not-yet',"
+                    + " 'scripting', '{\"planning\": {\"status\": \"completed\"}}')");
+
+            MigrationScripts.version(8).applyTo(db);
+
+            assertThat(db.fetch("SELECT slug, timeline::text, pipeline_state::text FROM episodes ORDER BY slug")
+                            .map(row -> row.get(0) + " | " + row.get(1) + " | " + row.get(2)))
+                    .containsExactly(
+                            "laid-out | {\"cuts\": [], \"captions\": [], \"duration_ms\": 4000}"
+                                    + " | {\"audio\": {\"status\": \"completed\"}, \"avatar\": {\"status\": \"running\"}}",
+                            "not-yet | null | {\"planning\": {\"status\": \"completed\"}}");
+        }
+    }
+
+    @Test
     void v6LeavesRoomOnEpisodePagesForSamePageUpdates(DSLContext db) {
         assertThat(db.fetchValue("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'episodes'"))
                 .isEqualTo("fillfactor=60");

@@ -1,5 +1,6 @@
 package io.acog.core.episode;
 
+import io.acog.spi.Timeline;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -21,6 +22,10 @@ import java.util.UUID;
  * @param scriptMetadata facts about the script: version, word count, estimated duration
  * @param metadata what the video is published with; empty before the metadata stage
  * @param pipelineState each stage's entry: status, attempts, provider, cost
+ * @param timeline where each script segment falls on the narration, what covers it (the avatar, a
+ *     b-roll clip, a still) and the captions, as the audio stage laid it out from the speech's
+ *     timings; the renders and the assembly follow it, and a host may use it to show or check the
+ *     cut. {@code null} before the audio stage completed
  * @param publishedUrl where the video is online, once published
  * @param publishedAt when it was published
  * @param priority higher is processed sooner
@@ -46,6 +51,7 @@ public record Episode(
         ScriptMetadata scriptMetadata,
         EpisodeMetadata metadata,
         PipelineState pipelineState,
+        Timeline timeline,
         String publishedUrl,
         OffsetDateTime publishedAt,
         int priority,

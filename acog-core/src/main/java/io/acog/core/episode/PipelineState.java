@@ -1,8 +1,6 @@
 package io.acog.core.episode;
 
 import io.acog.core.internal.json.Copies;
-import io.acog.core.internal.timeline.TimelineCodec;
-import io.acog.spi.Timeline;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -64,20 +62,6 @@ public record PipelineState(Map<PipelineStage, StageState> stages, Map<String, O
     public StageStatus status(PipelineStage stage) {
         StageState state = stages.get(stage);
         return state == null || state.status() == null ? StageStatus.PENDING : state.status();
-    }
-
-    /**
-     * Returns the episode's timeline, once its audio stage laid it out: where each script segment
-     * falls on the narration, what covers it, and the captions. The renders and the assembly
-     * follow it; a host may use it to show or check the cut (the demo draws a contact sheet of
-     * frames at its cuts).
-     *
-     * @return the timeline, or empty before the audio stage completed
-     */
-    public Optional<Timeline> timeline() {
-        StageState audio = stages.get(PipelineStage.AUDIO);
-        Object stored = audio == null ? null : audio.extra().get(TimelineCodec.KEY);
-        return stored == null ? Optional.empty() : Optional.of(TimelineCodec.read(stored));
     }
 
     /**

@@ -65,7 +65,7 @@ class PipelineMediaTest extends PipelineTestCase {
         Episode published = startAndRunToRest(pipeline, fixtures.episode().create());
 
         assertThat(published.status()).isEqualTo(EpisodeStatus.PUBLISHED);
-        Timeline timeline = published.pipelineState().timeline().orElseThrow();
+        Timeline timeline = published.timeline();
         Asset audio = acog.assets().list(published.id(), AssetType.AUDIO).get(0);
         assertThat(timeline.durationMs())
                 .isEqualTo(audio.durationMs().longValue())

@@ -67,7 +67,7 @@ class RealMediaPipelineTest extends PipelineTestCase {
                 startAndRunToRest(pipeline, fixtures.episode().channel(shorts).create());
 
         assertThat(episode.status()).as(episode.lastError()).isEqualTo(EpisodeStatus.PUBLISHED);
-        Timeline timeline = episode.pipelineState().timeline().orElseThrow();
+        Timeline timeline = episode.timeline();
         Path video = file(primary(episode, AssetType.ASSEMBLED_VIDEO));
         MediaProbe probe = MediaProbe.probe(Ffmpeg.locate(FAST), video);
         assertThat(probe.videoCodec()).isEqualTo("h264");

@@ -93,8 +93,9 @@ public final class OfflineProviders {
          */
         REAL,
         /**
-         * Small JSON files describing the video that would be, made without ffmpeg: for tests
-         * that do not look at media, and run fast.
+         * Small JSON files describing the video that would be, made without ffmpeg, and a silent
+         * narration (a WAV as long, with the same timings, but no tones): for tests and
+         * benchmarks that do not look at media, and run fast.
          */
         PLACEHOLDER
     }
@@ -340,7 +341,8 @@ public final class OfflineProviders {
         @Override
         public Speech synthesize(SpeechRequest request, ProviderCall call) {
             log.enter("audio", "call", call);
-            ToneSpeech.Spoken spoken = ToneSpeech.speak(request.lines(), request.wordsPerMinute(), sampleRate);
+            ToneSpeech.Spoken spoken = ToneSpeech.speak(
+                    request.lines(), request.wordsPerMinute(), sampleRate, mediaMode == MediaMode.PLACEHOLDER);
             String text =
                     String.join(" ", request.lines().stream().map(Line::text).toList());
             Usage usage = Usage.cost(PER_CHARACTER

@@ -14,8 +14,11 @@ import java.util.Locale;
  * Speech as soft tones: each word a short hum whose length follows the speaking rate and the
  * word's letters, silence between words, longer after a clause or sentence and between lines. The
  * timings say exactly where the tones are, so what is shown on screen can be checked against what
- * is heard. Pure Java and deterministic: the same lines give the same bytes on every machine
- * ({@link StrictMath}, not {@link Math}, whose results may differ by platform).
+ * is heard. Pure Java and deterministic: the same lines give the same bytes on every machine (the
+ * sine is read from a table computed with {@link StrictMath}, not {@link Math}, whose results may
+ * differ by platform; the rest is arithmetic, which Java defines exactly). Cheap, too: a table
+ * lookup a sample, not two {@code sin} calls, since tests and benchmarks speak thousands of
+ * episodes.
  */
 final class ToneSpeech {
 
@@ -29,6 +32,11 @@ final class ToneSpeech {
     private static final int LOWEST_PITCH = 140;
 
     private static final int PITCH_SPAN = 160;
+
+    /** One period of a sine in this many steps, read with linear interpolation between them. */
+    private static final int SINE_STEPS = 4096;
+
+    private static final double[] SINE = sineTable();
 
     private ToneSpeech() {}
 
@@ -51,8 +59,10 @@ final class ToneSpeech {
      * @param wordsPerMinute the speaking rate; an average word and its silence take a minute's
      *     share
      * @param sampleRate samples per second
+     * @param silent whether to leave the words silent (the timings are the same): cheaper, for
+     *     placeholder media
      */
-    static Spoken speak(List<Line> lines, int wordsPerMinute, int sampleRate) {
+    static Spoken speak(List<Line> lines, int wordsPerMinute, int sampleRate, boolean silent) {
         long beat = 60_000L / Math.max(1, wordsPerMinute);
         List<LineTiming> timings = new ArrayList<>();
         List<Tone> tones = new ArrayList<>();
@@ -76,7 +86,7 @@ final class ToneSpeech {
                     words.isEmpty() ? lineStart : words.get(words.size() - 1).endMs();
             timings.add(new LineTiming(line.segment(), lineStart, lineEnd, words));
         }
-        return new Spoken(wav(tones, at, sampleRate), at, timings);
+        return new Spoken(wav(silent ? List.of() : tones, at, sampleRate), at, timings);
     }
 
     /** The words of a line as written, punctuation kept. */
@@ -141,13 +151,31 @@ final class ToneSpeech {
                         + Math.floorMod(tone.word().toLowerCase(Locale.ROOT).hashCode(), PITCH_SPAN),
                 sampleRate / 4.0);
         double glide = tone.endsSentence() ? -0.15 : 0.08;
-        double phase = 0;
+        double cycles = 0; // the phase, in periods of the fundamental
         for (int i = 0; i < length; i++) {
             double envelope = Math.min(1.0, Math.min(i + 1, length - i) / (double) fade);
-            double value = LOUDNESS * envelope * (0.75 * StrictMath.sin(phase) + 0.25 * StrictMath.sin(2 * phase));
+            double value = LOUDNESS * envelope * (0.75 * sine(cycles) + 0.25 * sine(2 * cycles));
             wav.putShort(44 + 2 * (int) (first + i), (short) Math.round(value * Short.MAX_VALUE));
-            phase += 2 * Math.PI * pitch * (1 + glide * i / length) / sampleRate;
+            cycles += pitch * (1 + glide * i / length) / sampleRate;
+            cycles -= Math.floor(cycles);
         }
+    }
+
+    /** The sine of {@code cycles} whole turns (0 ≤ cycles < 2), from the table. */
+    private static double sine(double cycles) {
+        double step = cycles * SINE_STEPS;
+        int below = (int) step;
+        double within = step - below;
+        double from = SINE[below % SINE_STEPS];
+        return from + (SINE[(below + 1) % SINE_STEPS] - from) * within;
+    }
+
+    private static double[] sineTable() {
+        double[] table = new double[SINE_STEPS];
+        for (int i = 0; i < SINE_STEPS; i++) {
+            table[i] = StrictMath.sin(2 * Math.PI * i / SINE_STEPS);
+        }
+        return table;
     }
 
     /** The sample a millisecond falls on. */

@@ -133,6 +133,24 @@ class OfflineVoiceTest {
     }
 
     @Test
+    void placeholderMediaSpeakSilenceWithTheSameTimingsAndLength() throws Exception {
+        int rate = 8000;
+        Speech toned = speak(OfflineProviders.builder().audioSampleRate(rate).build(), 150);
+        Speech silent = speak(
+                OfflineProviders.builder()
+                        .audioSampleRate(rate)
+                        .media(OfflineProviders.MediaMode.PLACEHOLDER)
+                        .build(),
+                150);
+        ByteBuffer wav = ByteBuffer.wrap(bytes(silent)).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(silent.timings()).isEqualTo(toned.timings());
+        assertThat(silent.durationMs()).isEqualTo(toned.durationMs());
+        assertThat(bytes(silent)).hasSameSizeAs(bytes(toned));
+        assertThat(peak(wav, rate, 0, silent.durationMs())).isZero();
+    }
+
+    @Test
     void theSameRequestGivesTheSameBytesAndASlowerVoiceTakesLonger() throws Exception {
         Speech once = speak(OfflineProviders.create(), 150);
         Speech again = speak(OfflineProviders.create(), 150);

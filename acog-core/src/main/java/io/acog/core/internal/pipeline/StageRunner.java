@@ -369,7 +369,7 @@ final class StageRunner {
                 storage,
                 context::cancelRequested,
                 checkpoint instanceof String saved ? saved : null,
-                saved -> jobs.note(context.claim(), Map.of(CHECKPOINT, saved)),
+                saved -> jobs.noteQuietly(context.claim(), Map.of(CHECKPOINT, saved)),
                 progress(job));
     }
 

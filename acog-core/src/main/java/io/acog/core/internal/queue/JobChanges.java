@@ -14,6 +14,7 @@ import io.acog.core.job.JobStatus;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.job.RetryPolicy;
 import io.acog.jooq.generated.tables.records.JobsRecord;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -113,6 +114,30 @@ final class JobChanges {
                                         "{0} || {1}",
                                         JOBS.INPUT_PARAMS.getDataType(), JOBS.INPUT_PARAMS, DSL.val(json))));
     }
+
+    /**
+     * As {@link #note}, as one constant plain-JDBC statement in auto-commit mode that returns
+     * nothing: a provider saves its checkpoint on every resumable call (each upload).
+     */
+    void noteQuietly(ClaimedJob job, Map<String, Object> patch) {
+        Checks.notNull(JobSql.ENTITY, "job", job);
+        String json = JsonCodec.text(JobSql.ENTITY, "input_params", patch);
+        int updated = db.onConnection(connection -> {
+            try (PreparedStatement note = connection.prepareStatement(NOTE_SQL)) {
+                note.setString(1, json);
+                note.setObject(2, job.job().id());
+                note.setString(3, job.token());
+                return note.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new LeaseLostException(job.job().id(), job.token());
+        }
+    }
+
+    private static final String NOTE_SQL = """
+            UPDATE jobs SET input_params = input_params || ?::jsonb
+            WHERE id = ? AND status::text = 'running' AND celery_task_id IS NOT DISTINCT FROM ?""";
 
     Job release(ClaimedJob job) {
         return requeue(job, true);

@@ -143,6 +143,16 @@ public final class JobStore implements JobTracker {
         return changes.note(job, patch);
     }
 
+    /**
+     * As {@link #note}, returning nothing (cheaper: what the pipeline's providers save on every
+     * resumable call).
+     *
+     * @throws io.acog.core.job.LeaseLostException when the claim no longer holds it
+     */
+    public void noteQuietly(ClaimedJob job, Map<String, Object> patch) {
+        changes.noteQuietly(job, patch);
+    }
+
     @Override
     public Job reschedule(ClaimedJob job, Duration delay, Map<String, Object> progress) {
         return changes.reschedule(job, delay, progress);

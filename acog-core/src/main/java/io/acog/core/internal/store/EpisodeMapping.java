@@ -12,6 +12,7 @@ import io.acog.core.episode.SegmentKind;
 import io.acog.core.episode.SpeakingRate;
 import io.acog.core.internal.db.DbEnums;
 import io.acog.core.internal.json.JsonCodec;
+import io.acog.core.internal.timeline.TimelineCodec;
 import io.acog.jooq.generated.tables.records.EpisodesRecord;
 import java.time.OffsetDateTime;
 
@@ -36,6 +37,8 @@ public final class EpisodeMapping {
                 JsonCodec.read(row.getScriptMetadata(), ScriptMetadata.class),
                 JsonCodec.read(row.getMetadata(), EpisodeMetadata.class),
                 JsonCodec.read(row.getPipelineState(), PipelineState.class),
+                TimelineCodec.read(
+                        row.getTimeline() == null ? null : row.getTimeline().data()),
                 row.getPublishedUrl(),
                 row.getPublishedAt(),
                 row.getPriority(),

@@ -1,5 +1,6 @@
 package io.acog.core.internal.timeline;
 
+import io.acog.core.internal.json.JsonCodec;
 import io.acog.spi.Timeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,18 +9,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A timeline as {@code pipeline_state.audio.timeline} stores it: snake_case keys, sources in lower
+ * A timeline as the {@code episodes.timeline} column stores it: snake_case keys, sources in lower
  * case. Written here and read here only, so the stored shape is one place's decision.
  */
 public final class TimelineCodec {
 
-    /** The key of the timeline in the audio stage's entry. */
-    public static final String KEY = "timeline";
-
     private TimelineCodec() {}
 
-    /** The timeline as JSON-ready maps and lists. */
-    public static Map<String, Object> write(Timeline timeline) {
+    /** The timeline as the column's JSON text. */
+    public static String write(Timeline timeline) {
+        return JsonCodec.text("episode", "timeline", stored(timeline));
+    }
+
+    /**
+     * The timeline a {@link #write} stored.
+     *
+     * @param json the column's text; null when the episode has none
+     * @return the timeline, or null for none
+     * @throws IllegalArgumentException when the stored value is not a whole timeline
+     */
+    public static Timeline read(String json) {
+        return json == null ? null : parsed(JsonCodec.read(json, Map.class));
+    }
+
+    private static Map<String, Object> stored(Timeline timeline) {
         List<Object> cuts = new ArrayList<>();
         for (Timeline.Cut cut : timeline.cuts()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -47,18 +60,13 @@ public final class TimelineCodec {
         return stored;
     }
 
-    /**
-     * The timeline a {@link #write} stored.
-     *
-     * @throws IllegalArgumentException when the stored value is not a whole timeline
-     */
     @SuppressWarnings("unchecked")
-    public static Timeline read(Object stored) {
+    private static Timeline parsed(Object stored) {
         if (!(stored instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("the stored timeline is not an object: " + stored);
         }
         List<Timeline.Cut> cuts = new ArrayList<>();
-        for (Map<String, Object> cut : (List<Map<String, Object>>) map.get("cuts")) {
+        for (Map<String, Object> cut : list(map, "cuts")) {
             cuts.add(new Timeline.Cut(
                     number(cut, "segment", -1).intValue(),
                     Timeline.Source.valueOf(((String) cut.get("source")).toUpperCase(Locale.ROOT)),
@@ -69,13 +77,21 @@ public final class TimelineCodec {
                     (String) cut.get("text")));
         }
         List<Timeline.Caption> captions = new ArrayList<>();
-        for (Map<String, Object> caption : (List<Map<String, Object>>) map.get("captions")) {
+        for (Map<String, Object> caption : list(map, "captions")) {
             captions.add(new Timeline.Caption(
                     number(caption, "start_ms", -1).longValue(),
                     number(caption, "end_ms", -1).longValue(),
                     (String) caption.get("text")));
         }
         return new Timeline(number((Map<String, Object>) map, "duration_ms", -1).longValue(), cuts, captions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<?, ?> map, String key) {
+        if (!(map.get(key) instanceof List<?> list)) {
+            throw new IllegalArgumentException("the stored timeline has no " + key + " list: " + map);
+        }
+        return (List<Map<String, Object>>) list;
     }
 
     private static Number number(Map<String, Object> map, String key, long absent) {

@@ -179,11 +179,9 @@ public final class TimelinePlanner {
                 continue;
             }
             for (VoiceSynthesizer.WordTiming word : span.words()) {
-                String candidate = join(pending)
-                        + (pending.isEmpty() ? "" : " ")
-                        + word.word().strip();
                 if (!pending.isEmpty()
-                        && (pending.size() >= CAPTION_WORDS || candidate.length() > CAPTION_CHARACTERS)) {
+                        && (pending.size() >= CAPTION_WORDS
+                                || length(pending) + 1 + word.word().strip().length() > CAPTION_CHARACTERS)) {
                     flush(pending, captions, shown, duration, false);
                 }
                 pending.add(word);
@@ -221,6 +219,15 @@ public final class TimelinePlanner {
             Timeline.Caption before = captions.remove(captions.size() - 1);
             captions.add(new Timeline.Caption(before.startMs(), before.endMs(), before.text() + " " + text));
         }
+    }
+
+    /** The length of the words {@link #join}ed. */
+    private static int length(List<VoiceSynthesizer.WordTiming> words) {
+        int length = words.size() - 1;
+        for (VoiceSynthesizer.WordTiming word : words) {
+            length += word.word().strip().length();
+        }
+        return length;
     }
 
     private static String join(List<VoiceSynthesizer.WordTiming> words) {

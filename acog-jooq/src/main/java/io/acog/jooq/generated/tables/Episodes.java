@@ -182,6 +182,13 @@ public class Episodes extends TableImpl<EpisodesRecord> {
      */
     public final TableField<EpisodesRecord, UUID> SOURCE_EPISODE_ID = createField(DSL.name("source_episode_id"), SQLDataType.UUID, this, "The episode this one continues (idea_source series or followup) or repurposes");
 
+    /**
+     * The column <code>episodes.timeline</code>. JSON: duration_ms, cuts[]
+     * {segment, source, start_ms, end_ms, clip_index, source_offset_ms, text},
+     * captions[] {start_ms, end_ms, text}; laid out by the audio stage
+     */
+    public final TableField<EpisodesRecord, JSONB> TIMELINE = createField(DSL.name("timeline"), SQLDataType.JSONB, this, "JSON: duration_ms, cuts[] {segment, source, start_ms, end_ms, clip_index, source_offset_ms, text}, captions[] {start_ms, end_ms, text}; laid out by the audio stage");
+
     private Episodes(Name alias, Table<EpisodesRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

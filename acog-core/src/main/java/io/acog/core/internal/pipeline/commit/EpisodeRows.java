@@ -33,18 +33,21 @@ public final class EpisodeRows {
      * {@code FOR NO KEY UPDATE} (inserting jobs and assets that reference them is not blocked).
      * Only the columns a change needs: the JSON of the plan, idea and metadata stays unread, the
      * script is read only where a change may schedule b-roll from it, and the pipeline state only
-     * where the row's version is not the one whose state is known ({@link KnownStates}).
+     * where the row's version is not the one whose state is known ({@link KnownStates}); the
+     * timeline, like the script, only where b-roll clips may be planned.
      */
-    private static final String LOCK_SQL = """
+    private static final String LOCK_TEMPLATE = """
             SELECT e.id, e.channel_id, e.status::text, e.xmin::text || ':' || e.ctid::text,
                    CASE WHEN e.xmin::text || ':' || e.ctid::text IS NOT DISTINCT FROM k.known
                         THEN NULL ELSE e.pipeline_state::text END,
-                   e.priority, e.script
+                   e.priority, %s
             FROM unnest(?::uuid[], ?::text[]) AS k(id, known)
             JOIN episodes e ON e.id = k.id AND e.deleted_at IS NULL
             ORDER BY e.id FOR NO KEY UPDATE OF e""";
 
-    private static final String LOCK_WITHOUT_SCRIPT_SQL = LOCK_SQL.replace("e.script\n", "NULL\n");
+    private static final String LOCK_SQL = LOCK_TEMPLATE.formatted("e.script, e.timeline::text");
+
+    private static final String LOCK_WITHOUT_SCRIPT_SQL = LOCK_TEMPLATE.formatted("NULL, NULL");
 
     /**
      * What a change of an episode needs of its locked row.
@@ -52,11 +55,17 @@ public final class EpisodeRows {
      * @param state the pipeline state as the row holds it
      */
     public record Locked(
-            UUID id, UUID channelId, EpisodeStatus status, PipelineState state, int priority, String script) {
+            UUID id,
+            UUID channelId,
+            EpisodeStatus status,
+            PipelineState state,
+            int priority,
+            String script,
+            String timeline) {
 
         /** A draft of the change, starting from this row. */
         public EpisodeDraft draft() {
-            return new EpisodeDraft(id, channelId, status, state, priority, script);
+            return new EpisodeDraft(id, channelId, status, state, priority, script, timeline);
         }
     }
 
@@ -71,8 +80,8 @@ public final class EpisodeRows {
     }
 
     /**
-     * As {@link #lock(Connection, Collection, KnownStates)}, without the scripts unless asked for
-     * (the drafts' scripts are then null).
+     * As {@link #lock(Connection, Collection, KnownStates)}, without the scripts and timelines
+     * unless asked for (the drafts' are then null).
      */
     public static Map<UUID, Locked> lock(
             Connection connection, Collection<UUID> ids, boolean withScripts, KnownStates states) throws SQLException {
@@ -108,7 +117,8 @@ public final class EpisodeRows {
                                     EpisodeStatus.fromLabel(row.getString(3)),
                                     state,
                                     row.getInt(6),
-                                    row.getString(7)));
+                                    row.getString(7),
+                                    row.getString(8)));
                 }
             }
         }
@@ -176,12 +186,13 @@ public final class EpisodeRows {
                 metadata = coalesce(x.metadata::jsonb, e.metadata), title = coalesce(x.title, e.title),
                 published_url = coalesce(x.published_url, e.published_url),
                 published_at = coalesce(x.published_at::timestamptz, e.published_at),
+                timeline = coalesce(x.timeline::jsonb, e.timeline),
                 last_error = coalesce(x.last_error, e.last_error),
                 retry_count = e.retry_count + x.retried
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
                  AS x(id, state, state_change, status, plan, script, script_metadata, metadata, title,
-                      published_url, published_at, last_error, retried)
+                      published_url, published_at, timeline, last_error, retried)
             WHERE e.id = x.id
             RETURNING e.id, e.xmin::text || ':' || e.ctid::text""";
 
@@ -196,7 +207,7 @@ public final class EpisodeRows {
         }
         int n = updates.size();
         UUID[] ids = new UUID[n];
-        String[][] text = new String[11][n];
+        String[][] text = new String[12][n];
         Integer[] retried = new Integer[n];
         for (int i = 0; i < n; i++) {
             Update update = updates.get(i);
@@ -214,7 +225,8 @@ public final class EpisodeRows {
             text[8][i] = columns.publishedUrl();
             text[9][i] =
                     columns.publishedAt() == null ? null : columns.publishedAt().toString();
-            text[10][i] = update.lastError();
+            text[10][i] = columns.timeline();
+            text[11][i] = update.lastError();
             retried[i] = update.retried() ? 1 : 0;
         }
         Map<UUID, String> versions = new HashMap<>();

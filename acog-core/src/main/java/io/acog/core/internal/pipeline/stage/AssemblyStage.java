@@ -37,7 +37,7 @@ final class AssemblyStage implements Stage {
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.METADATA, EpisodeField.PIPELINE_STATE, EpisodeField.ASSETS);
+        return EnumSet.of(EpisodeField.METADATA, EpisodeField.TIMELINE, EpisodeField.ASSETS);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.acog.core.channel.Channel;
 import io.acog.core.episode.ScriptSegment;
 import io.acog.core.episode.SpeakingRate;
 import io.acog.core.internal.json.JsonCodec;
+import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.core.internal.timeline.TimelineCodec;
 import io.acog.core.internal.timeline.TimelinePlanner;
 import io.acog.spi.Timeline;
@@ -20,8 +21,8 @@ import java.util.Set;
 
 /**
  * Audio: the channel's voice provider speaks the script's spoken segments; the speech becomes the
- * episode's primary audio asset, and its timings the episode's timeline (in the stage's entry),
- * which the renders and the assembly follow.
+ * episode's primary audio asset, and its timings the episode's timeline ({@code episodes.timeline}),
+ * which the b-roll clips, the renders and the assembly follow.
  */
 final class AudioStage implements Stage {
 
@@ -77,9 +78,7 @@ final class AudioStage implements Stage {
                 usage.characters() == null ? null : Math.toIntExact(usage.characters()),
                 null);
         return new StageResult.Output(
-                        Usages.details(voice.name(), null, usage)
-                                .withJobId(speech.providerJobId())
-                                .withExtra(TimelineCodec.KEY, TimelineCodec.write(timeline)),
+                        Usages.details(voice.name(), null, usage).withJobId(speech.providerJobId()),
                         Usages.completion(
                                 Map.of("uri", uri.uri().toString(), "duration_ms", timeline.durationMs()), usage))
                 .with(new NewAsset(
@@ -94,6 +93,7 @@ final class AudioStage implements Stage {
                         uri.size(),
                         StoredMedia.millis(timeline.durationMs()),
                         true))
+                .with(EpisodeColumns.timeline(TimelineCodec.write(timeline)))
                 .plannedFrom(work.episode().script()); // the b-roll clips it lets start come from it
     }
 }

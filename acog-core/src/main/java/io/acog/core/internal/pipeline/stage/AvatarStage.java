@@ -40,7 +40,7 @@ final class AvatarStage implements RenderStage {
 
     @Override
     public Set<EpisodeField> reads() {
-        return EnumSet.of(EpisodeField.PIPELINE_STATE, EpisodeField.ASSETS);
+        return EnumSet.of(EpisodeField.TIMELINE, EpisodeField.ASSETS);
     }
 
     @Override

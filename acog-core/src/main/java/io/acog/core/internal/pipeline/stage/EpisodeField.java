@@ -12,6 +12,8 @@ public enum EpisodeField {
     SCRIPT_METADATA("e.script_metadata::text"),
     METADATA("e.metadata::text"),
     PIPELINE_STATE("e.pipeline_state::text"),
+    /** The timeline the audio stage laid out ({@code TimelineCodec}'s JSON); null before. */
+    TIMELINE("e.timeline::text"),
     /**
      * The assets a later stage hands its provider: the primaries of every type and the b-roll
      * clips, as a JSON array of {@code [type, uri, is_primary, provider, duration_ms, clip_index]}

@@ -1,9 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.channel.Channel;
-import io.acog.core.episode.PipelineStage;
-import io.acog.core.episode.StageState;
-import io.acog.core.internal.timeline.TimelineCodec;
 import io.acog.spi.OutputFormat;
 import io.acog.spi.Timeline;
 
@@ -27,14 +24,12 @@ final class EpisodeMedia {
      * @throws StageFailedException (permanent) when there is none: the audio must be made again
      */
     static Timeline timeline(StageWork work) {
-        StageState audio =
-                work.episode().pipelineState().stage(PipelineStage.AUDIO).orElse(null);
-        Object stored = audio == null ? null : audio.extra().get(TimelineCodec.KEY);
-        if (stored == null) {
+        Timeline timeline = work.episode().timeline();
+        if (timeline == null) {
             throw StageFailedException.permanent("episode " + work.episodeId() + " has no timeline: its audio was made"
                     + " before ACOG laid out timelines; retry the episode from its audio stage");
         }
-        return TimelineCodec.read(stored);
+        return timeline;
     }
 
     /** The frame: portrait 1080×1920 for a channel of Shorts, else landscape 1920×1080. */

@@ -7,6 +7,8 @@ import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineState;
 import io.acog.core.episode.ScriptMetadata;
 import io.acog.core.internal.json.JsonCodec;
+import io.acog.core.internal.timeline.TimelineCodec;
+import io.acog.spi.Timeline;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +72,11 @@ public final class StageEpisode {
 
     public PipelineState pipelineState() {
         return JsonCodec.read(raw(EpisodeField.PIPELINE_STATE), PipelineState.class);
+    }
+
+    /** The timeline the audio stage laid out; null before it did. */
+    public Timeline timeline() {
+        return TimelineCodec.read(raw(EpisodeField.TIMELINE));
     }
 
     /** The primaries and b-roll clips earlier stages stored. */

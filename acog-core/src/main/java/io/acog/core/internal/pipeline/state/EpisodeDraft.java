@@ -30,13 +30,25 @@ public final class EpisodeDraft {
     private boolean unchanged;
     private String lastError;
     private String script;
+    private String timeline;
     private EpisodeColumns columns = EpisodeColumns.NONE;
     private List<String> scriptingNotes = List.of();
     private final List<NewJob> jobs = new ArrayList<>();
     private final List<PipelineEvent> events = new ArrayList<>();
 
+    /**
+     * @param script the script, where the change may plan b-roll clips from it; else null
+     * @param timeline the timeline's JSON text, where the change may size b-roll clips from it;
+     *     else null
+     */
     public EpisodeDraft(
-            UUID id, UUID channelId, EpisodeStatus status, PipelineState state, int priority, String script) {
+            UUID id,
+            UUID channelId,
+            EpisodeStatus status,
+            PipelineState state,
+            int priority,
+            String script,
+            String timeline) {
         this.id = id;
         this.channelId = channelId;
         this.status = status;
@@ -44,6 +56,7 @@ public final class EpisodeDraft {
         this.extra = state.extra();
         this.priority = priority;
         this.script = script;
+        this.timeline = timeline;
     }
 
     public UUID id() {
@@ -121,11 +134,16 @@ public final class EpisodeDraft {
         return lastError;
     }
 
-    /** Columns a stage produced; a new script applies to the stages scheduled after it. */
+    /**
+     * Columns a stage produced; a new script or timeline applies to the stages scheduled after it.
+     */
     public void produced(EpisodeColumns produced) {
         columns = columns.then(produced);
         if (produced.script() != null) {
             script = produced.script();
+        }
+        if (produced.timeline() != null) {
+            timeline = produced.timeline();
         }
     }
 
@@ -142,6 +160,11 @@ public final class EpisodeDraft {
 
     public String script() {
         return script;
+    }
+
+    /** The timeline's JSON text; null when the episode has none (or it was not read). */
+    public String timeline() {
+        return timeline;
     }
 
     /** What the scripting job about to be made should tell the writer. */

@@ -102,7 +102,7 @@ public final class StageScheduler {
         Set<Integer> done = new TreeSet<>(StageMachine.clipsDone(broll));
         draft.put(PipelineStage.BROLL, StageMachine.planClips(broll, clips.size(), now));
         List<NewJob> jobs = new ArrayList<>();
-        Timeline timeline = timeline(draft);
+        Timeline timeline = TimelineCodec.read(draft.timeline()); // null for an older episode's
         for (int i = 0; i < clips.size(); i++) {
             if (done.contains(i)) {
                 continue;
@@ -125,13 +125,6 @@ public final class StageScheduler {
             jobs.add(job(draft, PipelineStage.BROLL, input, key(draft.id(), PipelineStage.BROLL, i)));
         }
         return jobs;
-    }
-
-    /** The timeline the audio stage laid out, or null when it has none (an older episode's). */
-    private static Timeline timeline(EpisodeDraft draft) {
-        StageState audio = draft.get(PipelineStage.AUDIO);
-        Object stored = audio == null ? null : audio.extra().get(TimelineCodec.KEY);
-        return stored == null ? null : TimelineCodec.read(stored);
     }
 
     private NewJob job(EpisodeDraft draft, PipelineStage stage, Object input, String key) {

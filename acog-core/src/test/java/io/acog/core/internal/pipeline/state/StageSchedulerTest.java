@@ -35,7 +35,7 @@ class StageSchedulerTest {
     private final StageScheduler scheduler = new StageScheduler(3);
 
     private static EpisodeDraft draft(EpisodeStatus status, PipelineState state, String script) {
-        return new EpisodeDraft(UUID.randomUUID(), UUID.randomUUID(), status, state, 7, script);
+        return new EpisodeDraft(UUID.randomUUID(), UUID.randomUUID(), status, state, 7, script, null);
     }
 
     private static PipelineState reviewed() {
@@ -106,11 +106,9 @@ class StageSchedulerTest {
         PipelineState spoken = reviewed()
                 .with(
                         PipelineStage.AUDIO,
-                        StageState.builder()
-                                .status(StageStatus.COMPLETED)
-                                .extra(TimelineCodec.KEY, TimelineCodec.write(timeline))
-                                .build());
+                        StageState.builder().status(StageStatus.COMPLETED).build());
         EpisodeDraft draft = draft(EpisodeStatus.AVATAR, spoken, SCRIPT);
+        draft.produced(EpisodeColumns.timeline(TimelineCodec.write(timeline)));
 
         scheduler.settle(draft, List.of(PipelineStage.BROLL), AUTOMATIC, NOW);
 

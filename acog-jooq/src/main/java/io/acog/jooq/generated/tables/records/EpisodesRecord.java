@@ -344,6 +344,24 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
         return (UUID) get(21);
     }
 
+    /**
+     * Setter for <code>episodes.timeline</code>. JSON: duration_ms, cuts[]
+     * {segment, source, start_ms, end_ms, clip_index, source_offset_ms, text},
+     * captions[] {start_ms, end_ms, text}; laid out by the audio stage
+     */
+    public void setTimeline(JSONB value) {
+        set(22, value);
+    }
+
+    /**
+     * Getter for <code>episodes.timeline</code>. JSON: duration_ms, cuts[]
+     * {segment, source, start_ms, end_ms, clip_index, source_offset_ms, text},
+     * captions[] {start_ms, end_ms, text}; laid out by the audio stage
+     */
+    public JSONB getTimeline() {
+        return (JSONB) get(22);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -367,7 +385,7 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
     /**
      * Create a detached, initialised EpisodesRecord
      */
-    public EpisodesRecord(UUID id, UUID channelId, UUID pulseEventId, String title, String slug, EpisodeStatus status, IdeaSource ideaSource, JSONB idea, JSONB plan, String script, JSONB scriptMetadata, JSONB metadata, JSONB pipelineState, String publishedUrl, OffsetDateTime publishedAt, Integer priority, Integer retryCount, String lastError, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, UUID sourceEpisodeId) {
+    public EpisodesRecord(UUID id, UUID channelId, UUID pulseEventId, String title, String slug, EpisodeStatus status, IdeaSource ideaSource, JSONB idea, JSONB plan, String script, JSONB scriptMetadata, JSONB metadata, JSONB pipelineState, String publishedUrl, OffsetDateTime publishedAt, Integer priority, Integer retryCount, String lastError, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, UUID sourceEpisodeId, JSONB timeline) {
         super(Episodes.EPISODES);
 
         setId(id);
@@ -392,6 +410,7 @@ public class EpisodesRecord extends UpdatableRecordImpl<EpisodesRecord> {
         setUpdatedAt(updatedAt);
         setDeletedAt(deletedAt);
         setSourceEpisodeId(sourceEpisodeId);
+        setTimeline(timeline);
         resetChangedOnNotNull();
     }
 }
