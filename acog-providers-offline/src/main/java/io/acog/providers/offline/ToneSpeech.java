@@ -97,7 +97,12 @@ final class ToneSpeech {
 
     /** A word's share of a beat: an average word (four or five letters) takes one. */
     private static double weight(String word) {
-        long letters = word.chars().filter(Character::isLetterOrDigit).count();
+        int letters = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetterOrDigit(word.charAt(i))) {
+                letters++;
+            }
+        }
         return Math.max(0.6, Math.min(1.8, 0.5 + letters / 9.0));
     }
 

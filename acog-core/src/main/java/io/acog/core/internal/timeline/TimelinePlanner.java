@@ -267,8 +267,9 @@ public final class TimelinePlanner {
             if (token.isEmpty()) {
                 continue;
             }
-            if (token.codePoints().anyMatch(Character::isLetterOrDigit) || words.isEmpty()) {
-                if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            boolean word = hasLetterOrDigit(token);
+            if (word || words.isEmpty()) {
+                if (word) {
                     words.add(token);
                 }
             } else {
@@ -276,6 +277,17 @@ public final class TimelinePlanner {
             }
         }
         return words;
+    }
+
+    private static boolean hasLetterOrDigit(String token) {
+        for (int i = 0; i < token.length(); ) {
+            int c = token.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static long weight(String text) {
