@@ -1,5 +1,6 @@
 package io.acog.bench;
 
+import io.acog.core.pipeline.LocalFileStorage;
 import io.acog.providers.ffmpeg.AssemblerCommands;
 import io.acog.providers.ffmpeg.Ffmpeg;
 import io.acog.providers.ffmpeg.MediaProbe;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +99,7 @@ final class AssemblyBenchmark {
                     resetHeapPeaks();
                     double cpu = cpuSeconds();
                     long started = System.nanoTime();
-                    Video video = assembler.assemble(request, new BenchCall());
+                    Video video = assembler.assemble(request, new BenchCall(new LocalFileStorage(work)));
                     acog[round] = (System.nanoTime() - started) / 1e9;
                     acogCpu[round] = cpuSeconds() - cpu;
                     peakHeap = Math.max(peakHeap, heapPeaks());
@@ -355,11 +355,19 @@ final class AssemblyBenchmark {
         }
     }
 
-    /** The assembly stage's call: its parts are local files, read where they are. */
-    private static final class BenchCall implements ProviderCall, AssetStorage {
+    /**
+     * The assembly stage's call: its parts are local files in the benchmark's directory, read where
+     * they are through a {@link LocalFileStorage} of it.
+     */
+    private static final class BenchCall implements ProviderCall {
 
         private final UUID episode = UUID.randomUUID();
+        private final AssetStorage storage;
         private volatile int reported = -1;
+
+        BenchCall(AssetStorage storage) {
+            this.storage = storage;
+        }
 
         @Override
         public UUID episodeId() {
@@ -383,7 +391,7 @@ final class AssemblyBenchmark {
 
         @Override
         public AssetStorage storage() {
-            return this;
+            return storage;
         }
 
         @Override
@@ -407,23 +415,5 @@ final class AssemblyBenchmark {
                 System.err.printf(Locale.ROOT, "  assembled %d%%%n", tenth * 10);
             }
         }
-
-        @Override
-        public String name() {
-            return "bench";
-        }
-
-        @Override
-        public URI store(String key, Media media) {
-            throw new UnsupportedOperationException("the benchmark stores nothing");
-        }
-
-        @Override
-        public InputStream open(URI uri) throws IOException {
-            return Files.newInputStream(Path.of(uri));
-        }
-
-        @Override
-        public void delete(URI uri) {}
     }
 }
