@@ -21,4 +21,5 @@ module io.acog.testkit {
     exports io.acog.testkit.assertions;
     exports io.acog.testkit.fixtures;
     exports io.acog.testkit.postgres;
+    exports io.acog.testkit.providers;
 }

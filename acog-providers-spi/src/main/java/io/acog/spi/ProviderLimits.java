@@ -1,5 +1,9 @@
 package io.acog.spi;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
 /**
  * The limits a provider's service puts on one account, as its documentation states them (e.g.
  * ElevenLabs: 2 to 15 concurrent requests by plan; YouTube: about 100 uploads a day). They hold for
@@ -8,8 +12,10 @@ package io.acog.spi;
  * @param concurrentRequests how many calls may be in flight at once
  * @param requestsPerMinute how many calls may start in any minute
  * @param requestsPerDay how many calls may start in a day (the provider's quota day)
+ * @param quotaDay the time zone whose midnight begins the provider's quota day (YouTube's is
+ *     Pacific time); UTC unless set
  */
-public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int requestsPerDay) {
+public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int requestsPerDay, ZoneId quotaDay) {
 
     private static final ProviderLimits NONE = new ProviderLimits(0, 0, 0);
 
@@ -19,12 +25,26 @@ public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int 
      * @param concurrentRequests how many calls may be in flight at once
      * @param requestsPerMinute how many calls may start in any minute
      * @param requestsPerDay how many calls may start in a day (the provider's quota day)
+     * @param quotaDay the time zone whose midnight begins the quota day; null for UTC
      * @throws IllegalArgumentException when a limit is negative, naming it
      */
     public ProviderLimits {
+        quotaDay = quotaDay == null ? ZoneOffset.UTC : quotaDay;
         requireNotNegative("concurrentRequests", concurrentRequests);
         requireNotNegative("requestsPerMinute", requestsPerMinute);
         requireNotNegative("requestsPerDay", requestsPerDay);
+    }
+
+    /**
+     * Creates limits whose quota day begins at midnight UTC; each is 0 (no limit) or more.
+     *
+     * @param concurrentRequests how many calls may be in flight at once
+     * @param requestsPerMinute how many calls may start in any minute
+     * @param requestsPerDay how many calls may start in a day
+     * @throws IllegalArgumentException when a limit is negative, naming it
+     */
+    public ProviderLimits(int concurrentRequests, int requestsPerMinute, int requestsPerDay) {
+        this(concurrentRequests, requestsPerMinute, requestsPerDay, ZoneOffset.UTC);
     }
 
     /**
@@ -43,7 +63,7 @@ public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int 
      * @return the changed copy
      */
     public ProviderLimits withConcurrentRequests(int requests) {
-        return new ProviderLimits(requests, requestsPerMinute, requestsPerDay);
+        return new ProviderLimits(requests, requestsPerMinute, requestsPerDay, quotaDay);
     }
 
     /**
@@ -53,7 +73,7 @@ public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int 
      * @return the changed copy
      */
     public ProviderLimits withRequestsPerMinute(int requests) {
-        return new ProviderLimits(concurrentRequests, requests, requestsPerDay);
+        return new ProviderLimits(concurrentRequests, requests, requestsPerDay, quotaDay);
     }
 
     /**
@@ -63,7 +83,18 @@ public record ProviderLimits(int concurrentRequests, int requestsPerMinute, int 
      * @return the changed copy
      */
     public ProviderLimits withRequestsPerDay(int requests) {
-        return new ProviderLimits(concurrentRequests, requestsPerMinute, requests);
+        return new ProviderLimits(concurrentRequests, requestsPerMinute, requests, quotaDay);
+    }
+
+    /**
+     * Returns these limits with the quota day beginning at midnight in {@code zone}.
+     *
+     * @param zone the provider's quota time zone, e.g. {@code America/Los_Angeles} for YouTube
+     * @return the changed copy
+     */
+    public ProviderLimits withQuotaDay(ZoneId zone) {
+        return new ProviderLimits(
+                concurrentRequests, requestsPerMinute, requestsPerDay, Objects.requireNonNull(zone, "zone"));
     }
 
     /**
