@@ -63,7 +63,9 @@ final class S3Failures {
         }
         Optional<IOException> media = mediaFailure(failure);
         if (media.isPresent()) {
-            return wrap(new IOException(what + ": reading the media failed: " + safe(media.get().getMessage())), failure);
+            return wrap(
+                    new IOException(what + ": reading the media failed: " + safe(media.get().getMessage())),
+                    media.get().getCause());
         }
         if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
             Thread.currentThread().interrupt();
@@ -78,36 +80,35 @@ final class S3Failures {
         return wrap(new IOException(what + ": " + safe(failure.getMessage())), failure);
     }
 
+    /**
+     * S3 answered with an error. The SDK's exception is not attached as the cause: its message
+     * quotes the server's text unmasked, and everything useful in it (code, status, message, request
+     * id) is in this message.
+     */
     private IOException serviceFailure(String what, ObjectAddress where, AwsServiceException failure) {
         AwsErrorDetails details = failure.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "" : details.errorCode();
         String message = details == null || details.errorMessage() == null ? "" : details.errorMessage();
         int status = failure.statusCode();
         String said = (code.isEmpty() ? "" : code + " ") + "(HTTP " + status + ")"
-                + (message.isEmpty() ? "" : ": " + safe(message));
+                + (message.isEmpty() ? "" : ": " + safe(message))
+                + (failure.requestId() == null ? "" : " [request id " + safe(failure.requestId()) + "]");
         if (missing(failure)) {
-            return wrap(new FileNotFoundException(where + " does not exist (" + said + ")"), failure);
+            return new FileNotFoundException(where + " does not exist, " + said);
         }
         if (code.equals("NoSuchBucket")) {
-            return wrap(
-                    new IOException(what + ": the bucket '" + where.bucket() + "' does not exist (" + said + "); check "
-                            + key("bucket") + ", " + key("endpoint") + " and " + key("region")),
-                    failure);
+            return new IOException(what + ": the bucket '" + where.bucket() + "' does not exist, " + said + "; check "
+                    + key("bucket") + ", " + key("endpoint") + " and " + key("region"));
         }
         if (status == 403 || REFUSED.contains(code)) {
-            return wrap(
-                    new IOException(what + ": refused, " + said + "; check the credentials (" + key("access-key-id")
-                            + " and " + key("secret-access-key") + ", or the AWS SDK's default chain) and the"
-                            + " bucket's policy"),
-                    failure);
+            return new IOException(what + ": refused, " + said + "; check the credentials (" + key("access-key-id")
+                    + " and " + key("secret-access-key") + ", or the AWS SDK's default chain) and the bucket's policy");
         }
         if (status == 301 || WRONG_REGION.contains(code)) {
-            return wrap(
-                    new IOException(what + ": " + said + "; check " + key("region") + " (now " + settings.region()
-                            + ") and " + key("endpoint")),
-                    failure);
+            return new IOException(what + ": " + said + "; check " + key("region") + " (now " + settings.region()
+                    + ") and " + key("endpoint"));
         }
-        return wrap(new IOException(what + ": " + said), failure);
+        return new IOException(what + ": " + said);
     }
 
     /** The media's own read failure, which {@link MediaContent} marks and the SDK wraps. */
