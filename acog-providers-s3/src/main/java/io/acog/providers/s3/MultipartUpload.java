@@ -51,9 +51,8 @@ final class MultipartUpload {
     Uploaded upload(byte[] first, InputStream rest) throws IOException {
         String uploadId;
         try {
-            uploadId = client.createMultipartUpload(request -> request.bucket(where.bucket())
-                            .key(where.key())
-                            .contentType(contentType))
+            uploadId = client.createMultipartUpload(request ->
+                            request.bucket(where.bucket()).key(where.key()).contentType(contentType))
                     .uploadId();
         } catch (SdkException e) {
             throw failures.failed("start a multipart upload of", where, e);
@@ -118,8 +117,8 @@ final class MultipartUpload {
         // an interrupted thread would make the abort fail at once: abort first, interrupt again after
         boolean interrupted = Thread.interrupted();
         try {
-            client.abortMultipartUpload(request ->
-                    request.bucket(where.bucket()).key(where.key()).uploadId(uploadId));
+            client.abortMultipartUpload(
+                    request -> request.bucket(where.bucket()).key(where.key()).uploadId(uploadId));
             LOG.debug("{}: multipart upload {} aborted after a failure", where, uploadId);
         } catch (SdkException e) {
             LOG.warn(

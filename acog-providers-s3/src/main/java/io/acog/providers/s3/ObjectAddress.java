@@ -49,8 +49,8 @@ record ObjectAddress(String bucket, String key) {
         }
         String full = prefix + key;
         if (full.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("storage key '" + full + "' is longer than S3's " + MAX_KEY_BYTES
-                    + " bytes (UTF-8)");
+            throw new IllegalArgumentException(
+                    "storage key '" + full + "' is longer than S3's " + MAX_KEY_BYTES + " bytes (UTF-8)");
         }
         return new ObjectAddress(bucket, full);
     }

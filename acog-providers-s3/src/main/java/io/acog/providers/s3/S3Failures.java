@@ -37,8 +37,8 @@ final class S3Failures {
     private static final Set<String> WRONG_REGION =
             Set.of("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
 
-    private static final Pattern SIGNED = Pattern.compile(
-            "(?i)(X-Amz-(?:Signature|Credential|Security-Token)=|Signature=|Credential=)[^&\\s,\"']+");
+    private static final Pattern SIGNED =
+            Pattern.compile("(?i)(X-Amz-(?:Signature|Credential|Security-Token)=|Signature=|Credential=)[^&\\s,\"']+");
 
     private final S3Settings settings;
 
@@ -61,11 +61,9 @@ final class S3Failures {
         if (failure instanceof AwsServiceException service) {
             return serviceFailure(what, where, service);
         }
-        Optional<IOException> media = mediaFailure(failure);
+        Optional<MediaContent.MediaReadFailure> media = mediaFailure(failure);
         if (media.isPresent()) {
-            return wrap(
-                    new IOException(what + ": reading the media failed: " + safe(media.get().getMessage())),
-                    media.get().getCause());
+            return mediaFailed(action, where, media.get());
         }
         if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
             Thread.currentThread().interrupt();
@@ -111,8 +109,23 @@ final class S3Failures {
         return new IOException(what + ": " + said);
     }
 
+    /**
+     * Returns the exception for media that could not be read while it was being stored.
+     *
+     * @param action what was being done, e.g. {@code "store"}
+     * @param where the object
+     * @param failure the media's failure
+     * @return an {@link IOException} whose cause is the media's own
+     */
+    IOException mediaFailed(String action, ObjectAddress where, MediaContent.MediaReadFailure failure) {
+        return wrap(
+                new IOException("S3 storage could not " + action + " " + where + ": reading the media failed: "
+                        + safe(failure.getMessage())),
+                failure.getCause());
+    }
+
     /** The media's own read failure, which {@link MediaContent} marks and the SDK wraps. */
-    private static Optional<IOException> mediaFailure(Throwable failure) {
+    private static Optional<MediaContent.MediaReadFailure> mediaFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MediaContent.MediaReadFailure read) {
                 return Optional.of(read);
@@ -131,7 +144,8 @@ final class S3Failures {
             return "";
         }
         String masked = SIGNED.matcher(text).replaceAll("$1***");
-        Optional<String> secret = settings.credentials().map(pair -> pair.secretAccessKey().reveal());
+        Optional<String> secret =
+                settings.credentials().map(pair -> pair.secretAccessKey().reveal());
         if (secret.isPresent() && !secret.get().isEmpty()) {
             masked = masked.replace(secret.get(), "***");
         }

@@ -194,13 +194,12 @@ record S3Settings(
         if (!matcher.matches()) {
             throw invalid(settings, key, value.get(), must);
         }
-        long unit =
-                switch (matcher.group(2)) {
-                    case "K", "KIB" -> 1024L;
-                    case "M", "MIB" -> MIB;
-                    case "G", "GIB" -> GIB;
-                    default -> 1L;
-                };
+        long unit = switch (matcher.group(2)) {
+            case "K", "KIB" -> 1024L;
+            case "M", "MIB" -> MIB;
+            case "G", "GIB" -> GIB;
+            default -> 1L;
+        };
         long parsed;
         try {
             parsed = Math.multiplyExact(Long.parseLong(matcher.group(1)), unit);

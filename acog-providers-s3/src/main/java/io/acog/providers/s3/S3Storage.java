@@ -5,6 +5,7 @@ import io.acog.spi.Media;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -101,6 +102,12 @@ final class S3Storage implements AssetStorage {
                             body);
         } catch (SdkException e) {
             throw failures.failed("store", where, e);
+        } catch (UncheckedIOException e) {
+            // the SDK lets a body that fails to open before the request is sent through unwrapped
+            if (e.getCause() instanceof MediaContent.MediaReadFailure failure) {
+                throw failures.mediaFailed("store", where, failure);
+            }
+            throw e;
         }
     }
 
@@ -132,7 +139,8 @@ final class S3Storage implements AssetStorage {
     public void delete(URI uri) throws IOException {
         ObjectAddress where = ObjectAddress.parse(uri, settings.bucket());
         try {
-            clients.client().deleteObject(request -> request.bucket(where.bucket()).key(where.key()));
+            clients.client()
+                    .deleteObject(request -> request.bucket(where.bucket()).key(where.key()));
             LOG.debug("deleted {}", where);
         } catch (SdkException e) {
             // S3 answers 204 for a missing key; some S3-compatible servers answer 404 NoSuchKey
@@ -164,7 +172,8 @@ final class S3Storage implements AssetStorage {
             URI url = clients.presigner()
                     .presignGetObject(GetObjectPresignRequest.builder()
                             .signatureDuration(valid)
-                            .getObjectRequest(request -> request.bucket(where.bucket()).key(where.key()))
+                            .getObjectRequest(
+                                    request -> request.bucket(where.bucket()).key(where.key()))
                             .build())
                     .url()
                     .toURI();

@@ -32,7 +32,8 @@ class ObjectAddressTest {
 
     @Test
     void anyKeyOfTheBucketIsReadSoAssetsOutliveAPrefixChange() {
-        assertThat(ObjectAddress.parse(URI.create("s3://media/old-prefix/x.wav"), "media").key())
+        assertThat(ObjectAddress.parse(URI.create("s3://media/old-prefix/x.wav"), "media")
+                        .key())
                 .isEqualTo("old-prefix/x.wav");
     }
 

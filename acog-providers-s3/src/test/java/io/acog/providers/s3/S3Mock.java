@@ -13,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.acog.spi.ProviderConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +53,18 @@ final class S3Mock implements AutoCloseable {
     /** Settings for a storage on this server, with static test credentials; {@code extra} overrides. */
     Map<String, String> settings(String... extra) {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "s3.bucket", BUCKET,
-                "s3.endpoint", server.baseUrl(),
-                "s3.path-style", "true",
-                "s3.access-key-id", ACCESS_KEY_ID,
-                "s3.secret-access-key", SECRET,
-                "s3.prefix", "acog/"));
+                "s3.bucket",
+                BUCKET,
+                "s3.endpoint",
+                server.baseUrl(),
+                "s3.path-style",
+                "true",
+                "s3.access-key-id",
+                ACCESS_KEY_ID,
+                "s3.secret-access-key",
+                SECRET,
+                "s3.prefix",
+                "acog/"));
         for (int i = 0; i < extra.length; i += 2) {
             settings.put(extra[i], extra[i + 1]);
         }
@@ -93,7 +102,8 @@ final class S3Mock implements AutoCloseable {
                         "<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                                 + "<Location>http://localhost/media/key</Location><Bucket>media</Bucket>"
                                 + "<Key>key</Key><ETag>\"done-2\"</ETag></CompleteMultipartUploadResult>")));
-        server.stubFor(delete(urlPathMatching("/media/.+")).willReturn(aResponse().withStatus(204)));
+        server.stubFor(
+                delete(urlPathMatching("/media/.+")).willReturn(aResponse().withStatus(204)));
     }
 
     /** A response with an XML body, templated. */
@@ -116,22 +126,27 @@ final class S3Mock implements AutoCloseable {
                         + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>host-id</HostId></Error>");
     }
 
-    /** The requests received, in order, that match. */
+    /** What the server received and answered, oldest first (WireMock's journal lists the newest first). */
+    List<ServeEvent> served() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** The requests received, oldest first, that match. */
     List<LoggedRequest> requests(RequestMethod method, Predicate<LoggedRequest> which) {
-        return server.getAllServeEvents().stream()
-                .map(event -> event.getRequest())
+        return served().stream()
+                .map(ServeEvent::getRequest)
                 .filter(request -> request.getMethod().equals(method) && which.test(request))
-                .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
                 .toList();
     }
 
     /** The upload ids this server gave, in order. */
     List<String> uploadIds() {
         Pattern id = Pattern.compile("<UploadId>([^<]+)</UploadId>");
-        return server.getAllServeEvents().stream()
-                .filter(event -> event.getRequest().getMethod().equals(RequestMethod.POST)
-                        && has(event.getRequest(), "uploads"))
-                .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
+        return served().stream()
+                .filter(event ->
+                        event.getRequest().getMethod().equals(RequestMethod.POST) && has(event.getRequest(), "uploads"))
                 .map(event -> id.matcher(event.getResponse().getBodyAsString()))
                 .filter(Matcher::find)
                 .map(matcher -> matcher.group(1))
@@ -165,7 +180,9 @@ final class S3Mock implements AutoCloseable {
             int lineEnd = indexOf(raw, at);
             String header = new String(raw, at, lineEnd - at, StandardCharsets.US_ASCII);
             Matcher chunk = CHUNK_HEADER.matcher(header);
-            assertThat(chunk.matches()).as("aws-chunked chunk header '%s'", header).isTrue();
+            assertThat(chunk.matches())
+                    .as("aws-chunked chunk header '%s'", header)
+                    .isTrue();
             int size = Integer.parseInt(chunk.group(1), 16);
             at = lineEnd + 2;
             if (size == 0) {

@@ -93,8 +93,18 @@ class S3PluginTest {
 
         new S3Plugin().register(ProviderConfig.of(settings), first);
         new S3Plugin().register(ProviderConfig.of(settings), second);
-        new S3Plugin().register(ProviderConfig.of(Map.of("s3.bucket", "media", "s3.endpoint", "http://127.0.0.1:9",
-                "s3.access-key-id", "AKIDPLUGIN", "s3.secret-access-key", "other-secret")), other);
+        new S3Plugin()
+                .register(
+                        ProviderConfig.of(Map.of(
+                                "s3.bucket",
+                                "media",
+                                "s3.endpoint",
+                                "http://127.0.0.1:9",
+                                "s3.access-key-id",
+                                "AKIDPLUGIN",
+                                "s3.secret-access-key",
+                                "other-secret")),
+                        other);
 
         assertThat(first.storages).singleElement().satisfies(storage -> {
             assertThat(storage.name()).isEqualTo("s3");

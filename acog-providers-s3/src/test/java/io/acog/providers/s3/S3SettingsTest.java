@@ -113,8 +113,8 @@ class S3SettingsTest {
                 "s3.presign-max       | P8D       | at most 7 days",
             })
     void aBadValueFailsNamingItsKeyAndValue(String key, String value, String must) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "s3.bucket", "media", "s3.access-key-id", "AKIDEXAMPLE", "s3.secret-access-key", SECRET));
+        Map<String, String> settings = new HashMap<>(
+                Map.of("s3.bucket", "media", "s3.access-key-id", "AKIDEXAMPLE", "s3.secret-access-key", SECRET));
         settings.put(key, value);
 
         assertThatThrownBy(() -> S3Settings.read(ProviderConfig.of(settings)))
@@ -142,8 +142,10 @@ class S3SettingsTest {
 
     @Test
     void partSizeAcceptsS3sSmallestPart() {
-        assertThat(read("s3.bucket", "media", "s3.part-size", "5MiB").partSize()).isEqualTo(5L * 1024 * 1024);
-        assertThat(read("s3.bucket", "media", "s3.part-size", "5242880").partSize()).isEqualTo(5L * 1024 * 1024);
+        assertThat(read("s3.bucket", "media", "s3.part-size", "5MiB").partSize())
+                .isEqualTo(5L * 1024 * 1024);
+        assertThat(read("s3.bucket", "media", "s3.part-size", "5242880").partSize())
+                .isEqualTo(5L * 1024 * 1024);
         assertThat(read("s3.bucket", "media", "s3.multipart-threshold", "5g").multipartThreshold())
                 .isEqualTo(5L * 1024 * 1024 * 1024);
     }

@@ -92,8 +92,8 @@ class S3StorageTest {
         assertThat(body(put)).isEqualTo(bytes);
         // checksums only where S3 requires them: no CRC32 header or aws-chunked trailer that an
         // S3-compatible server might reject
-        assertThat(put.getHeaders().keys()).noneMatch(header -> header.toLowerCase(java.util.Locale.ROOT)
-                .startsWith("x-amz-checksum"));
+        assertThat(put.getHeaders().keys())
+                .noneMatch(header -> header.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-checksum"));
         assertThat(put.getHeader("x-amz-trailer")).isNull();
         assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
         assertThat(s3.requests(RequestMethod.POST, request -> true)).isEmpty();
@@ -157,8 +157,8 @@ class S3StorageTest {
                 .willReturn(S3Mock.error(500, "InternalError", "We encountered an internal error.")));
         S3Storage storage = storage("s3.multipart-threshold", "5MiB", "s3.part-size", "5MiB");
 
-        Throwable thrown = catchThrowable(() ->
-                storage.store("episodes/7/final.mp4", Media.ofBytes("f.mp4", "video/mp4", random(11 * MIB))));
+        Throwable thrown = catchThrowable(
+                () -> storage.store("episodes/7/final.mp4", Media.ofBytes("f.mp4", "video/mp4", random(11 * MIB))));
 
         assertThat(thrown)
                 .isInstanceOf(IOException.class)
@@ -229,12 +229,101 @@ class S3StorageTest {
     }
 
     @Test
+    void mediaThatCannotBeOpenedFailsTheStoreSayingSo() {
+        s3.acceptUploads();
+        Media unreadable = new Media() {
+            @Override
+            public String fileName() {
+                return "voice.wav";
+            }
+
+            @Override
+            public String mimeType() {
+                return "audio/wav";
+            }
+
+            @Override
+            public long size() {
+                return 100;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                throw new IOException("voice.wav was closed: its file is let go of");
+            }
+        };
+
+        Throwable thrown = catchThrowable(() -> storage().store("episodes/7/voice.wav", unreadable));
+
+        assertThat(thrown)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("could not store s3://media/acog/episodes/7/voice.wav")
+                .hasMessageContaining("reading the media failed: voice.wav was closed");
+        assertThat(thrown.getCause()).hasMessage("voice.wav was closed: its file is let go of");
+        assertThat(s3.requests(RequestMethod.PUT, request -> true)).isEmpty();
+    }
+
+    @Test
+    void mediaThatFailsWhileSentInOnePutObjectFailsTheStoreSayingSo() {
+        s3.acceptUploads();
+        Media failing = new Media() {
+            @Override
+            public String fileName() {
+                return "voice.wav";
+            }
+
+            @Override
+            public String mimeType() {
+                return "audio/wav";
+            }
+
+            @Override
+            public long size() {
+                return 200_000;
+            }
+
+            @Override
+            public InputStream open() {
+                // 150,000 of its 200,000 bytes, then a failure
+                return new FilterInputStream(new ByteArrayInputStream(new byte[150_000])) {
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int read = super.read(buffer, offset, length);
+                        if (read < 0) {
+                            throw new IOException("voice.wav: read error on the scratch disk");
+                        }
+                        return read;
+                    }
+
+                    @Override
+                    public int read() throws IOException {
+                        int read = super.read();
+                        if (read < 0) {
+                            throw new IOException("voice.wav: read error on the scratch disk");
+                        }
+                        return read;
+                    }
+                };
+            }
+        };
+
+        Throwable thrown = catchThrowable(() -> storage().store("episodes/7/voice.wav", failing));
+
+        assertThat(thrown)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("could not store s3://media/acog/episodes/7/voice.wav")
+                .hasMessageContaining("reading the media failed: voice.wav: read error on the scratch disk");
+        assertNoSecret(thrown);
+    }
+
+    @Test
     void aFailedCompletionAbortsTheUpload() {
         s3.acceptUploads();
         s3.server.stubFor(post(urlPathMatching("/media/.+"))
                 .withQueryParam("uploadId", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
                 .atPriority(1)
-                .willReturn(S3Mock.error(400, "InvalidPart", "One or more of the specified parts could not be found.")));
+                .willReturn(
+                        S3Mock.error(400, "InvalidPart", "One or more of the specified parts could not be found.")));
 
         assertThatThrownBy(() -> storage("s3.multipart-threshold", "5MiB", "s3.part-size", "5MiB")
                         .store("a.bin", Media.ofBytes("a.bin", "application/octet-stream", random(5 * MIB + 1))))
@@ -300,8 +389,8 @@ class S3StorageTest {
 
     @Test
     void aMissingKeyIsFileNotFoundNamingTheUri() {
-        s3.server.stubFor(get(anyUrl())
-                .willReturn(S3Mock.error(404, "NoSuchKey", "The specified key does not exist.")));
+        s3.server.stubFor(
+                get(anyUrl()).willReturn(S3Mock.error(404, "NoSuchKey", "The specified key does not exist.")));
 
         Throwable thrown = catchThrowable(() -> storage().open(URI.create("s3://media/acog/gone.wav")));
 
@@ -315,8 +404,8 @@ class S3StorageTest {
 
     @Test
     void aMissingBucketNamesTheSettingsToCheck() {
-        s3.server.stubFor(get(anyUrl())
-                .willReturn(S3Mock.error(404, "NoSuchBucket", "The specified bucket does not exist")));
+        s3.server.stubFor(
+                get(anyUrl()).willReturn(S3Mock.error(404, "NoSuchBucket", "The specified bucket does not exist")));
 
         assertThatThrownBy(() -> storage().open(URI.create("s3://media/acog/x.wav")))
                 .isInstanceOf(IOException.class)
@@ -393,8 +482,8 @@ class S3StorageTest {
     void slowDownThatLastsFailsAfterMaxAttempts() {
         s3.server.stubFor(put(anyUrl()).willReturn(S3Mock.error(503, "SlowDown", "Please reduce your request rate.")));
 
-        Throwable thrown = catchThrowable(() -> storage("s3.max-attempts", "2")
-                .store("x.wav", Media.ofBytes("x.wav", "audio/wav", new byte[10])));
+        Throwable thrown = catchThrowable(() ->
+                storage("s3.max-attempts", "2").store("x.wav", Media.ofBytes("x.wav", "audio/wav", new byte[10])));
 
         assertThat(thrown)
                 .isInstanceOf(IOException.class)
@@ -408,8 +497,8 @@ class S3StorageTest {
         s3.server.stubFor(get(anyUrl())
                 .willReturn(aResponse().withStatus(200).withBody("late").withFixedDelay(5_000)));
 
-        Throwable thrown = catchThrowable(() -> storage("s3.timeout", "1", "s3.max-attempts", "2")
-                .open(URI.create("s3://media/acog/x.wav")));
+        Throwable thrown = catchThrowable(
+                () -> storage("s3.timeout", "1", "s3.max-attempts", "2").open(URI.create("s3://media/acog/x.wav")));
 
         assertThat(thrown)
                 .isInstanceOf(IOException.class)
@@ -454,7 +543,8 @@ class S3StorageTest {
         storage.delete(URI.create("s3://media/acog/gone.wav"));
 
         List<LoggedRequest> deletes = s3.requests(RequestMethod.DELETE, request -> true);
-        assertThat(deletes).extracting(LoggedRequest::getUrl)
+        assertThat(deletes)
+                .extracting(LoggedRequest::getUrl)
                 .containsExactly("/media/acog/episodes/7/voice.wav", "/media/acog/gone.wav");
         assertThat(deletes.get(0).getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 ");
     }
@@ -500,7 +590,10 @@ class S3StorageTest {
         assertThat(s3.server.getAllServeEvents()).as("signing calls nobody").isEmpty();
 
         HttpResponse<String> fetched = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(),
+                .send(
+                        HttpRequest.newBuilder(url)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo("voice bytes");
@@ -510,7 +603,9 @@ class S3StorageTest {
 
     @Test
     void presignedUrlsLastAtMostSevenDaysByDefault() throws IOException {
-        URI url = storage().shareableUrl(URI.create("s3://media/acog/x.wav"), Duration.ofDays(30)).orElseThrow();
+        URI url = storage()
+                .shareableUrl(URI.create("s3://media/acog/x.wav"), Duration.ofDays(30))
+                .orElseThrow();
 
         assertThat(expires(url)).isEqualTo(Duration.ofDays(7).toSeconds());
         assertThatThrownBy(() -> storage().shareableUrl(URI.create("s3://media/acog/x.wav"), Duration.ZERO))
@@ -555,7 +650,8 @@ class S3StorageTest {
     /** The bytes a path received: one PutObject, or the parts of its completed multipart upload. */
     private byte[] uploaded(String path) throws IOException {
         List<LoggedRequest> puts = s3.requests(
-                RequestMethod.PUT, request -> request.getUrl().equals(path) || request.getUrl().startsWith(path + "?"));
+                RequestMethod.PUT,
+                request -> request.getUrl().equals(path) || request.getUrl().startsWith(path + "?"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (LoggedRequest put : puts) {
             out.write(body(put));
@@ -576,9 +672,11 @@ class S3StorageTest {
             assertThat(query(part, "uploadId")).isEqualTo(uploadId);
             assertThat(part.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 ");
         });
-        assertThat(parts).extracting(part -> query(part, "partNumber"))
-                .containsExactlyElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, partSizes.length).mapToObj(String::valueOf).toList());
+        assertThat(parts)
+                .extracting(part -> query(part, "partNumber"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, partSizes.length)
+                        .mapToObj(String::valueOf)
+                        .toList());
         int offset = 0;
         for (int i = 0; i < partSizes.length; i++) {
             byte[] part = body(parts.get(i));
@@ -592,8 +690,9 @@ class S3StorageTest {
         assertThat(completes).hasSize(1);
         assertThat(query(completes.get(0), "uploadId")).isEqualTo(uploadId);
         String xml = new String(body(completes.get(0)), StandardCharsets.UTF_8);
-        Matcher listed = Pattern.compile("<Part><ETag>&quot;etag-(\\d+)&quot;</ETag><PartNumber>(\\d+)</PartNumber></Part>"
-                        + "|<Part><ETag>\"etag-(\\d+)\"</ETag><PartNumber>(\\d+)</PartNumber></Part>")
+        Matcher listed = Pattern.compile(
+                        "<Part><ETag>&quot;etag-(\\d+)&quot;</ETag><PartNumber>(\\d+)</PartNumber></Part>"
+                                + "|<Part><ETag>\"etag-(\\d+)\"</ETag><PartNumber>(\\d+)</PartNumber></Part>")
                 .matcher(xml);
         List<String> numbers = new ArrayList<>();
         while (listed.find()) {
@@ -603,7 +702,9 @@ class S3StorageTest {
             numbers.add(number);
         }
         assertThat(numbers).as(xml).hasSize(partSizes.length).isSorted();
-        assertThat(s3.requests(RequestMethod.DELETE, request -> true)).as("no abort").isEmpty();
+        assertThat(s3.requests(RequestMethod.DELETE, request -> true))
+                .as("no abort")
+                .isEmpty();
     }
 
     private String uploadIdOf(List<LoggedRequest> initiates) {
