@@ -24,9 +24,8 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  *
  * <p>Media of known size below {@code s3.multipart-threshold} goes up in one {@code PutObject},
  * streamed from {@link Media#open()} (opened again on a retry); larger media, and media of unknown
- * size that fills a first part, go up as a multipart upload in parts of {@code s3.part-size},
- * aborted on any failure. Media of unknown size that ends within the first part is sent with one
- * {@code PutObject} after all.
+ * size, go up as a multipart upload in parts of {@code s3.part-size}, aborted on any failure.
+ * Media that turns out to fit in one part is sent with one {@code PutObject} after all.
  *
  * <p>Thread-safe: the S3 client and presigner are built once and shared. They are kept for the
  * JVM's life, since {@link AssetStorage} has no close.
@@ -112,7 +111,9 @@ final class S3Storage implements AssetStorage {
     }
 
     /**
-     * Opens the object for reading; closing the stream before its end aborts the download.
+     * Opens the object for reading; closing the stream before its end aborts the download. Read it
+     * promptly: the SDK aborts a stream not read within 60 seconds of its opening, lest a forgotten
+     * stream hold a connection.
      *
      * @throws IllegalArgumentException when the URI is not an {@code s3:} URI of this bucket
      * @throws java.io.FileNotFoundException when no object has that key

@@ -357,18 +357,24 @@ class S3StorageTest {
 
     @Test
     void storedBytesReadBack() throws IOException {
+        s3.acceptUploads();
         byte[] bytes = random(300_000);
+        S3Storage storage = storage();
+        URI uri = storage.store("episodes/7/voice.wav", Media.ofBytes("voice.wav", "audio/wav", bytes));
+        // the mock keeps nothing: serve back what the PutObject carried
+        byte[] received = body(s3.requests(RequestMethod.PUT, request -> true).get(0));
         s3.server.stubFor(get(urlPathEqualTo("/media/acog/episodes/7/voice.wav"))
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "audio/wav")
                         .withHeader("ETag", "\"abc\"")
-                        .withBody(bytes)));
+                        .withBody(received)));
 
-        try (InputStream in = storage().open(URI.create("s3://media/acog/episodes/7/voice.wav"))) {
+        try (InputStream in = storage.open(uri)) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
         LoggedRequest get = s3.requests(RequestMethod.GET, request -> true).get(0);
+        assertThat(get.getUrl()).isEqualTo("/media/acog/episodes/7/voice.wav");
         assertThat(get.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 ");
     }
 
