@@ -73,7 +73,7 @@ final class AnswerSchema {
 
     private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
         if (!typeFits(schema.path("type"), value)) {
-            problems.add(path + " is " + describe(value) + ", not " + schema.path("type"));
+            problems.add(path + " is " + describe(value) + ", not " + types(schema.path("type")));
             return;
         }
         JsonNode allowed = schema.path("enum");
@@ -126,6 +126,16 @@ final class AnswerSchema {
             case "null" -> value.isNull();
             default -> false;
         };
+    }
+
+    /** {@code "string"} or {@code ["integer", "null"]} as a message says it: {@code integer or null}. */
+    private static String types(JsonNode type) {
+        if (!type.isArray()) {
+            return type.asText();
+        }
+        List<String> names = new ArrayList<>();
+        type.forEach(one -> names.add(one.asText()));
+        return String.join(" or ", names);
     }
 
     private static boolean contains(JsonNode allowed, JsonNode value) {
