@@ -40,7 +40,7 @@ final class Answers {
      * @throws ProviderException when it is unusable, as the class describes
      */
     static JsonNode json(WritingTask task, Completion completion, ProviderCall call, int maxOutputTokens) {
-        if (completion.refusal() != null) {
+        if (completion.refusal() != null && !completion.refusal().isBlank()) {
             throw unusable(
                     Reason.CONTENT_REJECTED,
                     task,
@@ -65,7 +65,7 @@ final class Answers {
         }
         JsonNode answer;
         try {
-            answer = JsonBodies.MAPPER.readTree(completion.content());
+            answer = JsonBodies.MAPPER.readTree(unfenced(completion.content()));
         } catch (JsonProcessingException e) {
             throw unusable(
                     Reason.INVALID_REQUEST,
@@ -86,6 +86,18 @@ final class Answers {
                             + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         }
         return answer;
+    }
+
+    /**
+     * The content without the Markdown code fence ({@code ```json … ```}) a compatible server that
+     * does not enforce the schema may wrap it in; OpenAI's strict mode never does.
+     */
+    private static String unfenced(String content) {
+        String text = content.strip();
+        if (!text.startsWith("```") || !text.endsWith("```") || text.indexOf('\n') < 0) {
+            return text;
+        }
+        return text.substring(text.indexOf('\n') + 1, text.length() - 3);
     }
 
     /** A plan as a JSON object; a null optional value (a section's length) is left out. */

@@ -1,11 +1,13 @@
 package io.acog.providers.openai;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.acog.providers.openai.OpenAiApi.CHANNEL;
 import static io.acog.providers.openai.OpenAiApi.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.acog.core.episode.EpisodeMetadata;
 import io.acog.core.episode.EpisodePlan;
@@ -259,6 +261,34 @@ class OpenAiWriterTest {
                         new ContentWriter.MetadataRequest(CHANNEL, IDEA, OpenAiApi.plan(), script),
                         TestProviderCall.forStage("metadata"));
         assertThat(API.lastBody().at("/messages/1/content").asText()).contains(script, "time near a black hole");
+    }
+
+    @Test
+    void aCompatibleServersLooserCompletionIsReadToo() {
+        // e.g. Ollama: an empty refusal, the JSON in a code fence, no usage, no model named
+        ObjectNode body =
+                OpenAiApi.JSON.createObjectNode().put("id", "chatcmpl-42").put("object", "chat.completion");
+        body.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "stop")
+                .putObject("message")
+                .put("role", "assistant")
+                .put("refusal", "")
+                .put("content", "```json\n" + OpenAiApi.text(Map.of("approved", true, "notes", List.of())) + "\n```");
+        API.answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(OpenAiApi.text(body)));
+
+        Review review = API.writer(Map.of("openai.model", "llama3.1:8b"))
+                .review(
+                        new ContentWriter.ReviewRequest(CHANNEL, OpenAiApi.plan(), "[AVATAR] Hi."),
+                        TestProviderCall.forStage("script_review"));
+
+        assertThat(review.approved()).isTrue();
+        assertThat(review.model()).isEqualTo("llama3.1:8b");
+        assertThat(review.usage()).isEqualTo(Usage.none());
     }
 
     @Test
