@@ -95,6 +95,16 @@ public final class Demo {
      * @return whether every episode was published
      */
     static boolean run(Options options, ProviderConfig config) throws Exception {
+        return run(options, config, (acog, pipeline, firstEpisode, assets) -> {});
+    }
+
+    /**
+     * Runs the demo with these provider settings, and lets {@code finished} look at what it made
+     * before its database is dropped.
+     *
+     * @return whether every episode was published
+     */
+    static boolean run(Options options, ProviderConfig config, Finished finished) throws Exception {
         PostgresServer server = PostgresServer.shared();
         System.out.println("PostgreSQL   " + server.description());
         boolean allPublished;
@@ -149,10 +159,11 @@ public final class Demo {
                         .listener(progress)
                         .build();
                 allPublished = run(acog, pipeline, progress, options, episodes);
-                summary(acog, pipeline, first.id(), storage, options);
+                summary(acog, pipeline, first.id(), storage, assets, options);
                 if (real) {
                     video(acog, first.id(), storage, assets, config);
                 }
+                finished.inspect(acog, pipeline, first.id(), assets);
             }
         } finally {
             if (options.keep()) {
@@ -195,7 +206,11 @@ public final class Demo {
         Channel channel = acog.channels()
                 .create(NewChannel.builder("Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
                         .niche("cosmology")
-                        .platformConfig(PlatformConfig.empty().withExtra("format", shorts ? "shorts" : "landscape"))
+                        .platformConfig(PlatformConfig.empty()
+                                .withExtra("format", shorts ? "shorts" : "landscape")
+                                // Dr. Chen speaks English: a publisher that takes captions (YouTube) needs their
+                                // language
+                                .withExtra("language", "en"))
                         .persona(SeedExamples.persona())
                         .styleGuide(SeedExamples.styleGuide())
                         .avatarProfile(SeedExamples.avatarProfile())
@@ -389,7 +404,8 @@ public final class Demo {
     }
 
     /** Each stage with duration, attempts, provider and cost; each asset; the final status. */
-    private static void summary(Acog acog, EpisodePipeline pipeline, UUID episodeId, Path storage, Options options) {
+    private static void summary(
+            Acog acog, EpisodePipeline pipeline, UUID episodeId, Path storage, AssetStorage assets, Options options) {
         Episode episode = acog.episodes().get(episodeId);
         EpisodeCost cost = pipeline.cost(episodeId);
         System.out.println();
@@ -431,7 +447,8 @@ public final class Demo {
         }
         System.out.println(
                 "  total cost   " + cost.totalUsd().toPlainString() + " USD, " + cost.tokens() + " LLM tokens");
-        System.out.println("Assets (stored under " + storage + ")");
+        System.out.println(
+                "Assets (stored " + (assets instanceof LocalFileStorage ? "under " + storage : "in " + assets) + ")");
         for (Asset asset : acog.assets().list(episodeId)) {
             System.out.printf(
                     Locale.ROOT,
@@ -518,6 +535,20 @@ public final class Demo {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /** What a test looks at once the demo has run, while its database is still there. */
+    @FunctionalInterface
+    interface Finished {
+        /**
+         * Looks at the run.
+         *
+         * @param acog the demo's ACOG
+         * @param pipeline its pipeline
+         * @param firstEpisode the episode made from the trend signal (the one made with real media)
+         * @param assets where the pipeline stored its files
+         */
+        void inspect(Acog acog, EpisodePipeline pipeline, UUID firstEpisode, AssetStorage assets) throws Exception;
     }
 
     /** What the command line asked for ({@link DemoCommand}). */

@@ -116,6 +116,23 @@ public final class OpenAiMock implements AutoCloseable {
     }
 
     /**
+     * Returns the tokens the mock's answers reported used, all of them together (as many answers as
+     * the journal keeps).
+     *
+     * @return the sum of the answers' {@code usage.total_tokens}
+     */
+    public long tokensAnswered() {
+        long tokens = 0;
+        for (var event : server.getAllServeEvents()) {
+            JsonNode answer = MockHttp.readJson(event.getResponse().getBody());
+            if (answer != null && event.getResponse().getStatus() == 200) {
+                tokens += answer.path("usage").path("total_tokens").asLong(0);
+            }
+        }
+        return tokens;
+    }
+
+    /**
      * Returns the WireMock server, for a test to read its journal.
      *
      * @return the server
