@@ -352,8 +352,11 @@ public final class Demo {
         CountDownLatch ended = progress.ended;
         Map<UUID, EpisodeStatus> endings = progress.endings;
         System.out.println("Pipeline     " + episodes.size() + " episode(s); a worker with "
-                + options.threads + " threads, offline providers (" + options.latencyMs
-                + " ms a call)");
+                + options.threads + " threads, "
+                + (options.providers().isEmpty()
+                        ? ""
+                        : "real adapters (" + String.join(", ", options.providers()) + ") and the rest on ")
+                + "offline providers (" + options.latencyMs + " ms a call)");
         for (UUID id : episodes) {
             pipeline.start(id);
         }

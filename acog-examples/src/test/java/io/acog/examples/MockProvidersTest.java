@@ -72,13 +72,11 @@ class MockProvidersTest {
         Map<String, String> settings = mocks.settings();
 
         assertThat(settings)
-                .containsEntry("openai.base-url", mocks.openAi().server().baseUrl() + "/v1")
-                .containsEntry(
-                        "elevenlabs.base-url", mocks.elevenLabs().server().baseUrl())
-                .containsEntry("youtube.token-url", mocks.youTube().server().baseUrl() + "/token")
-                .containsEntry(
-                        "youtube.upload-base-url", mocks.youTube().server().baseUrl())
-                .containsEntry("s3.endpoint", mocks.s3().server().baseUrl())
+                .containsEntry("openai.base-url", mocks.openAi().baseUrl() + "/v1")
+                .containsEntry("elevenlabs.base-url", mocks.elevenLabs().baseUrl())
+                .containsEntry("youtube.token-url", mocks.youTube().baseUrl() + "/token")
+                .containsEntry("youtube.upload-base-url", mocks.youTube().baseUrl())
+                .containsEntry("s3.endpoint", mocks.s3().baseUrl())
                 .containsEntry("s3.bucket", S3Mock.BUCKET)
                 .containsEntry("s3.path-style", "true")
                 .containsEntry("s3.region", "us-east-1")
@@ -100,6 +98,7 @@ class MockProvidersTest {
                 .containsAll(mocks.exports())
                 .anyMatch(line ->
                         line.startsWith("#") && line.contains("./demo --providers openai,elevenlabs,youtube,s3"));
+        assertThat(mocks.s3().baseUrl()).startsWith("http://127.0.0.1:");
         // four servers, four ports
         assertThat(List.of(
                         mocks.openAi().server().port(),

@@ -47,6 +47,7 @@ public final class ElevenLabsMock implements AutoCloseable {
     private static final String AUDIO_ONLY = "/v1/text-to-speech/[^/]+(/stream)?";
 
     private final WireMockServer server;
+    private final String baseUrl;
     private final Ffmpeg ffmpeg;
     private final Map<String, SpeechTone> tones = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
@@ -55,6 +56,7 @@ public final class ElevenLabsMock implements AutoCloseable {
         this.ffmpeg = ffmpeg;
         tones.put(DEFAULT_OUTPUT_FORMAT, SpeechTone.of(DEFAULT_OUTPUT_FORMAT, ffmpeg));
         this.server = MockHttp.start(listen, new Speaker());
+        this.baseUrl = MockHttp.baseUrl(listen, server);
         server.stubFor(
                 post(urlPathMatching(WITH_TIMESTAMPS)).willReturn(aResponse().withTransformers(Speaker.NAME)));
         server.stubFor(post(urlPathMatching(AUDIO_ONLY)).willReturn(aResponse().withTransformers(Speaker.NAME)));
@@ -79,7 +81,7 @@ public final class ElevenLabsMock implements AutoCloseable {
      * @return the settings by key
      */
     public Map<String, String> settings() {
-        return Map.of("elevenlabs.api-key", API_KEY, "elevenlabs.base-url", server.baseUrl());
+        return Map.of("elevenlabs.api-key", API_KEY, "elevenlabs.base-url", baseUrl);
     }
 
     /**
@@ -93,6 +95,15 @@ public final class ElevenLabsMock implements AutoCloseable {
                 .filter(request -> MockHttp.path(request.getUrl()).matches(WITH_TIMESTAMPS))
                 .map(request -> MockHttp.readJson(request.getBody()))
                 .toList();
+    }
+
+    /**
+     * Returns where the mock is reached, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /**

@@ -49,6 +49,20 @@ final class MockHttp {
         return server;
     }
 
+    /**
+     * The URL a client reaches a server by: its bound address (the local host for a wildcard), not
+     * WireMock's {@code localhost}, which may resolve to an address the server does not listen on.
+     */
+    static String baseUrl(Listen listen, WireMockServer server) {
+        String host = listen.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + server.port();
+    }
+
     /** The requests a server received, oldest first (WireMock's journal lists the newest first). */
     static List<LoggedRequest> requests(WireMockServer server) {
         List<LoggedRequest> requests = new ArrayList<>();

@@ -70,10 +70,12 @@ public final class OpenAiMock implements AutoCloseable {
     private static final String NO_TOPIC = "the night sky";
 
     private final WireMockServer server;
+    private final String baseUrl;
     private final AtomicLong completions = new AtomicLong();
 
     private OpenAiMock(Listen listen) {
         this.server = MockHttp.start(listen, new Writer());
+        this.baseUrl = MockHttp.baseUrl(listen, server);
         server.stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withTransformers(Writer.NAME)));
         server.stubFor(post(urlPathEqualTo(RESPONSES)).willReturn(aResponse().withTransformers(Writer.NAME)));
     }
@@ -95,7 +97,7 @@ public final class OpenAiMock implements AutoCloseable {
      * @return the settings by key
      */
     public Map<String, String> settings() {
-        return Map.of("openai.api-key", API_KEY, "openai.base-url", server.baseUrl() + "/v1");
+        return Map.of("openai.api-key", API_KEY, "openai.base-url", baseUrl + "/v1");
     }
 
     /**
@@ -130,6 +132,15 @@ public final class OpenAiMock implements AutoCloseable {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Returns where the mock is reached, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,11 +66,13 @@ public final class S3Mock implements AutoCloseable {
     private static final Pattern PART_NUMBER = Pattern.compile("<PartNumber>\\s*(\\d+)\\s*</PartNumber>");
 
     private final WireMockServer server;
+    private final String baseUrl;
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
     private S3Mock(Listen listen) {
         this.server = MockHttp.start(listen, new Bucket());
+        this.baseUrl = MockHttp.baseUrl(listen, server);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Bucket.NAME)));
     }
 
@@ -92,7 +95,7 @@ public final class S3Mock implements AutoCloseable {
     public Map<String, String> settings() {
         return Map.of(
                 "s3.bucket", BUCKET,
-                "s3.endpoint", server.baseUrl(),
+                "s3.endpoint", baseUrl,
                 "s3.path-style", "true",
                 "s3.region", REGION,
                 "s3.access-key-id", ACCESS_KEY_ID,
@@ -125,6 +128,15 @@ public final class S3Mock implements AutoCloseable {
      */
     public int uploadsInProgress() {
         return uploads.size();
+    }
+
+    /**
+     * Returns where the mock is reached, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /**
@@ -363,7 +375,7 @@ public final class S3Mock implements AutoCloseable {
             return xml(
                     200,
                     "<CompleteMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                            + "<Location>" + server.baseUrl() + "/" + BUCKET + "/" + escape(upload.key())
+                            + "<Location>" + baseUrl + "/" + BUCKET + "/" + escape(upload.key())
                             + "</Location>"
                             + "<Bucket>" + BUCKET + "</Bucket><Key>" + escape(upload.key()) + "</Key><ETag>"
                             + escape(etag) + "</ETag></CompleteMultipartUploadResult>");
@@ -383,7 +395,7 @@ public final class S3Mock implements AutoCloseable {
             listed.forEach((key, object) -> xml.append("<Contents><Key>")
                     .append(escape(key))
                     .append("</Key><LastModified>")
-                    .append(object.lastModified())
+                    .append(object.lastModified().truncatedTo(ChronoUnit.MILLIS))
                     .append("</LastModified><ETag>")
                     .append(escape(object.etag()))
                     .append("</ETag><Size>")

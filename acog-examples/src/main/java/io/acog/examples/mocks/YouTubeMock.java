@@ -74,6 +74,7 @@ public final class YouTubeMock implements AutoCloseable {
     private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private final WireMockServer server;
+    private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong tokensGranted = new AtomicLong();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
@@ -83,6 +84,7 @@ public final class YouTubeMock implements AutoCloseable {
 
     private YouTubeMock(Listen listen) {
         this.server = MockHttp.start(listen, new Google());
+        this.baseUrl = MockHttp.baseUrl(listen, server);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Google.NAME)));
     }
 
@@ -111,11 +113,11 @@ public final class YouTubeMock implements AutoCloseable {
                 "youtube.refresh-token",
                 REFRESH_TOKEN,
                 "youtube.token-url",
-                server.baseUrl() + TOKEN,
+                baseUrl + TOKEN,
                 "youtube.base-url",
-                server.baseUrl(),
+                baseUrl,
                 "youtube.upload-base-url",
-                server.baseUrl());
+                baseUrl);
     }
 
     /**
@@ -144,6 +146,15 @@ public final class YouTubeMock implements AutoCloseable {
      */
     public Set<String> videoIds() {
         return Set.copyOf(videos.keySet());
+    }
+
+    /**
+     * Returns where the mock is reached, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /**
@@ -368,8 +379,7 @@ public final class YouTubeMock implements AutoCloseable {
             return aResponse()
                     .withStatus(200)
                     .withHeader(
-                            "Location",
-                            server.baseUrl() + VIDEOS + "?uploadType=resumable&part=snippet,status&upload_id=" + id)
+                            "Location", baseUrl + VIDEOS + "?uploadType=resumable&part=snippet,status&upload_id=" + id)
                     .withHeader("X-GUploader-UploadID", id)
                     .build();
         }
