@@ -182,7 +182,14 @@ final class TextToSpeechClient {
                     if (value != JsonToken.VALUE_STRING) {
                         throw JsonBodies.malformed(http, "the with-timestamps answer", "audio_base64 is not a string");
                     }
-                    audioBytes = json.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, audio);
+                    try {
+                        audioBytes = json.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS, audio);
+                    } catch (IllegalArgumentException e) { // how Jackson refuses a character base64 has not
+                        throw JsonBodies.malformed(
+                                http,
+                                "the with-timestamps answer",
+                                "audio_base64 is not base64 (" + e.getMessage() + ")");
+                    }
                 } else if (field.equals("alignment")) {
                     alignment = Alignment.parse(JsonBodies.MAPPER.readTree(json));
                 } else {
