@@ -12,18 +12,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.sun.net.httpserver.HttpServer;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.VoiceSynthesizer;
 import io.acog.spi.VoiceSynthesizer.Line;
 import io.acog.testkit.providers.TestProviderCall;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -223,13 +230,43 @@ class ElevenLabsErrorsTest {
     }
 
     @Test
-    void anAnswerWhoseBodyStallsPastTheTimeoutIsARetryableTimeout() {
-        String body = "{\"audio_base64\":\"" + Base64.getEncoder().encodeToString(new byte[20_000]) + "\"}";
-        ProviderException e =
-                failure(Map.of("elevenlabs.timeout", "1"), answer(200, body).withChunkedDribbleDelay(10, 10_000));
+    void anAnswerWhoseBodyStallsPastTheTimeoutIsARetryableTimeout() throws IOException {
+        // WireMock holds the headers back with a slow body; this server sends them, half a body, and stops
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        CountDownLatch release = new CountDownLatch(1);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write("{\"audio_base64\":\"AAAA".getBytes(StandardCharsets.US_ASCII));
+                body.flush();
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.setExecutor(Executors.newSingleThreadExecutor());
+        server.start();
+        try {
+            VoiceSynthesizer voice = Voices.voice(
+                    fake,
+                    Map.of(
+                            "elevenlabs.base-url",
+                            "http://127.0.0.1:" + server.getAddress().getPort(),
+                            "elevenlabs.timeout",
+                            "1"));
 
-        assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
-        assertThat(e.retryable()).isTrue();
+            ProviderException e = catchThrowableOfType(
+                    () -> voice.synthesize(request(LINE), TestProviderCall.forStage("audio")), ProviderException.class);
+
+            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).contains("no whole answer within PT1S");
+            assertNoSecret(e);
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
     }
 
     @Test
