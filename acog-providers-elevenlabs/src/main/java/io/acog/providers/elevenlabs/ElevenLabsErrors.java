@@ -90,9 +90,9 @@ final class ElevenLabsErrors {
                             response.request(),
                             what,
                             "too many requests in flight for the account's plan (HTTP " + status + " " + code
-                                    + "); raise or lower "
+                                    + "); the call waits for one to end. If this recurs, set "
                                     + ElevenLabsSettings.key(ElevenLabsSettings.CONCURRENT_REQUESTS)
-                                    + " to the plan's",
+                                    + " to the plan's limit",
                             said),
                     retryAfter);
         }

@@ -62,7 +62,7 @@ record ElevenLabsSettings(
     /** A plan's price per 1,000 characters for the multilingual model; the host sets its own. */
     static final BigDecimal DEFAULT_PRICE = new BigDecimal("0.30");
     /** A 10,000-character request is about ten minutes of speech, made in one go. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * The speech's audio file, written part by part as ElevenLabs answers, in a temporary file: MP3
  * parts are concatenated frame to frame (an ID3 tag at a part's start is left out, as a tag in the
  * middle of a stream is noise to a decoder), PCM parts are concatenated and the whole wrapped in a
- * WAV header. Not thread-safe: one per call. Closing it before {@link #finish()} deletes the file.
+ * WAV header. Not thread-safe: one per call. Closing it before {@link #finish(String)} deletes the file.
  */
 final class StitchedAudio implements AutoCloseable {
 
@@ -197,8 +197,13 @@ final class StitchedAudio implements AutoCloseable {
                     && (head[9] & 0x80) == 0;
             if (tag) {
                 // a syncsafe size: 7 bits a byte; a footer (flag 0x10) adds another 10 bytes
-                skip = ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | head[9] & 0x7F)
-                        + ((head[5] & 0x10) != 0 ? TAG_HEADER : 0);
+                skip = ((long) (head[6] & 0x7F) << 21)
+                        | ((head[7] & 0x7F) << 14)
+                        | ((head[8] & 0x7F) << 7)
+                        | (head[9] & 0x7F);
+                if ((head[5] & 0x10) != 0) {
+                    skip += TAG_HEADER;
+                }
             } else {
                 pass(TAG_HEADER);
             }

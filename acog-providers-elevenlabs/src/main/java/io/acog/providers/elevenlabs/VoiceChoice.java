@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * What a channel's {@code voice_profile} asks of ElevenLabs: the voice ({@code voice_id}, else
  * {@code elevenlabs.voice-id}), the model ({@code model}, else {@code elevenlabs.model}), the
- * {@code voice_settings} from its {@code settings} ({@code stability}, {@code similarity_boost},
- * {@code style}, {@code use_speaker_boost}, {@code speed}; those it leaves out keep the voice's own),
- * and a {@code seed} when it sets one.
+ * {@code voice_settings} from its {@code settings} (stability, similarity boost, style, speaker
+ * boost and speaking rate; those it leaves out keep the voice's own), and a {@code seed} when it
+ * sets one.
  *
  * @param voiceId the voice
  * @param model the {@code model_id}
@@ -118,13 +118,9 @@ record VoiceChoice(String voiceId, String model, ObjectNode voiceSettings, Long 
             return bool;
         }
         if (value instanceof String text) {
-            switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "true":
-                    return true;
-                case "false":
-                    return false;
-                default:
-                    break;
+            String word = text.strip().toLowerCase(Locale.ROOT);
+            if (word.equals("true") || word.equals("false")) {
+                return word.equals("true");
             }
         }
         throw invalid(key + " is " + describe(value) + "; it must be true or false");

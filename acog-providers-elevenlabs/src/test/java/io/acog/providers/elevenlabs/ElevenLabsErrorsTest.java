@@ -257,7 +257,7 @@ class ElevenLabsErrorsTest {
                             "1"));
 
             ProviderException e = catchThrowableOfType(
-                    () -> voice.synthesize(request(LINE), TestProviderCall.forStage("audio")), ProviderException.class);
+                    ProviderException.class, () -> voice.synthesize(request(LINE), TestProviderCall.forStage("audio")));
 
             assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
             assertThat(e.retryable()).isTrue();
@@ -324,7 +324,7 @@ class ElevenLabsErrorsTest {
         fake.close();
 
         ProviderException e = catchThrowableOfType(
-                () -> voice.synthesize(request(LINE), TestProviderCall.forStage("audio")), ProviderException.class);
+                ProviderException.class, () -> voice.synthesize(request(LINE), TestProviderCall.forStage("audio")));
 
         assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
@@ -340,13 +340,13 @@ class ElevenLabsErrorsTest {
         Set<Path> before = temporaryFiles();
 
         ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> voice(fake, Map.of("elevenlabs.max-characters", "60"))
                         .synthesize(
                                 request(
                                         new Line(0, "Most people never budget."),
                                         new Line(1, "Write every expense down for a month.")),
-                                TestProviderCall.forStage("audio")),
-                ProviderException.class);
+                                TestProviderCall.forStage("audio")));
 
         assertThat(e.retryable()).isTrue();
         assertThat(fake.speechRequests()).hasSize(2);
@@ -360,8 +360,8 @@ class ElevenLabsErrorsTest {
     private ProviderException failure(Map<String, String> settings, ResponseDefinitionBuilder answer) {
         fake.server.stubFor(post(urlPathMatching(FakeElevenLabs.SPEECH)).willReturn(answer));
         ProviderException e = catchThrowableOfType(
-                () -> voice(fake, settings).synthesize(request(LINE), TestProviderCall.forStage("audio")),
-                ProviderException.class);
+                ProviderException.class,
+                () -> voice(fake, settings).synthesize(request(LINE), TestProviderCall.forStage("audio")));
         assertThat(e).as("the call fails with a ProviderException").isNotNull();
         assertThat(e.provider()).isEqualTo("elevenlabs");
         assertNoSecret(e);
