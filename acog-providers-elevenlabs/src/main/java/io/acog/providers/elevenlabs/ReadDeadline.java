@@ -30,16 +30,18 @@ final class ReadDeadline implements AutoCloseable {
     static ReadDeadline arm(Closeable body, Duration within) {
         ReadDeadline deadline = new ReadDeadline();
         long millis = Math.max(1, within.toMillis());
-        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> {
-            if (deadline.over.compareAndSet(false, true)) {
-                deadline.fired = true;
-                try {
-                    body.close();
-                } catch (IOException | RuntimeException e) {
-                    // the reader fails either way
-                }
-            }
-        });
+        // run on the JDK's delay thread itself (closing is quick), not queued behind a busy common pool
+        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run)
+                .execute(() -> {
+                    if (deadline.over.compareAndSet(false, true)) {
+                        deadline.fired = true;
+                        try {
+                            body.close();
+                        } catch (IOException | RuntimeException e) {
+                            // the reader fails either way
+                        }
+                    }
+                });
         return deadline;
     }
 

@@ -341,6 +341,24 @@ class ElevenLabsVoiceTest {
     }
 
     @Test
+    void aSixteenMinutePartStreamsIntoTheFileWhateverTheLengthOfItsBase64() throws IOException {
+        fake.speaking();
+        // 16,000 letters of 60 ms and 999 spaces of 20 ms: 980 s, 15.7 MB of MP3, 20.9 million base64
+        // characters, more than the 20 million Jackson lets a parser hold as one string
+        String line = ("abcdefghijklmnop ".repeat(1_000)).strip();
+        Map<String, Object> profile = Map.of("voice_id", VOICE_ID, "model", "eleven_flash_v2_5");
+
+        Speech speech = voice(fake).synthesize(request(profile, new Line(0, line)), TestProviderCall.forStage("audio"));
+
+        assertThat(fake.speechRequests()).hasSize(1);
+        long duration = FakeElevenLabs.duration(line);
+        assertThat(speech.durationMs()).isEqualTo(duration);
+        assertThat(speech.audio().size()).isEqualTo(duration * 16);
+        assertThat(speech.timings().get(0).words()).hasSize(1_000);
+        assertThat(speech.timings().get(0).endMs()).isEqualTo(duration);
+    }
+
+    @Test
     void pcmIsJoinedAndStoredAsAWavFile() throws IOException {
         fake.speaking();
 
