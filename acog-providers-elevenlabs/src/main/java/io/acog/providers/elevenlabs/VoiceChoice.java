@@ -13,8 +13,8 @@ import java.util.Map;
  * What a channel's {@code voice_profile} asks of ElevenLabs: the voice ({@code voice_id}, else
  * {@code elevenlabs.voice-id}), the model ({@code model}, else {@code elevenlabs.model}), the
  * {@code voice_settings} from its {@code settings} (stability, similarity boost, style, speaker
- * boost and speaking rate; those it leaves out keep the voice's own), and a {@code seed} when it
- * sets one.
+ * boost and speaking rate, each also read from the profile's top level when {@code settings}
+ * lacks it; those it leaves out keep the voice's own), and a {@code seed} when it sets one.
  *
  * @param voiceId the voice
  * @param model the {@code model_id}
@@ -49,31 +49,41 @@ record VoiceChoice(String voiceId, String model, ObjectNode voiceSettings, Long 
         }
         String model = text(profile, "model");
         return new VoiceChoice(
-                voiceId,
-                model == null ? settings.model() : model,
-                voiceSettings(profile.get("settings")),
-                seed(profile));
+                voiceId, model == null ? settings.model() : model, voiceSettings(profile), seed(profile));
     }
 
-    private static ObjectNode voiceSettings(Object settings) {
-        if (settings == null) {
-            return null;
-        }
-        if (!(settings instanceof Map<?, ?> map)) {
+    private static ObjectNode voiceSettings(Map<String, Object> profile) {
+        Object settings = profile.get("settings");
+        if (settings != null && !(settings instanceof Map<?, ?>)) {
             throw invalid("voice_profile.settings is " + describe(settings) + "; it must be an object");
         }
+        Map<?, ?> nested = settings == null ? Map.of() : (Map<?, ?>) settings;
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (String key : NUMBERS) {
-            Object value = map.get(key);
-            if (value != null) {
-                node.put(key, number("voice_profile.settings." + key, value));
+            Setting setting = setting(profile, nested, key);
+            if (setting != null) {
+                node.put(key, number(setting.key(), setting.value()));
             }
         }
-        Object boost = map.get(SPEAKER_BOOST);
+        Setting boost = setting(profile, nested, SPEAKER_BOOST);
         if (boost != null) {
-            node.put(SPEAKER_BOOST, flag("voice_profile.settings." + SPEAKER_BOOST, boost));
+            node.put(SPEAKER_BOOST, flag(boost.key(), boost.value()));
         }
         return node.isEmpty() ? null : node;
+    }
+
+    /** A voice setting's value and the key it was found under, for messages. */
+    private record Setting(String key, Object value) {}
+
+    /**
+     * A voice setting from {@code settings}, else from the profile's top level, where the schema's
+     * first description of {@code voice_profile} put {@code stability} and {@code similarity_boost}.
+     */
+    private static Setting setting(Map<String, Object> profile, Map<?, ?> nested, String key) {
+        if (nested.get(key) != null) {
+            return new Setting("voice_profile.settings." + key, nested.get(key));
+        }
+        return profile.get(key) == null ? null : new Setting("voice_profile." + key, profile.get(key));
     }
 
     private static Long seed(Map<String, Object> profile) {

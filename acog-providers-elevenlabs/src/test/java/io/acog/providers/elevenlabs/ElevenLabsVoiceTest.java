@@ -162,6 +162,28 @@ class ElevenLabsVoiceTest {
     }
 
     @Test
+    void voiceSettingsAtTheProfilesTopLevelCountWhereSettingsLacksThem() throws IOException {
+        fake.speaking();
+        // the schema's column comment describes voice_profile as provider, voice_id, stability, similarity_boost
+        Map<String, Object> profile = Map.of(
+                "provider",
+                "elevenlabs",
+                "voice_id",
+                VOICE_ID,
+                "stability",
+                0.35,
+                "similarity_boost",
+                "0.9",
+                "settings",
+                Map.of("stability", 0.6));
+
+        voice(fake).synthesize(request(profile, FIRST), TestProviderCall.forStage("audio"));
+
+        assertThat(fake.speechBodies().get(0).get("voice_settings"))
+                .isEqualTo(JsonBodies.MAPPER.readTree("{\"stability\":0.6,\"similarity_boost\":0.9}"));
+    }
+
+    @Test
     void withoutAVoiceInTheProfileTheConfiguredOneSpeaksAndTheConfiguredModel() {
         fake.speaking();
 
