@@ -78,7 +78,7 @@ final class ElevenLabsVoice implements VoiceSynthesizer {
             long characters = 0;
             double offsetSeconds = 0;
             for (int i = 0; i < chunks.size(); i++) {
-                if (i > 0 && call.cancelRequested()) {
+                if (call.cancelRequested()) { // before each part: each is billed
                     throw ProviderException.permanent(
                             name(), Reason.INVALID_REQUEST, "the episode was cancelled; its speech was stopped");
                 }
