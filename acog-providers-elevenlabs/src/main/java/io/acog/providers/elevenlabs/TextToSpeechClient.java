@@ -113,15 +113,16 @@ final class TextToSpeechClient {
             Alignment alignment = read(body, audio);
             return new Answer(
                     response.headers().firstValue("request-id").orElse(null), characterCost(response), alignment);
-        } catch (JacksonException e) {
-            throw JsonBodies.malformed(http, "the with-timestamps answer", e.getOriginalMessage());
         } catch (IOException e) {
-            if (deadline.fired()) {
+            if (deadline.fired()) { // the body was closed under the reader, whatever it then saw
                 throw ProviderException.retryable(
                         http.provider(),
                         Reason.TIMEOUT,
                         http.message(request, WHAT, "no whole answer within " + timeout, null),
                         null);
+            }
+            if (e instanceof JacksonException json) {
+                throw JsonBodies.malformed(http, "the with-timestamps answer", json.getOriginalMessage());
             }
             throw ProviderException.retryable(
                     http.provider(),
