@@ -1,5 +1,6 @@
 package io.acog.testkit.postgres;
 
+import static io.acog.testkit.postgres.ProvisionerTest.ACOG_TABLES;
 import static io.acog.testkit.postgres.ProvisionerTest.databaseExists;
 import static io.acog.testkit.postgres.ProvisionerTest.tableCount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class PostgresServerTest {
     void aNewDatabaseHasTheAcogSchemaAndNoRows() throws Exception {
         try (TestDatabase database = PostgresServer.shared().createDatabase()) {
             DSLContext db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
-            assertThat(tableCount(database)).isEqualTo(5);
+            assertThat(tableCount(database)).isEqualTo(ACOG_TABLES);
             assertThat(db.fetchCount(DSL.table("channels"))).isZero();
             assertThat(db.fetchValue("SELECT max(version) FROM acog_schema_history WHERE success"))
                     .isNotNull();
@@ -129,7 +130,7 @@ class PostgresServerTest {
             Set<String> names = new HashSet<>();
             for (TestDatabase database : made) {
                 names.add(database.name());
-                assertThat(tableCount(database)).isEqualTo(5);
+                assertThat(tableCount(database)).isEqualTo(ACOG_TABLES);
             }
             assertThat(names).hasSize(callers);
         } finally {
