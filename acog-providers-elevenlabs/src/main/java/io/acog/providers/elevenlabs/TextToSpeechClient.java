@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acog.providers.http.JsonBodies;
 import io.acog.providers.http.ProviderHttp;
+import io.acog.providers.http.ReadDeadline;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;

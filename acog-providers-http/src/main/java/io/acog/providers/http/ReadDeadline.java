@@ -1,4 +1,4 @@
-package io.acog.providers.elevenlabs;
+package io.acog.providers.http;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,9 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A deadline on reading an answer's body. The JDK client's request timeout ends when the answer's
  * headers arrive; a server that then stalls mid-body would hold the worker for good. At the
  * deadline the body's stream is closed, which ends a read blocked on it with an {@link
- * IOException}. Thread-safe.
+ * IOException}. {@link ProviderHttp#exchange} reads every body under one; an adapter that streams a
+ * body itself arms its own. Thread-safe.
+ *
+ * <pre>{@code
+ * InputStream body = response.body();
+ * ReadDeadline deadline = ReadDeadline.arm(body, timeLeft);
+ * try (body; deadline) {
+ *     ... read ...
+ * } catch (IOException e) {
+ *     if (deadline.fired()) { ... a TIMEOUT ... }
+ * }
+ * }</pre>
  */
-final class ReadDeadline implements AutoCloseable {
+public final class ReadDeadline implements AutoCloseable {
 
     private final AtomicBoolean over = new AtomicBoolean();
     private volatile boolean fired;
@@ -27,7 +38,7 @@ final class ReadDeadline implements AutoCloseable {
      * @param within how long reading may take
      * @return the deadline; close it once the body is read
      */
-    static ReadDeadline arm(Closeable body, Duration within) {
+    public static ReadDeadline arm(Closeable body, Duration within) {
         ReadDeadline deadline = new ReadDeadline();
         long millis = Math.max(1, within.toMillis());
         // run on the JDK's delay thread itself (closing is quick), not queued behind a busy common pool
@@ -50,7 +61,7 @@ final class ReadDeadline implements AutoCloseable {
      *
      * @return whether it fired
      */
-    boolean fired() {
+    public boolean fired() {
         return fired;
     }
 
