@@ -186,6 +186,31 @@ class OAuthTest {
         assertThat(failure).hasMessageContaining("Bad refresh token ***");
     }
 
+    @Test
+    void aChannelsOwnSecretsAreScrubbedToo() {
+        publisher = youtube.publisher(
+                Map.of(
+                        "youtube.credentials.acme.refresh-token", "1//acme-REFRESH-secret",
+                        "youtube.credentials.acme.client-secret", "GOCSPX-acme-SECRET"),
+                clock);
+        youtube.server.stubFor(post(TOKEN)
+                .willReturn(json(
+                        400,
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Bad refresh token 1//acme-REFRESH-secret"
+                                + " for client secret GOCSPX-acme-SECRET\"}")));
+        Episode episode = new Episode(SIZE);
+        episode.platformConfig.put("oauth_credential_ref", "acme");
+
+        ProviderException failure =
+                assertNoSecrets(catchThrowable(() -> publisher.publish(episode.request(), episode.call)));
+
+        assertThat(failure.getMessage())
+                .doesNotContain("1//acme-REFRESH-secret")
+                .doesNotContain("GOCSPX-acme-SECRET")
+                .contains("Bad refresh token *** for client secret ***")
+                .contains("'youtube.credentials.acme.refresh-token'");
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503})
     void aFailingTokenEndpointIsRetryable(int status) {
