@@ -22,4 +22,6 @@ module io.acog.testkit {
     exports io.acog.testkit.fixtures;
     exports io.acog.testkit.postgres;
     exports io.acog.testkit.providers;
+
+    uses io.acog.spi.ProviderPlugin; // the provider kit finds the adapter's plugin
 }

@@ -8,6 +8,7 @@ import io.acog.core.asset.AssetType;
 import io.acog.core.channel.Channel;
 import io.acog.core.channel.NewChannel;
 import io.acog.core.channel.PlatformConfig;
+import io.acog.core.channel.VoiceProfile;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeIdea;
 import io.acog.core.episode.EpisodeStatus;
@@ -30,6 +31,7 @@ import io.acog.providers.ffmpeg.FfmpegAssembler;
 import io.acog.providers.ffmpeg.Fonts;
 import io.acog.providers.ffmpeg.MediaProbe;
 import io.acog.providers.offline.OfflineProviders;
+import io.acog.spi.AssetStorage;
 import io.acog.spi.ProviderConfig;
 import io.acog.testkit.fixtures.SeedExamples;
 import io.acog.testkit.postgres.PostgresServer;
@@ -43,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +66,7 @@ import java.util.concurrent.TimeUnit;
  * ./demo                      one episode, its progress stage by stage, then the video and a summary
  * ./demo --shorts             the same as a 9:16 Short
  * ./demo --episodes 200       many at once; prints throughput
+ * ./demo --providers openai,elevenlabs,youtube,s3   those capabilities on the real adapters
  * ./demo --help               every option
  * </pre>
  *
@@ -82,6 +86,15 @@ public final class Demo {
      * @return whether every episode was published
      */
     static boolean run(Options options) throws Exception {
+        return run(options, ProviderConfig.fromEnvironment());
+    }
+
+    /**
+     * Runs the demo with these provider settings.
+     *
+     * @return whether every episode was published
+     */
+    static boolean run(Options options, ProviderConfig config) throws Exception {
         PostgresServer server = PostgresServer.shared();
         System.out.println("PostgreSQL   " + server.description());
         boolean allPublished;
@@ -100,7 +113,7 @@ public final class Demo {
             pool.setPoolName("acog-demo");
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
                 Acog acog = Acog.builder().dataSource(dataSource).build();
-                Channel channel = channel(acog, options.shorts());
+                Channel channel = channel(acog, options.shorts(), options.providers(), config);
                 Episode first = episodeFromPulse(acog, channel);
                 List<UUID> episodes = new ArrayList<>(List.of(first.id()));
                 for (int i = 1; i < options.episodes; i++) {
@@ -112,7 +125,6 @@ public final class Demo {
                 }
                 Progress progress = new Progress(episodes.size());
                 boolean real = options.media() == MediaKind.REAL;
-                ProviderConfig config = ProviderConfig.fromEnvironment();
                 OfflineProviders.Builder providers = OfflineProviders.builder()
                         .config(config)
                         .media(real ? OfflineProviders.MediaMode.REAL : OfflineProviders.MediaMode.PLACEHOLDER)
@@ -129,14 +141,17 @@ public final class Demo {
                             + ffmpeg.executable() + ")");
                     builder.videoAssembler(new FfmpegAssembler(config)); // registered first: it cuts the video
                 }
+                // real adapters first: the pipeline chooses them over the offline providers
+                AssetStorage realStorage = RealProviders.install(builder, options.providers(), config);
+                AssetStorage assets = realStorage != null ? realStorage : new LocalFileStorage(storage);
                 EpisodePipeline pipeline = offline.installInto(builder)
-                        .assetStorage(new LocalFileStorage(storage))
+                        .assetStorage(assets)
                         .listener(progress)
                         .build();
                 allPublished = run(acog, pipeline, progress, options, episodes);
                 summary(acog, pipeline, first.id(), storage, options);
                 if (real) {
-                    video(acog, first.id(), storage, config);
+                    video(acog, first.id(), storage, assets, config);
                 }
             }
         } finally {
@@ -164,7 +179,19 @@ public final class Demo {
             "What the cosmic microwave background tells us",
             "Could we ever see the Big Bang?");
 
-    private static Channel channel(Acog acog, boolean shorts) {
+    private static Channel channel(Acog acog, boolean shorts, List<String> providers, ProviderConfig config) {
+        VoiceProfile voice = SeedExamples.voiceProfile();
+        if (providers.contains("elevenlabs")) {
+            // the seed's voice is an example id: a real account speaks with one of its own voices
+            Optional<String> id = config.get("elevenlabs.voice-id");
+            voice = new VoiceProfile(
+                    voice.provider(),
+                    id.orElse(voice.voiceId()),
+                    id.isPresent() ? null : voice.voiceName(),
+                    config.get("elevenlabs.model").orElse(voice.model()),
+                    voice.settings(),
+                    voice.extra());
+        }
         Channel channel = acog.channels()
                 .create(NewChannel.builder("Cosmos with Dr. Sarah Chen", "cosmos-sarah-chen")
                         .niche("cosmology")
@@ -172,7 +199,7 @@ public final class Demo {
                         .persona(SeedExamples.persona())
                         .styleGuide(SeedExamples.styleGuide())
                         .avatarProfile(SeedExamples.avatarProfile())
-                        .voiceProfile(SeedExamples.voiceProfile())
+                        .voiceProfile(voice)
                         .cadence("3_per_week")
                         .build());
         System.out.println("Channel      " + channel.slug() + ": persona "
@@ -423,7 +450,8 @@ public final class Demo {
      * What a person opens first: the final MP4 as read back from the file (duration, size, codecs),
      * its thumbnail and captions, and a contact sheet of a frame in each cut.
      */
-    private static void video(Acog acog, UUID episodeId, Path storage, ProviderConfig config) {
+    private static void video(Acog acog, UUID episodeId, Path storage, AssetStorage assets, ProviderConfig config)
+            throws java.io.IOException {
         Episode episode = acog.episodes().get(episodeId);
         List<Asset> finals = acog.assets().list(episodeId, AssetType.ASSEMBLED_VIDEO);
         if (finals.isEmpty()) {
@@ -431,13 +459,14 @@ public final class Demo {
             return;
         }
         Ffmpeg ffmpeg = Ffmpeg.locate(config);
-        Path video = Path.of(URI.create(finals.get(0).uri()));
+        Path video = local(assets, URI.create(finals.get(0).uri()), storage);
         System.out.println();
         System.out.println("Video        " + video);
         System.out.println("  probe      " + MediaProbe.probe(ffmpeg, video).probeLine());
         for (AssetType type : List.of(AssetType.THUMBNAIL, AssetType.CAPTIONS)) {
             for (Asset asset : acog.assets().list(episodeId, type)) {
-                System.out.printf(Locale.ROOT, "  %-10s %s%n", type.label(), Path.of(URI.create(asset.uri())));
+                System.out.printf(
+                        Locale.ROOT, "  %-10s %s%n", type.label(), local(assets, URI.create(asset.uri()), storage));
             }
         }
         List<Long> cuts = episode.timeline().cuts().stream()
@@ -447,6 +476,23 @@ public final class Demo {
         Path sheet = storage.resolve("contact-sheet.png");
         ContactSheet.write(ffmpeg, Fonts.locate(config), video, cuts, sheet);
         System.out.println("  contact    " + sheet + " (a frame in each of the " + cuts.size() + " cuts)");
+    }
+
+    /**
+     * The file of a stored asset: itself when the storage keeps files, else a copy fetched from the
+     * storage (S3, say) into {@code dir}.
+     */
+    private static Path local(AssetStorage assets, URI uri, Path dir) throws java.io.IOException {
+        if ("file".equals(uri.getScheme())) {
+            return Path.of(uri);
+        }
+        String path = uri.getPath();
+        Path copy = dir.resolve("fetched").resolve(path.substring(path.lastIndexOf('/') + 1));
+        Files.createDirectories(copy.getParent());
+        try (var in = assets.open(uri)) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     /** A stage's attempts; for b-roll, which runs a job per clip, the clips. */
@@ -482,7 +528,13 @@ public final class Demo {
             long timeoutSeconds,
             boolean keep,
             boolean shorts,
-            MediaKind media) {}
+            MediaKind media,
+            List<String> providers) {
+
+        Options {
+            providers = List.copyOf(providers);
+        }
+    }
 
     /** What the providers make: real media, or placeholder files (no ffmpeg). */
     enum MediaKind {

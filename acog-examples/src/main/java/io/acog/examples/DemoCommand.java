@@ -1,5 +1,9 @@
 package io.acog.examples;
 
+import io.acog.spi.ProviderConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +33,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Where the real adapters' settings come from. */
+    private final ProviderConfig config;
+
+    DemoCommand() {
+        this(ProviderConfig.fromEnvironment());
+    }
+
+    DemoCommand(ProviderConfig config) {
+        this.config = config;
+    }
 
     @Option(
             names = "--episodes",
@@ -71,6 +86,19 @@ final class DemoCommand implements Callable<Integer> {
     private Demo.MediaKind media;
 
     @Option(
+            names = "--providers",
+            paramLabel = "NAMES",
+            split = ",",
+            description = "Serve these capabilities with the real adapters instead of the offline"
+                    + " providers, any of: openai (writing), elevenlabs (voice), youtube (publishing),"
+                    + " s3 (storage). Their settings come from the environment: ACOG_OPENAI_API_KEY,"
+                    + " ACOG_OPENAI_BASE_URL, ACOG_ELEVENLABS_API_KEY, ACOG_ELEVENLABS_VOICE_ID,"
+                    + " ACOG_YOUTUBE_CLIENT_ID, ACOG_YOUTUBE_CLIENT_SECRET, ACOG_YOUTUBE_REFRESH_TOKEN,"
+                    + " ACOG_S3_BUCKET, ... (README, \"Using real providers\"); a missing one is named"
+                    + " before anything starts.")
+    private List<String> providers = new ArrayList<>();
+
+    @Option(
             names = "--keep",
             description = "Leave the demo's database on the server named by ACOG_JDBC_URL, and print a"
                     + " psql line to open it (the embedded server stops with the demo).")
@@ -88,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Demo.run(options()) ? 0 : 1;
+        return Demo.run(options(), config) ? 0 : 1;
     }
 
     /** The options asked for, checked. */
@@ -107,6 +135,23 @@ final class DemoCommand implements Callable<Integer> {
                     "--keep needs ACOG_JDBC_URL: the embedded PostgreSQL stops when the demo ends, and its"
                             + " data with it");
         }
+        List<String> real = new ArrayList<>();
+        for (String name : providers) {
+            String known = name.trim().toLowerCase(Locale.ROOT);
+            if (!RealProviders.KNOWN.contains(known)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--providers: '" + name + "' is not one of " + String.join(", ", RealProviders.KNOWN));
+            }
+            if (!real.contains(known)) {
+                real.add(known);
+            }
+        }
+        List<String> problems = RealProviders.problems(real, config);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "--providers cannot start: " + String.join("; ", problems));
+        }
         return new Demo.Options(
                 episodes,
                 threads != null ? threads : episodes == 1 ? 4 : 16,
@@ -114,7 +159,8 @@ final class DemoCommand implements Callable<Integer> {
                 timeoutSeconds,
                 keep,
                 shorts,
-                media != null ? media : episodes == 1 ? Demo.MediaKind.REAL : Demo.MediaKind.PLACEHOLDER);
+                media != null ? media : episodes == 1 ? Demo.MediaKind.REAL : Demo.MediaKind.PLACEHOLDER,
+                real);
     }
 
     private void atLeast(String option, long value, long least) {

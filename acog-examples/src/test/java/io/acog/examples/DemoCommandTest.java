@@ -3,8 +3,11 @@ package io.acog.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.acog.spi.ProviderConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -14,7 +17,10 @@ class DemoCommandTest {
     private record Run(int exitCode, String out, String err) {}
 
     private static Run run(String... args) {
-        CommandLine command = DemoCommand.commandLine();
+        return run(DemoCommand.commandLine(), args);
+    }
+
+    private static Run run(CommandLine command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out));
@@ -63,6 +69,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void providersAreKnownAdaptersWhoseMissingSettingsAreNamedBeforeAnythingStarts() {
+        Run unknown = run("--providers", "openai,acme");
+        assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(unknown.err())
+                .startsWith("--providers: 'acme' is not one of openai, elevenlabs, youtube, s3")
+                .doesNotContain("\tat ");
+
+        Run unset = run(DemoCommand.commandLine(new DemoCommand(ProviderConfig.empty())), "--providers", "s3");
+        assertThat(unset.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(unset.err())
+                .startsWith("--providers cannot start: s3 needs ACOG_S3_BUCKET (s3.bucket)")
+                .doesNotContain("\tat ");
+
+        Run wrong = run(
+                DemoCommand.commandLine(
+                        new DemoCommand(ProviderConfig.of(Map.of("s3.bucket", "episodes", "s3.part-size", "1")))),
+                "--providers",
+                "s3");
+        assertThat(wrong.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(wrong.err()).startsWith("--providers cannot start: s3: ").contains("s3.part-size");
+    }
+
+    @Test
     void keepNeedsAServerThatOutlivesTheDemo() {
         assumeTrue(System.getenv("ACOG_JDBC_URL") == null, "the embedded server is the one in use");
         Run keep = run("--keep");
@@ -75,12 +104,13 @@ class DemoCommandTest {
     void theDefaultsDependOnHowManyEpisodesRun() {
         DemoCommand one = new DemoCommand();
         new CommandLine(one).parseArgs();
-        assertThat(one.options()).isEqualTo(new Demo.Options(1, 4, 40, 600, false, false, Demo.MediaKind.REAL));
+        assertThat(one.options())
+                .isEqualTo(new Demo.Options(1, 4, 40, 600, false, false, Demo.MediaKind.REAL, List.of()));
 
         DemoCommand many = new DemoCommand();
         new CommandLine(many).parseArgs("--episodes", "200", "--latency-ms", "5");
         assertThat(many.options())
-                .isEqualTo(new Demo.Options(200, 16, 5, 600, false, false, Demo.MediaKind.PLACEHOLDER));
+                .isEqualTo(new Demo.Options(200, 16, 5, 600, false, false, Demo.MediaKind.PLACEHOLDER, List.of()));
     }
 
     @Test

@@ -60,8 +60,18 @@ public interface ProviderConfig {
      * @return the settings
      */
     static ProviderConfig fromEnvironment() {
-        return key -> Optional.ofNullable(System.getenv(
-                "ACOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
+        return key -> Optional.ofNullable(System.getenv(environmentVariable(key)));
+    }
+
+    /**
+     * Returns the environment variable {@link #fromEnvironment()} reads a setting from: {@code
+     * ACOG_} and the key in upper case, its dots and dashes as underscores.
+     *
+     * @param key the setting, e.g. {@code openai.api-key}
+     * @return the variable's name, e.g. {@code ACOG_OPENAI_API_KEY}
+     */
+    static String environmentVariable(String key) {
+        return "ACOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /**

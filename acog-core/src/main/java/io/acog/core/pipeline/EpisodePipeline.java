@@ -318,6 +318,20 @@ public interface EpisodePipeline {
         Builder runningAfter(Duration runningAfter);
 
         /**
+         * Sets about how long a stage waits when its provider's calls in flight are all taken
+         * (the provider's {@link io.acog.spi.ProviderLimits#concurrentRequests()}, held across
+         * every worker on the database): the job goes back to the queue, spending no attempt and
+         * holding no thread, and is tried again after between half and one and a half times this.
+         * A stage over a provider's calls per minute or per day waits until the window ends
+         * instead. 5 s by default.
+         *
+         * @param wait positive
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        Builder providerLimitWait(Duration wait);
+
+        /**
          * Sets the host's webhook endpoint that render providers report a finished render to
          * (HeyGen's {@code callback_url}, say): avatar renders are asked to call it, and the host
          * passes what arrives to {@link EpisodePipeline#callback}. Without it, the default, the

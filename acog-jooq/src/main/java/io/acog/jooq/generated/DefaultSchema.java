@@ -8,6 +8,8 @@ import io.acog.jooq.generated.tables.Assets;
 import io.acog.jooq.generated.tables.Channels;
 import io.acog.jooq.generated.tables.Episodes;
 import io.acog.jooq.generated.tables.Jobs;
+import io.acog.jooq.generated.tables.ProviderCalls;
+import io.acog.jooq.generated.tables.ProviderSlots;
 import io.acog.jooq.generated.tables.PulseEvents;
 
 import java.util.Arrays;
@@ -52,6 +54,18 @@ public class DefaultSchema extends SchemaImpl {
     public final Jobs JOBS = Jobs.JOBS;
 
     /**
+     * Calls started per provider and window (minute, quota day), for limits
+     * that hold across the fleet
+     */
+    public final ProviderCalls PROVIDER_CALLS = ProviderCalls.PROVIDER_CALLS;
+
+    /**
+     * Calls in flight per provider, for limits that hold across the fleet; a
+     * slot is free when its job no longer runs under the same claim
+     */
+    public final ProviderSlots PROVIDER_SLOTS = ProviderSlots.PROVIDER_SLOTS;
+
+    /**
      * Trend intelligence events from external sources (YouTube, Reddit, etc.)
      */
     public final PulseEvents PULSE_EVENTS = PulseEvents.PULSE_EVENTS;
@@ -76,6 +90,8 @@ public class DefaultSchema extends SchemaImpl {
             Channels.CHANNELS,
             Episodes.EPISODES,
             Jobs.JOBS,
+            ProviderCalls.PROVIDER_CALLS,
+            ProviderSlots.PROVIDER_SLOTS,
             PulseEvents.PULSE_EVENTS
         );
     }

@@ -8,11 +8,15 @@ import io.acog.jooq.generated.tables.Assets;
 import io.acog.jooq.generated.tables.Channels;
 import io.acog.jooq.generated.tables.Episodes;
 import io.acog.jooq.generated.tables.Jobs;
+import io.acog.jooq.generated.tables.ProviderCalls;
+import io.acog.jooq.generated.tables.ProviderSlots;
 import io.acog.jooq.generated.tables.PulseEvents;
 import io.acog.jooq.generated.tables.records.AssetsRecord;
 import io.acog.jooq.generated.tables.records.ChannelsRecord;
 import io.acog.jooq.generated.tables.records.EpisodesRecord;
 import io.acog.jooq.generated.tables.records.JobsRecord;
+import io.acog.jooq.generated.tables.records.ProviderCallsRecord;
+import io.acog.jooq.generated.tables.records.ProviderSlotsRecord;
 import io.acog.jooq.generated.tables.records.PulseEventsRecord;
 
 import org.jooq.ForeignKey;
@@ -38,6 +42,8 @@ public class Keys {
     public static final UniqueKey<ChannelsRecord> CHANNELS_SLUG_KEY = Internal.createUniqueKey(Channels.CHANNELS, DSL.name("channels_slug_key"), new TableField[] { Channels.CHANNELS.SLUG }, true);
     public static final UniqueKey<EpisodesRecord> EPISODES_PKEY = Internal.createUniqueKey(Episodes.EPISODES, DSL.name("episodes_pkey"), new TableField[] { Episodes.EPISODES.ID }, true);
     public static final UniqueKey<JobsRecord> JOBS_PKEY = Internal.createUniqueKey(Jobs.JOBS, DSL.name("jobs_pkey"), new TableField[] { Jobs.JOBS.ID }, true);
+    public static final UniqueKey<ProviderCallsRecord> PROVIDER_CALLS_PKEY = Internal.createUniqueKey(ProviderCalls.PROVIDER_CALLS, DSL.name("provider_calls_pkey"), new TableField[] { ProviderCalls.PROVIDER_CALLS.PROVIDER, ProviderCalls.PROVIDER_CALLS.WINDOW_KIND, ProviderCalls.PROVIDER_CALLS.WINDOW_START }, true);
+    public static final UniqueKey<ProviderSlotsRecord> PROVIDER_SLOTS_PKEY = Internal.createUniqueKey(ProviderSlots.PROVIDER_SLOTS, DSL.name("provider_slots_pkey"), new TableField[] { ProviderSlots.PROVIDER_SLOTS.PROVIDER, ProviderSlots.PROVIDER_SLOTS.SLOT }, true);
     public static final UniqueKey<PulseEventsRecord> PULSE_EVENTS_PKEY = Internal.createUniqueKey(PulseEvents.PULSE_EVENTS, DSL.name("pulse_events_pkey"), new TableField[] { PulseEvents.PULSE_EVENTS.ID }, true);
 
     // -------------------------------------------------------------------------

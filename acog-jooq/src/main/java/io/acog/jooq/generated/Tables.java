@@ -8,6 +8,8 @@ import io.acog.jooq.generated.tables.Assets;
 import io.acog.jooq.generated.tables.Channels;
 import io.acog.jooq.generated.tables.Episodes;
 import io.acog.jooq.generated.tables.Jobs;
+import io.acog.jooq.generated.tables.ProviderCalls;
+import io.acog.jooq.generated.tables.ProviderSlots;
 import io.acog.jooq.generated.tables.PulseEvents;
 
 
@@ -36,6 +38,18 @@ public class Tables {
      * Async pipeline job tracking for episode processing stages
      */
     public static final Jobs JOBS = Jobs.JOBS;
+
+    /**
+     * Calls started per provider and window (minute, quota day), for limits
+     * that hold across the fleet
+     */
+    public static final ProviderCalls PROVIDER_CALLS = ProviderCalls.PROVIDER_CALLS;
+
+    /**
+     * Calls in flight per provider, for limits that hold across the fleet; a
+     * slot is free when its job no longer runs under the same claim
+     */
+    public static final ProviderSlots PROVIDER_SLOTS = ProviderSlots.PROVIDER_SLOTS;
 
     /**
      * Trend intelligence events from external sources (YouTube, Reddit, etc.)

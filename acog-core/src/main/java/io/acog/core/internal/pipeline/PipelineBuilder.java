@@ -2,6 +2,7 @@ package io.acog.core.internal.pipeline;
 
 import io.acog.core.episode.EpisodeRepository;
 import io.acog.core.internal.db.Db;
+import io.acog.core.internal.limits.ProviderLimiter;
 import io.acog.core.internal.pipeline.commit.CommitContext;
 import io.acog.core.internal.pipeline.commit.CommitLane;
 import io.acog.core.internal.pipeline.commit.Committed;
@@ -43,6 +44,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     private final List<PipelineListener> listeners = new ArrayList<>();
     private int maxRetries = 3;
     private Duration runningAfter = Duration.ofMillis(100);
+    private Duration providerLimitWait = Duration.ofSeconds(5);
     private URI renderCallbackUrl;
 
     /**
@@ -119,6 +121,16 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     }
 
     @Override
+    public EpisodePipeline.Builder providerLimitWait(Duration wait) {
+        Objects.requireNonNull(wait, "wait");
+        if (wait.isNegative() || wait.isZero()) {
+            throw new IllegalArgumentException("providerLimitWait must be positive, got " + wait);
+        }
+        this.providerLimitWait = wait;
+        return this;
+    }
+
+    @Override
     public EpisodePipeline.Builder runningAfter(Duration runningAfter) {
         Objects.requireNonNull(runningAfter, "runningAfter");
         if (runningAfter.isNegative()) {
@@ -184,6 +196,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                 spending,
                 lane,
                 new RunningMarks(runningAfter, lane, bus),
+                new ProviderLimiter(db, providerLimitWait),
                 ends,
                 bus);
         return new Pipeline(

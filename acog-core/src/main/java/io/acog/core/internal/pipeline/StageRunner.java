@@ -6,11 +6,13 @@ import io.acog.core.asset.NewAsset;
 import io.acog.core.episode.EpisodeLifecycle;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Db;
+import io.acog.core.internal.limits.ProviderLimiter;
 import io.acog.core.internal.pipeline.commit.CommitLane;
 import io.acog.core.internal.pipeline.commit.Committed;
 import io.acog.core.internal.pipeline.commit.StageCommit;
 import io.acog.core.internal.pipeline.stage.ProviderCallContext;
 import io.acog.core.internal.pipeline.stage.RenderStage;
+import io.acog.core.internal.pipeline.stage.Stage;
 import io.acog.core.internal.pipeline.stage.StageFailedException;
 import io.acog.core.internal.pipeline.stage.StageResult;
 import io.acog.core.internal.pipeline.stage.StageWork;
@@ -70,6 +72,7 @@ final class StageRunner {
     private final Spending spending;
     private final CommitLane<StageCommit, Committed> lane;
     private final RunningMarks marks;
+    private final ProviderLimiter limiter;
     private final JobEnds ends;
     private final ListenerBus listeners;
 
@@ -82,6 +85,7 @@ final class StageRunner {
             Spending spending,
             CommitLane<StageCommit, Committed> lane,
             RunningMarks marks,
+            ProviderLimiter limiter,
             JobEnds ends,
             ListenerBus listeners) {
         this.db = db;
@@ -93,6 +97,7 @@ final class StageRunner {
         this.spending = spending;
         this.lane = lane;
         this.marks = marks;
+        this.limiter = limiter;
         this.ends = ends;
         this.listeners = listeners;
     }
@@ -187,7 +192,11 @@ final class StageRunner {
             long called = System.nanoTime();
             String answer = "the call failed";
             try {
-                result = stages.get(job.stage()).run(work);
+                Stage stage = stages.get(job.stage());
+                // the provider's limits, held across the fleet; a call over one waits, unspent
+                try (ProviderLimiter.Permit permit = limiter.acquire(stage.provider(work), context.claim())) {
+                    result = stage.run(work);
+                }
                 answer = result instanceof StageResult.Submitted submitted
                         ? submitted.provider() + " took render "
                                 + submitted.task().taskId()

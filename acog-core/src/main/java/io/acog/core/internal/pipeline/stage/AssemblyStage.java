@@ -9,6 +9,7 @@ import io.acog.core.episode.EpisodeMetadata;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.Media;
 import io.acog.spi.OutputFormat;
+import io.acog.spi.Provider;
 import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VideoAssembler;
@@ -38,6 +39,11 @@ final class AssemblyStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.METADATA, EpisodeField.TIMELINE, EpisodeField.ASSETS);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.assembler();
     }
 
     @Override

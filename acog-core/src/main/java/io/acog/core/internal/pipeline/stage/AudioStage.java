@@ -10,6 +10,7 @@ import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.core.internal.timeline.TimelineCodec;
 import io.acog.core.internal.timeline.TimelinePlanner;
+import io.acog.spi.Provider;
 import io.acog.spi.Timeline;
 import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
@@ -35,6 +36,11 @@ final class AudioStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.SCRIPT);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.voice(work.channel().voiceProfile().provider());
     }
 
     @Override

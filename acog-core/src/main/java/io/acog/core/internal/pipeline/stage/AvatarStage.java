@@ -6,6 +6,7 @@ import io.acog.core.episode.StageState;
 import io.acog.core.job.JobCompletion;
 import io.acog.spi.AvatarRenderer;
 import io.acog.spi.Cancellation;
+import io.acog.spi.Provider;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
@@ -41,6 +42,11 @@ final class AvatarStage implements RenderStage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.TIMELINE, EpisodeField.ASSETS);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.avatar(work.channel().avatarProfile().provider());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.acog.core.asset.NewAsset;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.spi.BrollGenerator;
 import io.acog.spi.Cancellation;
+import io.acog.spi.Provider;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
@@ -30,6 +31,11 @@ final class BrollStage implements RenderStage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.noneOf(EpisodeField.class);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.broll(null);
     }
 
     @Override

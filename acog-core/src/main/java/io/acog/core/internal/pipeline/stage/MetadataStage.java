@@ -6,6 +6,7 @@ import io.acog.core.episode.EpisodeMetadata;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ final class MetadataStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.IDEA, EpisodeField.PLAN, EpisodeField.SCRIPT);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.writer();
     }
 
     @Override

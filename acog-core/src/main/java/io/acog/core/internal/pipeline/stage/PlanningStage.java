@@ -4,6 +4,7 @@ import io.acog.core.episode.EpisodePlan;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,6 +20,11 @@ final class PlanningStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.IDEA);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.writer();
     }
 
     @Override

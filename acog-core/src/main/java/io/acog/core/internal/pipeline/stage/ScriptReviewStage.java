@@ -2,6 +2,7 @@ package io.acog.core.internal.pipeline.stage;
 
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,6 +22,11 @@ final class ScriptReviewStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.PLAN, EpisodeField.SCRIPT, EpisodeField.PIPELINE_STATE);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.writer();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.acog.core.internal.pipeline.state.EpisodeColumns;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.store.EpisodeMapping;
 import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -31,6 +32,11 @@ final class ScriptingStage implements Stage {
     @Override
     public Set<EpisodeField> reads() {
         return EnumSet.of(EpisodeField.IDEA, EpisodeField.PLAN, EpisodeField.SCRIPT_METADATA);
+    }
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.writer();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.acog.core.internal.pipeline.stage;
 
+import io.acog.spi.Provider;
 import java.util.Set;
 
 /**
@@ -7,6 +8,14 @@ import java.util.Set;
  * stored. Runs outside any transaction; the pipeline stores the result in one. Thread-safe.
  */
 public interface Stage {
+
+    /**
+     * The provider {@link #run} calls for this work, whose {@linkplain Provider#limits() limits}
+     * the pipeline keeps to across the fleet before the call.
+     *
+     * @throws StageFailedException when the channel asks for a provider the pipeline lacks
+     */
+    Provider provider(StageWork work);
 
     /**
      * Calls the stage's provider.

@@ -8,6 +8,7 @@ import io.acog.core.episode.EpisodeMetadata;
 import io.acog.core.internal.db.Db;
 import io.acog.core.internal.json.JsonCodec;
 import io.acog.core.internal.pipeline.state.EpisodeColumns;
+import io.acog.spi.Provider;
 import io.acog.spi.Publisher;
 import io.acog.spi.Usage;
 import java.time.Instant;
@@ -50,6 +51,11 @@ final class UploadStage implements Stage {
 
     /** {@code metadata.publish_at}: when a private upload becomes public on its own (ISO-8601). */
     static final String PUBLISH_AT = "publish_at";
+
+    @Override
+    public Provider provider(StageWork work) {
+        return providers.publisher(work.channel().platformConfig().platform());
+    }
 
     @Override
     public StageResult run(StageWork work) {

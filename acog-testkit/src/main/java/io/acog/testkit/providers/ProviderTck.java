@@ -1,0 +1,650 @@
+package io.acog.testkit.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.acog.spi.AssetStorage;
+import io.acog.spi.AvatarRenderer;
+import io.acog.spi.BrollGenerator;
+import io.acog.spi.ContentWriter;
+import io.acog.spi.Provider;
+import io.acog.spi.ProviderConfig;
+import io.acog.spi.ProviderException;
+import io.acog.spi.ProviderException.Reason;
+import io.acog.spi.ProviderPlugin;
+import io.acog.spi.ProviderRegistry;
+import io.acog.spi.Publisher;
+import io.acog.spi.Usage;
+import io.acog.spi.VideoAssembler;
+import io.acog.spi.VoiceSynthesizer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The technology compatibility kit every provider adapter passes: extend it with your adapter and a
+ * double of its service (WireMock, OkHttp's MockWebServer, the JDK's HttpServer: the kit needs no
+ * mock library, only the hooks below), and JUnit 5 runs its checks against them.
+ *
+ * <p>It checks that the adapter
+ *
+ * <ul>
+ *   <li>registers through its {@link ProviderPlugin} (found by {@link ServiceLoader}) with its
+ *       settings, and registers nothing, without throwing, when given none;
+ *   <li>answers, and reports what the call used and cost ({@link Usage});
+ *   <li>classifies each failure its service documents as the documentation says: the {@link
+ *       Reason}, and retryable or permanent;
+ *   <li>honours a rate limit's {@code Retry-After};
+ *   <li>times out a call the service does not answer;
+ *   <li>treats a malformed answer and a connection cut mid-answer as retryable;
+ *   <li>keeps its secrets (every setting whose name says key, secret, token or password) out of
+ *       exception messages and of the log lines written while it works;
+ *   <li>passes the call's idempotency key, and stops on a cancelled call, where the provider
+ *       supports them;
+ *   <li>is thread-safe: concurrent calls all succeed.
+ * </ul>
+ *
+ * <p>Each {@code service…} hook replaces what the double answered before, and the requests it
+ * recorded are forgotten; the kit calls one before each call it makes. The log check reads what the
+ * SLF4J binding writes to {@code System.out} and {@code System.err} while the adapter works
+ * (slf4j-simple does; set {@code org.slf4j.simpleLogger.defaultLogLevel=debug} for the adapter's
+ * tests so its debug lines are checked too).
+ *
+ * <pre>{@code
+ * class ElevenLabsTckTest extends ProviderTck<VoiceSynthesizer, VoiceSynthesizer.Speech> {
+ *     static WireMockServer server = ...;
+ *     protected Map<String, String> settings(Duration timeout) {
+ *         return Map.of("elevenlabs.api-key", "sk_test_0123456789", "elevenlabs.base-url", server.baseUrl(),
+ *                 "elevenlabs.timeout", String.valueOf(timeout.toSeconds()));
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * @param <P> the capability the adapter provides, e.g. {@link VoiceSynthesizer}
+ * @param <R> what its main call returns, e.g. {@link VoiceSynthesizer.Speech}
+ */
+public abstract class ProviderTck<P extends Provider, R> {
+
+    /** How long the adapter may wait for an answer in {@link #callsThatGetNoAnswerTimeOut()}. */
+    protected static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
+
+    /** How long the service stalls there: far beyond the short timeout. */
+    protected static final Duration STALL = Duration.ofSeconds(20);
+
+    /** The wait a rate-limited answer asks for in {@link #honoursRetryAfter()}. */
+    protected static final Duration RETRY_AFTER = Duration.ofSeconds(17);
+
+    private static final Pattern SECRET_SETTING = Pattern.compile("(?i).*(key|secret|token|password).*");
+
+    /**
+     * A failure the provider's documentation describes, and how the adapter must classify it.
+     *
+     * @param name what the failure is, as the service double knows it (e.g. {@code "401
+     *     quota_exceeded"}); the test is named after it
+     * @param reason the reason the adapter must give
+     * @param retryable whether the adapter must call it retryable
+     */
+    public record DocumentedFailure(String name, Reason reason, boolean retryable) {
+
+        /**
+         * Checks the name and reason.
+         *
+         * @param name what the failure is
+         * @param reason the reason the adapter must give
+         * @param retryable whether it must be retryable
+         */
+        public DocumentedFailure {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /**
+         * Returns a failure the adapter must call permanent.
+         *
+         * @param name what the failure is
+         * @param reason the reason the adapter must give
+         * @return the failure
+         */
+        public static DocumentedFailure permanent(String name, Reason reason) {
+            return new DocumentedFailure(name, reason, false);
+        }
+
+        /**
+         * Returns a failure the adapter must call retryable.
+         *
+         * @param name what the failure is
+         * @param reason the reason the adapter must give
+         * @return the failure
+         */
+        public static DocumentedFailure retryable(String name, Reason reason) {
+            return new DocumentedFailure(name, reason, true);
+        }
+    }
+
+    /**
+     * A request the service double received.
+     *
+     * @param method the HTTP method
+     * @param path the path, with its query
+     * @param headers the headers, their names in lower case
+     */
+    public record RecordedRequest(String method, String path, Map<String, List<String>> headers) {
+
+        /**
+         * Makes an unmodifiable copy of the headers, their names in lower case.
+         *
+         * @param method the HTTP method
+         * @param path the path, with its query
+         * @param headers the headers
+         */
+        public RecordedRequest {
+            Map<String, List<String>> lower = new LinkedHashMap<>();
+            headers.forEach(
+                    (name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                            .addAll(values));
+            lower.replaceAll((name, values) -> List.copyOf(values));
+            headers = Map.copyOf(lower);
+        }
+
+        /**
+         * Returns a header's first value.
+         *
+         * @param name the header's name, in any case
+         * @return its first value, or null when the request had none
+         */
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    // ---- what the adapter's author supplies ----
+
+    /**
+     * Returns the settings that point the adapter at the service double, with test credentials and
+     * a request timeout of {@code timeout}.
+     *
+     * @param timeout how long the adapter may wait for an answer
+     * @return the settings, as {@link ProviderConfig#of} takes them
+     */
+    protected abstract Map<String, String> settings(Duration timeout);
+
+    /**
+     * Makes the adapter with {@code config}; the kit passes {@link #settings} here.
+     *
+     * @param config the settings
+     * @return the adapter
+     */
+    protected abstract P provider(ProviderConfig config);
+
+    /**
+     * Makes the adapter's main call (a voice's {@code synthesize}, a writer's {@code script}, a
+     * publisher's {@code publish}), with a request that the service double's success answers.
+     *
+     * @param provider the adapter
+     * @param call the call's circumstances; its storage is a temporary directory, which the
+     *     request's inputs may be put into first
+     * @return what the call returned
+     * @throws Exception when it fails; the kit expects {@link ProviderException}s
+     */
+    protected abstract R call(P provider, TestProviderCall call) throws Exception;
+
+    /**
+     * Returns the stage the main call serves, e.g. {@code "audio"}.
+     *
+     * @return the stage's label
+     */
+    protected abstract String stage();
+
+    /**
+     * Returns what the call's result says it used and cost.
+     *
+     * @param result what {@link #call} returned
+     * @return its usage
+     */
+    protected abstract Usage usage(R result);
+
+    /**
+     * Returns the failures the service documents, each with how the adapter must classify it.
+     *
+     * @return the failures; each is passed to {@link #serviceFails}
+     */
+    protected abstract List<DocumentedFailure> documentedFailures();
+
+    /** Makes the service answer the main call with success. */
+    protected abstract void serviceSucceeds();
+
+    /**
+     * Makes the service answer the main call with a documented failure.
+     *
+     * @param failure one of {@link #documentedFailures()}
+     */
+    protected abstract void serviceFails(DocumentedFailure failure);
+
+    /**
+     * Makes the service refuse the main call as rate limited, asking to wait {@code retryAfter} in
+     * the way the provider documents (a {@code Retry-After} header, say).
+     *
+     * @param retryAfter the wait it asks for
+     */
+    protected abstract void serviceRateLimits(Duration retryAfter);
+
+    /**
+     * Makes the service answer the main call only after {@code delay}.
+     *
+     * @param delay how long it stalls
+     */
+    protected abstract void serviceStalls(Duration delay);
+
+    /** Makes the service answer the main call with a success status but a body that is not what it documents. */
+    protected abstract void serviceAnswersMalformed();
+
+    /** Makes the service cut the connection in the middle of its answer. */
+    protected abstract void serviceResetsConnection();
+
+    /**
+     * Returns the requests the service received since it was last told how to answer.
+     *
+     * @return the requests, in order
+     */
+    protected abstract List<RecordedRequest> requests();
+
+    // ---- what the adapter's author may override ----
+
+    /**
+     * Returns the header the provider takes an idempotency key in, when it supports one (HeyGen's
+     * {@code Idempotency-Key}); empty by default, which skips {@link #passesTheIdempotencyKey()}.
+     *
+     * @return the header's name, or empty
+     */
+    protected java.util.Optional<String> idempotencyHeader() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Tells whether the adapter stops a call whose cancellation was requested before it sends
+     * anything that costs (a long upload does); false by default, which skips {@link
+     * #stopsACancelledCall()}.
+     *
+     * @return whether it checks {@link io.acog.spi.ProviderCall#cancelRequested()}
+     */
+    protected boolean stopsWhenCancelled() {
+        return false;
+    }
+
+    /**
+     * Tells whether the adapter's results carry a cost in dollars ({@link Usage#costUsd()}); true
+     * by default.
+     *
+     * @return whether a cost is reported
+     */
+    protected boolean reportsCost() {
+        return true;
+    }
+
+    /**
+     * Returns how many calls {@link #concurrentCallsAllSucceed()} makes at once.
+     *
+     * @return the number of threads, 8 by default
+     */
+    protected int concurrentCalls() {
+        return 8;
+    }
+
+    /**
+     * Returns the secret values the adapter holds: by default every value of {@link #settings}
+     * whose setting's name says key, secret, token or password (six characters or longer).
+     *
+     * @return the secrets, never to be seen in a message or a log line
+     */
+    protected Set<String> secrets() {
+        Set<String> secrets = new LinkedHashSet<>();
+        settings(SHORT_TIMEOUT).forEach((key, value) -> {
+            if (SECRET_SETTING.matcher(key).matches() && value != null && value.length() >= 6) {
+                secrets.add(value);
+            }
+        });
+        return secrets;
+    }
+
+    // ---- the checks ----
+
+    /** The plugin registers the adapter with its settings, and nothing (without throwing) with none. */
+    @Test
+    public void registersThroughItsPlugin() {
+        Class<?> type = provider(config(SHORT_TIMEOUT)).getClass();
+        ProviderPlugin found = null;
+        List<Object> registered = new ArrayList<>();
+        for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class)) {
+            List<Object> offered = new ArrayList<>();
+            plugin.register(config(SHORT_TIMEOUT), recording(offered));
+            if (offered.stream().anyMatch(type::isInstance)) {
+                found = plugin;
+                registered = offered;
+            }
+        }
+        assertThat(found)
+                .as(
+                        "a ProviderPlugin in META-INF/services/%s that registers a %s",
+                        ProviderPlugin.class.getName(), type)
+                .isNotNull();
+        assertThat(registered).isNotEmpty();
+        List<Object> unconfigured = new ArrayList<>();
+        found.register(ProviderConfig.empty(), recording(unconfigured));
+        assertThat(unconfigured)
+                .as("what %s registers with no settings", found.name())
+                .isEmpty();
+    }
+
+    /** A call answers, and its result reports what it used and cost. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void answersAndReportsUsage() throws Exception {
+        serviceSucceeds();
+        R result = call(provider(config(SHORT_TIMEOUT.multipliedBy(30))), TestProviderCall.forStage(stage()));
+        assertThat(result).as("the call's result").isNotNull();
+        Usage usage = usage(result);
+        assertThat(usage).as("the result's usage").isNotNull();
+        assertThat(Stream.of(
+                                usage.costUsd(),
+                                usage.inputTokens(),
+                                usage.outputTokens(),
+                                usage.characters(),
+                                usage.seconds(),
+                                usage.credits())
+                        .filter(Objects::nonNull))
+                .as("what the usage meters")
+                .isNotEmpty();
+        if (reportsCost()) {
+            assertThat(usage.costUsd()).as("the cost in dollars").isNotNull();
+            assertThat(usage.costUsd().signum()).as("the cost's sign").isNotNegative();
+        }
+    }
+
+    /**
+     * Each documented failure is classified as documented.
+     *
+     * @return a test per failure
+     */
+    @TestFactory
+    public Stream<DynamicTest> classifiesEachDocumentedFailure() {
+        return documentedFailures().stream()
+                .map(failure -> DynamicTest.dynamicTest(failure.name(), () -> {
+                    serviceFails(failure);
+                    ProviderException e = failedCall(SHORT_TIMEOUT.multipliedBy(30));
+                    assertThat(e.reason())
+                            .as("reason of %s (%s)", failure.name(), e.getMessage())
+                            .isEqualTo(failure.reason());
+                    assertThat(e.retryable())
+                            .as("retryable for %s (%s)", failure.name(), e.getMessage())
+                            .isEqualTo(failure.retryable());
+                    assertThat(e.provider()).as("provider named").isNotBlank();
+                    assertNoSecret(e);
+                }));
+    }
+
+    /** A rate limit's wait is passed on, so the pipeline waits as long as the provider asked. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void honoursRetryAfter() throws Exception {
+        serviceRateLimits(RETRY_AFTER);
+        Instant before = Instant.now();
+        ProviderException e = failedCall(SHORT_TIMEOUT.multipliedBy(30));
+        assertThat(e.retryable())
+                .as("a rate limit is retryable (%s)", e.getMessage())
+                .isTrue();
+        Duration asked = e.retryAfter()
+                .or(() -> e.retryAt().map(at -> Duration.between(before, at)))
+                .orElse(null);
+        assertThat(asked).as("the wait passed on (%s)", e.getMessage()).isNotNull();
+        assertThat(asked).isBetween(RETRY_AFTER.minusSeconds(5), RETRY_AFTER.plusSeconds(5));
+    }
+
+    /** A call the service does not answer times out, retryably. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void callsThatGetNoAnswerTimeOut() throws Exception {
+        serviceStalls(STALL);
+        ProviderException e = failedCall(SHORT_TIMEOUT);
+        assertThat(e.reason()).as("reason (%s)", e.getMessage()).isEqualTo(Reason.TIMEOUT);
+        assertThat(e.retryable()).isTrue();
+        assertNoSecret(e);
+    }
+
+    /** An answer that is not what the service documents is retryable. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void aMalformedAnswerIsRetryable() throws Exception {
+        serviceAnswersMalformed();
+        ProviderException e = failedCall(SHORT_TIMEOUT.multipliedBy(30));
+        assertThat(e.retryable()).as("retryable (%s)", e.getMessage()).isTrue();
+        assertNoSecret(e);
+    }
+
+    /** A connection cut mid-answer is retryable. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void aConnectionCutMidAnswerIsRetryable() throws Exception {
+        serviceResetsConnection();
+        ProviderException e = failedCall(SHORT_TIMEOUT.multipliedBy(30));
+        assertThat(e.retryable()).as("retryable (%s)", e.getMessage()).isTrue();
+        assertNoSecret(e);
+    }
+
+    /** No secret is in a log line written while the adapter succeeds and fails in every documented way. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void keepsSecretsOutOfLogs() throws Exception {
+        String logs = captured(() -> {
+            serviceSucceeds();
+            call(provider(config(SHORT_TIMEOUT.multipliedBy(30))), TestProviderCall.forStage(stage()));
+            for (DocumentedFailure failure : documentedFailures()) {
+                serviceFails(failure);
+                failedCall(SHORT_TIMEOUT.multipliedBy(30));
+            }
+            serviceAnswersMalformed();
+            failedCall(SHORT_TIMEOUT.multipliedBy(30));
+            return null;
+        });
+        for (String secret : secrets()) {
+            assertThat(logs)
+                    .as("the log lines written while the adapter worked")
+                    .doesNotContain(secret);
+        }
+        assertThat(provider(config(SHORT_TIMEOUT)).toString())
+                .as("the adapter's toString")
+                .satisfies(text -> secrets().forEach(secret -> assertThat(text).doesNotContain(secret)));
+    }
+
+    /** The call's idempotency key reaches the provider, where it takes one. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void passesTheIdempotencyKey() throws Exception {
+        Assumptions.assumeTrue(idempotencyHeader().isPresent(), "the provider takes no idempotency key");
+        serviceSucceeds();
+        TestProviderCall call =
+                TestProviderCall.forStage(stage()).withIdempotencyKey("tck-" + java.util.UUID.randomUUID());
+        call(provider(config(SHORT_TIMEOUT.multipliedBy(30))), call);
+        assertThat(requests())
+                .as("requests carrying %s: %s", idempotencyHeader().get(), call.idempotencyKey())
+                .anyMatch(request -> call.idempotencyKey()
+                        .equals(request.header(idempotencyHeader().get())));
+    }
+
+    /** A call whose cancellation was requested sends nothing and fails, where the adapter checks. */
+    @Test
+    public void stopsACancelledCall() {
+        Assumptions.assumeTrue(stopsWhenCancelled(), "the adapter does not stop cancelled calls");
+        serviceSucceeds();
+        TestProviderCall call = TestProviderCall.forStage(stage());
+        call.requestCancel();
+        Throwable thrown = catchThrowable(() -> call(provider(config(SHORT_TIMEOUT.multipliedBy(30))), call));
+        assertThat(thrown).as("a cancelled call's end").isInstanceOf(ProviderException.class);
+        assertThat(requests()).as("requests sent for a cancelled call").isEmpty();
+    }
+
+    /** Concurrent calls on one adapter all succeed. *
+     * @throws Exception when the adapter fails unexpectedly
+     */
+    @Test
+    public void concurrentCallsAllSucceed() throws Exception {
+        serviceSucceeds();
+        P provider = provider(config(SHORT_TIMEOUT.multipliedBy(60)));
+        ExecutorService threads = Executors.newFixedThreadPool(concurrentCalls());
+        try {
+            List<Future<R>> results = new ArrayList<>();
+            for (int i = 0; i < concurrentCalls(); i++) {
+                Callable<R> task = () -> call(provider, TestProviderCall.forStage(stage()));
+                results.add(threads.submit(task));
+            }
+            for (Future<R> result : results) {
+                R answer = result.get();
+                assertThat(answer).isNotNull();
+                assertThat(usage(answer)).isNotNull();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(requests().size()).as("requests the service received").isGreaterThanOrEqualTo(concurrentCalls());
+    }
+
+    // ---- helpers ----
+
+    private ProviderConfig config(Duration timeout) {
+        return ProviderConfig.of(settings(timeout));
+    }
+
+    private ProviderException failedCall(Duration timeout) throws Exception {
+        P provider = provider(config(timeout));
+        Throwable thrown = catchThrowable(() -> call(provider, TestProviderCall.forStage(stage())));
+        assertThat(thrown).as("what the call threw").isInstanceOf(ProviderException.class);
+        return (ProviderException) thrown;
+    }
+
+    private void assertNoSecret(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            String text = cause.toString();
+            for (String secret : secrets()) {
+                assertThat(text).as("an exception's message").doesNotContain(secret);
+            }
+        }
+    }
+
+    private static String captured(Callable<Void> work) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try (PrintStream tee = new PrintStream(new Tee(lines, out), true, StandardCharsets.UTF_8);
+                PrintStream teeErr = new PrintStream(new Tee(lines, err), true, StandardCharsets.UTF_8)) {
+            System.setOut(tee);
+            System.setErr(teeErr);
+            work.call();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return lines.toString(StandardCharsets.UTF_8);
+    }
+
+    private static ProviderRegistry recording(List<Object> offered) {
+        return new ProviderRegistry() {
+            @Override
+            public void contentWriter(ContentWriter writer) {
+                offered.add(writer);
+            }
+
+            @Override
+            public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
+                offered.add(synthesizer);
+            }
+
+            @Override
+            public void avatarRenderer(AvatarRenderer renderer) {
+                offered.add(renderer);
+            }
+
+            @Override
+            public void brollGenerator(BrollGenerator generator) {
+                offered.add(generator);
+            }
+
+            @Override
+            public void videoAssembler(VideoAssembler assembler) {
+                offered.add(assembler);
+            }
+
+            @Override
+            public void publisher(Publisher publisher) {
+                offered.add(publisher);
+            }
+
+            @Override
+            public void assetStorage(AssetStorage storage) {
+                offered.add(storage);
+            }
+        };
+    }
+
+    /** Writes to a capture and on to where the stream went before. */
+    private static final class Tee extends OutputStream {
+
+        private final OutputStream capture;
+        private final OutputStream onward;
+
+        Tee(OutputStream capture, OutputStream onward) {
+            this.capture = capture;
+            this.onward = onward;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            synchronized (capture) {
+                capture.write(b);
+            }
+            onward.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            synchronized (capture) {
+                capture.write(b, off, len);
+            }
+            onward.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            onward.flush();
+        }
+    }
+}
