@@ -55,7 +55,7 @@ record YouTubeSettings(
     static final int CHUNK_UNIT = 256 * 1024;
 
     static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** The videos.insert bucket of a project without a quota extension, per the current docs. */

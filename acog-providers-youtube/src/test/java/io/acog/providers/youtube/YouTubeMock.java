@@ -52,6 +52,11 @@ final class YouTubeMock implements AutoCloseable {
 
     /** The settings of a publisher on this mock, with {@code overrides} (null values remove a key). */
     ProviderConfig config(Map<String, String> overrides) {
+        return ProviderConfig.of(settings(overrides));
+    }
+
+    /** The settings of a publisher on this mock, with {@code overrides}, as a map. */
+    Map<String, String> settings(Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>();
         settings.put("youtube.client-id", CLIENT_ID);
         settings.put("youtube.client-secret", CLIENT_SECRET);
@@ -68,7 +73,7 @@ final class YouTubeMock implements AutoCloseable {
                 settings.put(key, value);
             }
         });
-        return ProviderConfig.of(settings);
+        return settings;
     }
 
     YouTubePublisher publisher(Map<String, String> overrides, Clock clock) {
