@@ -84,37 +84,28 @@ final class YouTubePublisher implements Publisher {
     @Override
     public Publication publish(PublishRequest request, ProviderCall call) {
         UploadCheckpoint checkpoint = UploadCheckpoint.read(call.checkpoint());
-        Credential credential;
-        if (checkpoint.videoId() == null) {
-            VideoResource resource = VideoResource.of(request);
-            if (!resource.droppedTags().isEmpty()) {
-                LOG.warn(
-                        "episode {}: {} tags left out, as YouTube takes {} characters of tags at most: {}",
-                        call.episodeId(),
-                        resource.droppedTags().size(),
-                        VideoResource.TAGS_LIMIT,
-                        resource.droppedTags());
-            }
-            credential = credentials.forChannel(request.channel());
+        VideoResource resource = checkpoint.videoId() == null ? resource(request, call) : null;
+        Credential credential = credentials.forChannel(request.channel());
+        if (resource != null) {
             checkpoint = uploadVideo(request, call, credential, resource, checkpoint);
-        } else {
-            credential = credentials.forChannel(request.channel());
         }
         String videoId = checkpoint.videoId();
-        if (call.cancelRequested()) {
+        boolean thumbnailLeft = request.thumbnail() != null && !checkpoint.thumbnailDone();
+        boolean captionsLeft = request.captions() != null && !checkpoint.captionsDone();
+        if ((thumbnailLeft || captionsLeft) && call.cancelRequested()) {
             LOG.warn(
-                    "episode {}: cancelled after YouTube took the video: video {} is on YouTube; its thumbnail"
-                            + " and captions, where not yet added, are skipped",
+                    "episode {}: cancelled after YouTube took the video: video {} is on YouTube, without the"
+                            + " thumbnail or captions not yet added",
                     call.episodeId(),
                     videoId);
             return publication(videoId);
         }
-        if (request.thumbnail() != null && !checkpoint.thumbnailDone()) {
+        if (thumbnailLeft) {
             finishing(call, "thumbnail", videoId, () -> thumbnails.set(credential, videoId, request.thumbnail(), call));
             checkpoint = checkpoint.withThumbnailDone();
             call.saveCheckpoint(checkpoint.json());
         }
-        if (request.captions() != null && !checkpoint.captionsDone()) {
+        if (captionsLeft) {
             finishing(
                     call,
                     "captions",
@@ -124,6 +115,20 @@ final class YouTubePublisher implements Publisher {
             call.saveCheckpoint(checkpoint.json());
         }
         return publication(videoId);
+    }
+
+    /** The video resource, checked against YouTube's limits before anything is sent. */
+    private static VideoResource resource(PublishRequest request, ProviderCall call) {
+        VideoResource resource = VideoResource.of(request);
+        if (!resource.droppedTags().isEmpty()) {
+            LOG.warn(
+                    "episode {}: {} tags left out, as YouTube takes {} characters of tags at most: {}",
+                    call.episodeId(),
+                    resource.droppedTags().size(),
+                    VideoResource.TAGS_LIMIT,
+                    resource.droppedTags());
+        }
+        return resource;
     }
 
     private UploadCheckpoint uploadVideo(
