@@ -55,7 +55,7 @@ public final class ProviderHttp {
         this.clock = builder.clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(builder.redirects)
                 .build();
     }
 
@@ -390,6 +390,7 @@ public final class ProviderHttp {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private final List<String> secrets = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private HttpClient.Redirect redirects = HttpClient.Redirect.NORMAL;
 
         private Builder(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -441,6 +442,21 @@ public final class ProviderHttp {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets which redirects the client follows; by default {@link HttpClient.Redirect#NORMAL}
+         * (all but HTTPS to HTTP). Set {@link HttpClient.Redirect#NEVER} for a protocol that gives
+         * a 3xx a meaning of its own: Google's resumable uploads answer {@code 308} ("resume
+         * incomplete") without a {@code Location}, which a following client fails as an invalid
+         * redirection instead of returning it.
+         *
+         * @param policy the redirects to follow
+         * @return this builder
+         */
+        public Builder followRedirects(HttpClient.Redirect policy) {
+            this.redirects = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
