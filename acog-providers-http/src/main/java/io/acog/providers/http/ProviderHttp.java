@@ -4,6 +4,7 @@ import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -54,7 +55,7 @@ public final class ProviderHttp {
         this.clock = builder.clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(builder.redirects)
                 .build();
     }
 
@@ -121,7 +122,9 @@ public final class ProviderHttp {
     }
 
     /**
-     * Sends a request and returns its body as bytes when its status is 2xx.
+     * Sends a request and returns its body as bytes when its status is 2xx. The whole answer, its
+     * body read to the end, must come within the request's timeout (the JDK client's own timeout
+     * stops once the headers arrive).
      *
      * @param request the request
      * @param what what the call does, for messages
@@ -129,11 +132,71 @@ public final class ProviderHttp {
      * @throws ProviderException when it fails, classified by {@link #failure}
      */
     public HttpResponse<byte[]> exchange(HttpRequest request, String what) {
-        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), what);
+        Duration timeout = request.timeout().orElse(requestTimeout);
+        long started = System.nanoTime();
+        HttpResponse<InputStream> streamed = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
+        // the client's timeout ends with the headers: the body is read under a deadline of its own
+        Duration left = timeout.minusNanos(System.nanoTime() - started);
+        InputStream body = streamed.body();
+        ReadDeadline deadline = ReadDeadline.arm(body, left.isNegative() ? Duration.ZERO : left);
+        byte[] bytes;
+        try (body;
+                deadline) {
+            bytes = body.readAllBytes();
+        } catch (IOException e) {
+            if (deadline.fired()) {
+                throw ProviderException.retryable(
+                        provider,
+                        Reason.TIMEOUT,
+                        message(request, what, "no whole answer within " + timeout, null),
+                        null);
+            }
+            throw transportFailure(request, what, e);
+        }
+        HttpResponse<byte[]> response = new ReadResponse(streamed, bytes);
         if (response.statusCode() / 100 != 2) {
             throw failure(response, what, text(response.body()));
         }
         return response;
+    }
+
+    /** A response whose body was read in full. */
+    private record ReadResponse(HttpResponse<InputStream> streamed, byte[] body) implements HttpResponse<byte[]> {
+
+        @Override
+        public int statusCode() {
+            return streamed.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return streamed.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<byte[]>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return streamed.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return streamed.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return streamed.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return streamed.version();
+        }
     }
 
     /**
@@ -327,6 +390,7 @@ public final class ProviderHttp {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private final List<String> secrets = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private HttpClient.Redirect redirects = HttpClient.Redirect.NORMAL;
 
         private Builder(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -378,6 +442,21 @@ public final class ProviderHttp {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets which redirects the client follows; by default {@link HttpClient.Redirect#NORMAL}
+         * (all but HTTPS to HTTP). Set {@link HttpClient.Redirect#NEVER} for a protocol that gives
+         * a 3xx a meaning of its own: Google's resumable uploads answer {@code 308} ("resume
+         * incomplete") without a {@code Location}, which a following client fails as an invalid
+         * redirection instead of returning it.
+         *
+         * @param policy the redirects to follow
+         * @return this builder
+         */
+        public Builder followRedirects(HttpClient.Redirect policy) {
+            this.redirects = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

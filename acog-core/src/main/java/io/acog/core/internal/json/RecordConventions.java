@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedField;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.AnnotatedWithParams;
@@ -30,6 +31,23 @@ final class RecordConventions extends JacksonAnnotationIntrospector {
     /** JSON keys that differ from the snake_case form of their component: record → component → key. */
     private static final Map<String, Map<String, String>> RENAMED =
             Map.of("io.acog.core.channel.StyleGuide$Rules", Map.of("dos", "do", "donts", "dont"));
+
+    /**
+     * A record's JSON is its components: a method that only looks like a getter ({@code
+     * EpisodePlan.isEmpty()}) is not written as a key of its own.
+     */
+    @Override
+    public boolean hasIgnoreMarker(AnnotatedMember member) {
+        if (member instanceof AnnotatedMethod method
+                && method.getParameterCount() == 0
+                && method.getDeclaringClass().isRecord()
+                && ours(method.getDeclaringClass())
+                && java.util.Arrays.stream(method.getDeclaringClass().getRecordComponents())
+                        .noneMatch(component -> component.getName().equals(method.getName()))) {
+            return true;
+        }
+        return super.hasIgnoreMarker(member);
+    }
 
     @Override
     public Boolean hasAnyGetter(Annotated member) {

@@ -38,6 +38,20 @@ class JsonCodecTest {
     }
 
     @Test
+    void aRecordIsWrittenAsItsComponentsOnlyNotItsGetterLikeMethods() throws Exception {
+        String stored = """
+                {"hook": "What if time stopped?", "sections": [{"title": "Horizons"}], "key_facts": ["c is finite"]}""";
+        io.acog.core.episode.EpisodePlan plan = JsonCodec.read(stored, io.acog.core.episode.EpisodePlan.class);
+
+        String written = JsonCodec.text(plan);
+
+        assertThat(written).doesNotContain("\"empty\""); // EpisodePlan.isEmpty() is no component
+        io.acog.core.episode.EpisodePlan again = JsonCodec.read(written, io.acog.core.episode.EpisodePlan.class);
+        assertThat(again).isEqualTo(plan);
+        assertThat(again.extra()).isEmpty();
+    }
+
+    @Test
     void seedExamplesReadBackToTheSameJson() throws Exception {
         String persona = """
                 {"name": "Dr. Sarah Chen", "background": "Astrophysicist with 15 years at NASA JPL",
