@@ -1,7 +1,6 @@
 package io.acog.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -57,12 +56,8 @@ class MockProvidersDemoTest {
         Ffmpeg ffmpeg = Ffmpeg.locate(ProviderConfig.empty());
         try (MockProviders mocks = MockProviders.start(Listen.forTests(), ffmpeg)) {
             ProviderConfig config = mocks.config();
-            List<String> problems = RealProviders.problems(RealProviders.KNOWN, config);
-            // the adapters join main one by one: until all four are there, this test waits for them
-            assumeTrue(
-                    problems.stream().noneMatch(problem -> problem.endsWith("is not on the class path")),
-                    () -> "not every adapter is on the class path yet: " + problems);
-            assertThat(problems).as("each adapter takes the mocks' settings").isEmpty();
+            // every adapter is on the class path, and takes the mocks' settings
+            assertThat(RealProviders.problems(RealProviders.KNOWN, config)).isEmpty();
             Demo.Options options =
                     new Demo.Options(1, 4, 0, 900, false, false, Demo.MediaKind.REAL, RealProviders.KNOWN);
             AtomicBoolean inspected = new AtomicBoolean();
