@@ -7,18 +7,17 @@ import io.acog.spi.BrollGenerator;
 import io.acog.spi.ContentWriter;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderPlugin;
-import io.acog.spi.ProviderRegistry;
 import io.acog.spi.Publisher;
 import io.acog.spi.Secret;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
+import io.acog.testkit.providers.OfferedProviders;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The real provider adapters the demo can run on ({@code --providers}), found on the class path by
@@ -45,14 +44,14 @@ final class RealProviders {
                 continue;
             }
             Asking asking = new Asking(config);
-            List<String> offered = new ArrayList<>();
+            OfferedProviders offered = new OfferedProviders();
             try {
-                plugin.register(asking, registry(offered::add, null));
+                plugin.register(asking, offered);
             } catch (RuntimeException e) {
                 problems.add(name + ": " + e.getMessage());
                 continue;
             }
-            if (offered.isEmpty()) {
+            if (offered.offered().isEmpty()) {
                 problems.add(name + " needs "
                         + String.join(
                                 ", ",
@@ -69,13 +68,38 @@ final class RealProviders {
      * chosen, and returns the storage one of them offers (null for none).
      */
     static AssetStorage install(EpisodePipeline.Builder pipeline, List<String> names, ProviderConfig config) {
-        AssetStorage[] storage = new AssetStorage[1];
+        AssetStorage storage = null;
         for (String name : names) {
-            List<String> offered = new ArrayList<>();
-            plugin(name).register(config, registry(offered::add, new Forward(pipeline, storage)));
-            System.out.println("Provider     " + name + " (real): " + String.join(", ", offered));
+            OfferedProviders offered = new OfferedProviders();
+            plugin(name).register(config, offered);
+            List<String> described = new ArrayList<>();
+            for (Object provider : offered.offered()) {
+                if (provider instanceof ContentWriter writer) {
+                    pipeline.contentWriter(writer);
+                    described.add("content writer '" + writer.name() + "'");
+                } else if (provider instanceof VoiceSynthesizer voice) {
+                    pipeline.voiceSynthesizer(voice);
+                    described.add("voice '" + voice.name() + "'");
+                } else if (provider instanceof AvatarRenderer renderer) {
+                    pipeline.avatarRenderer(renderer);
+                    described.add("avatar renderer '" + renderer.name() + "'");
+                } else if (provider instanceof BrollGenerator generator) {
+                    pipeline.brollGenerator(generator);
+                    described.add("b-roll generator '" + generator.name() + "'");
+                } else if (provider instanceof VideoAssembler assembler) {
+                    pipeline.videoAssembler(assembler);
+                    described.add("video assembler '" + assembler.name() + "'");
+                } else if (provider instanceof Publisher publisher) {
+                    pipeline.publisher(publisher);
+                    described.add("publisher '" + publisher.name() + "'");
+                } else if (provider instanceof AssetStorage chosen) {
+                    storage = chosen; // the demo sets it, replacing its local files
+                    described.add("asset storage '" + chosen.name() + "'");
+                }
+            }
+            System.out.println("Provider     " + name + " (real): " + String.join(", ", described));
         }
-        return storage[0];
+        return storage;
     }
 
     private static ProviderPlugin plugin(String name) {
@@ -85,106 +109,6 @@ final class RealProviders {
             }
         }
         return null;
-    }
-
-    /** A registry that notes what is offered, and hands it on to {@code onward} if any. */
-    private static ProviderRegistry registry(Consumer<String> offered, ProviderRegistry onward) {
-        return new ProviderRegistry() {
-            @Override
-            public void contentWriter(ContentWriter writer) {
-                offered.accept("content writer '" + writer.name() + "'");
-                if (onward != null) {
-                    onward.contentWriter(writer);
-                }
-            }
-
-            @Override
-            public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
-                offered.accept("voice '" + synthesizer.name() + "'");
-                if (onward != null) {
-                    onward.voiceSynthesizer(synthesizer);
-                }
-            }
-
-            @Override
-            public void avatarRenderer(AvatarRenderer renderer) {
-                offered.accept("avatar renderer '" + renderer.name() + "'");
-                if (onward != null) {
-                    onward.avatarRenderer(renderer);
-                }
-            }
-
-            @Override
-            public void brollGenerator(BrollGenerator generator) {
-                offered.accept("b-roll generator '" + generator.name() + "'");
-                if (onward != null) {
-                    onward.brollGenerator(generator);
-                }
-            }
-
-            @Override
-            public void videoAssembler(VideoAssembler assembler) {
-                offered.accept("video assembler '" + assembler.name() + "'");
-                if (onward != null) {
-                    onward.videoAssembler(assembler);
-                }
-            }
-
-            @Override
-            public void publisher(Publisher publisher) {
-                offered.accept("publisher '" + publisher.name() + "'");
-                if (onward != null) {
-                    onward.publisher(publisher);
-                }
-            }
-
-            @Override
-            public void assetStorage(AssetStorage storage) {
-                offered.accept("asset storage '" + storage.name() + "'");
-                if (onward != null) {
-                    onward.assetStorage(storage);
-                }
-            }
-        };
-    }
-
-    /** Registers with the pipeline's builder; storage is kept for the demo to set. */
-    private record Forward(EpisodePipeline.Builder pipeline, AssetStorage[] storage) implements ProviderRegistry {
-
-        @Override
-        public void contentWriter(ContentWriter writer) {
-            pipeline.contentWriter(writer);
-        }
-
-        @Override
-        public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
-            pipeline.voiceSynthesizer(synthesizer);
-        }
-
-        @Override
-        public void avatarRenderer(AvatarRenderer renderer) {
-            pipeline.avatarRenderer(renderer);
-        }
-
-        @Override
-        public void brollGenerator(BrollGenerator generator) {
-            pipeline.brollGenerator(generator);
-        }
-
-        @Override
-        public void videoAssembler(VideoAssembler assembler) {
-            pipeline.videoAssembler(assembler);
-        }
-
-        @Override
-        public void publisher(Publisher publisher) {
-            pipeline.publisher(publisher);
-        }
-
-        @Override
-        public void assetStorage(AssetStorage chosen) {
-            storage[0] = chosen;
-        }
     }
 
     /** Settings that note the keys asked for and not set. */

@@ -15,6 +15,7 @@ import io.acog.providers.ffmpeg.Ffmpeg;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.Media;
 import io.acog.spi.ProviderConfig;
+import io.acog.testkit.providers.OfferedProviders;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,19 +3,12 @@ package io.acog.testkit.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.acog.spi.AssetStorage;
-import io.acog.spi.AvatarRenderer;
-import io.acog.spi.BrollGenerator;
-import io.acog.spi.ContentWriter;
 import io.acog.spi.Provider;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.ProviderPlugin;
-import io.acog.spi.ProviderRegistry;
-import io.acog.spi.Publisher;
 import io.acog.spi.Usage;
-import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -339,11 +332,11 @@ public abstract class ProviderTck<P extends Provider, R> {
         ProviderPlugin found = null;
         List<Object> registered = new ArrayList<>();
         for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class)) {
-            List<Object> offered = new ArrayList<>();
-            plugin.register(config(SHORT_TIMEOUT), recording(offered));
-            if (offered.stream().anyMatch(type::isInstance)) {
+            OfferedProviders offered = new OfferedProviders();
+            plugin.register(config(SHORT_TIMEOUT), offered);
+            if (offered.offered().stream().anyMatch(type::isInstance)) {
                 found = plugin;
-                registered = offered;
+                registered = offered.offered();
             }
         }
         assertThat(found)
@@ -352,9 +345,9 @@ public abstract class ProviderTck<P extends Provider, R> {
                         ProviderPlugin.class.getName(), type)
                 .isNotNull();
         assertThat(registered).isNotEmpty();
-        List<Object> unconfigured = new ArrayList<>();
-        found.register(ProviderConfig.empty(), recording(unconfigured));
-        assertThat(unconfigured)
+        OfferedProviders unconfigured = new OfferedProviders();
+        found.register(ProviderConfig.empty(), unconfigured);
+        assertThat(unconfigured.offered())
                 .as("what %s registers with no settings", found.name())
                 .isEmpty();
     }
@@ -574,45 +567,6 @@ public abstract class ProviderTck<P extends Provider, R> {
             System.setErr(err);
         }
         return lines.toString(StandardCharsets.UTF_8);
-    }
-
-    private static ProviderRegistry recording(List<Object> offered) {
-        return new ProviderRegistry() {
-            @Override
-            public void contentWriter(ContentWriter writer) {
-                offered.add(writer);
-            }
-
-            @Override
-            public void voiceSynthesizer(VoiceSynthesizer synthesizer) {
-                offered.add(synthesizer);
-            }
-
-            @Override
-            public void avatarRenderer(AvatarRenderer renderer) {
-                offered.add(renderer);
-            }
-
-            @Override
-            public void brollGenerator(BrollGenerator generator) {
-                offered.add(generator);
-            }
-
-            @Override
-            public void videoAssembler(VideoAssembler assembler) {
-                offered.add(assembler);
-            }
-
-            @Override
-            public void publisher(Publisher publisher) {
-                offered.add(publisher);
-            }
-
-            @Override
-            public void assetStorage(AssetStorage storage) {
-                offered.add(storage);
-            }
-        };
     }
 
     /** Writes to a capture and on to where the stream went before. */

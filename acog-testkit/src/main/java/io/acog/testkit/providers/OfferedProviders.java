@@ -1,4 +1,4 @@
-package io.acog.examples;
+package io.acog.testkit.providers;
 
 import io.acog.spi.AssetStorage;
 import io.acog.spi.AvatarRenderer;
@@ -13,13 +13,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** What a plugin found on the class path registers, kept for a test to use without a pipeline. */
-final class OfferedProviders implements io.acog.spi.ProviderRegistry {
+/**
+ * A {@link io.acog.spi.ProviderRegistry} that keeps what a plugin registers, in order, for a test
+ * (or a tool) to use without a pipeline. Not thread-safe: a plugin registers on one thread.
+ *
+ * <pre>{@code
+ * VoiceSynthesizer voice = OfferedProviders.of("elevenlabs", config).the(VoiceSynthesizer.class);
+ * }</pre>
+ */
+public final class OfferedProviders implements io.acog.spi.ProviderRegistry {
 
-    final List<Object> offered = new ArrayList<>();
+    private final List<Object> offered = new ArrayList<>();
 
-    /** What the plugin named {@code name} registers with {@code config}. */
-    static OfferedProviders of(String name, ProviderConfig config) {
+    /** Makes an empty registry. */
+    public OfferedProviders() {}
+
+    /**
+     * Returns what the plugin named {@code name} on the class path registers with {@code config}.
+     *
+     * @param name the plugin's {@link ProviderPlugin#name()}
+     * @param config the settings it registers with
+     * @return what it registered
+     * @throws AssertionError when no plugin of that name is on the class path
+     */
+    public static OfferedProviders of(String name, ProviderConfig config) {
         OfferedProviders providers = new OfferedProviders();
         for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class)) {
             if (plugin.name().equals(name)) {
@@ -30,8 +47,24 @@ final class OfferedProviders implements io.acog.spi.ProviderRegistry {
         throw new AssertionError("no plugin named " + name + " on the class path");
     }
 
-    /** The one provider of {@code type} registered. */
-    <T> T the(Class<T> type) {
+    /**
+     * Returns everything registered, in order.
+     *
+     * @return a copy of the list
+     */
+    public List<Object> offered() {
+        return List.copyOf(offered);
+    }
+
+    /**
+     * Returns the one provider of {@code type} registered.
+     *
+     * @param type the capability, e.g. {@code VoiceSynthesizer.class}
+     * @param <T> the capability
+     * @return the provider
+     * @throws AssertionError unless exactly one of that type was registered
+     */
+    public <T> T the(Class<T> type) {
         List<T> matching =
                 offered.stream().filter(type::isInstance).map(type::cast).toList();
         if (matching.size() != 1) {
