@@ -2,6 +2,7 @@ package io.acog.core.job;
 
 import io.acog.core.Acog;
 import io.acog.core.episode.PipelineStage;
+import io.acog.testing.KilledWorkers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class DoomedWorkerMain {
 
     /** The test database: URL and user from the command line, password from the environment. */
     public static PGSimpleDataSource dataSource(String[] args) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        PGSimpleDataSource dataSource = KilledWorkers.named(new PGSimpleDataSource());
         dataSource.setURL(args[0]);
         dataSource.setUser(args[1]);
         String password = System.getenv("ACOG_JDBC_PASSWORD");

@@ -8,6 +8,7 @@ import io.acog.core.Acog;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.PipelineStage;
 import io.acog.testing.Jooq;
+import io.acog.testing.KilledWorkers;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.TestDatabase;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -71,8 +71,7 @@ class WorkerKilledTest {
             assertThat(doomed.isAlive())
                     .as("doomed worker output: %s", read(log.toFile()))
                     .isTrue();
-            doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no release
-            assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            KilledWorkers.kill(doomed, db);
             heldByDoomed = db.select(JOBS.ID)
                     .from(JOBS)
                     .where(JOBS.LOCKED_BY.eq("doomed"))

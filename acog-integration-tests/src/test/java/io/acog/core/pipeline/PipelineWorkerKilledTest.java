@@ -14,6 +14,7 @@ import io.acog.core.job.JobWorker;
 import io.acog.core.job.RetryPolicy;
 import io.acog.providers.offline.OfflineProviders;
 import io.acog.testing.Jooq;
+import io.acog.testing.KilledWorkers;
 import io.acog.testing.Waiting;
 import io.acog.testkit.fixtures.AcogFixtures;
 import io.acog.testkit.postgres.AcogPostgres;
@@ -100,8 +101,7 @@ class PipelineWorkerKilledTest {
             assertThat(doomed.isAlive())
                     .as("doomed worker in the middle of its stages; its output: %s", read(log))
                     .isTrue();
-            doomed.destroyForcibly(); // SIGKILL: no shutdown hook, nothing handed back
-            assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            KilledWorkers.kill(doomed, db);
             killedAt = System.nanoTime();
             heldByDoomed = db.select(JOBS.ID)
                     .from(JOBS)
