@@ -36,19 +36,36 @@ public sealed interface RenderProgress {
      * @param media the rendered file; the pipeline stores it
      * @param durationMs how long the video runs, in milliseconds; 0 or less when unknown
      * @param usage what the render cost
+     * @param metadata facts about the media to keep with its asset, e.g. Pexels' {@code author} and
+     *     {@code source_url} for attribution; the pipeline stores them in the asset's metadata
      */
-    record Done(Media media, long durationMs, Usage usage) implements RenderProgress {
+    record Done(Media media, long durationMs, Usage usage, java.util.Map<String, String> metadata)
+            implements RenderProgress {
         /**
          * Creates the progress of a finished render.
          *
          * @param media the rendered file; the pipeline stores it
          * @param durationMs how long the video runs, in milliseconds; 0 or less when unknown
          * @param usage what the render cost
+         * @param metadata facts about the media to keep with its asset; null becomes none
          * @throws NullPointerException when {@code media} or {@code usage} is null
          */
         public Done {
             Objects.requireNonNull(media, "media");
             Objects.requireNonNull(usage, "usage");
+            metadata = Copies.map(metadata);
+        }
+
+        /**
+         * Creates the progress of a finished render with no metadata.
+         *
+         * @param media the rendered file; the pipeline stores it
+         * @param durationMs how long the video runs, in milliseconds; 0 or less when unknown
+         * @param usage what the render cost
+         * @throws NullPointerException when {@code media} or {@code usage} is null
+         */
+        public Done(Media media, long durationMs, Usage usage) {
+            this(media, durationMs, usage, null);
         }
     }
 

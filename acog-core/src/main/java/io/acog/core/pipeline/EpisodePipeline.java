@@ -162,6 +162,28 @@ public interface EpisodePipeline {
     boolean callback(RenderCallback callback);
 
     /**
+     * Hands over a POST that arrived at the host's webhook endpoint for a render provider: the
+     * provider's adapter verifies it (signature over the raw body with its webhook secret,
+     * timestamp, replay) and names the render, whose job is then checked at once. What the render
+     * became is read from the provider's API at that check, never from the delivery, so a delivery
+     * can only make a check come sooner.
+     *
+     * <p>Answer the POST with 2xx when this returns (whatever it returns), and with {@link
+     * io.acog.spi.WebhookRejectedException.Reason#httpStatus()} when it throws that exception.
+     *
+     * @param provider the provider the endpoint is for, e.g. {@code "heygen"} (from the endpoint's
+     *     path, say {@code /webhooks/heygen})
+     * @param delivery the request's headers and raw body
+     * @return whether a job was waiting for the render the delivery names; false for a genuine
+     *     delivery about something else, or about a render no job waits for any more
+     * @throws io.acog.spi.WebhookRejectedException when the delivery is not genuine, stale or
+     *     replayed, or the provider has no webhook secret
+     * @throws io.acog.core.ValidationException when the pipeline has no render provider of that name
+     *     that receives webhooks
+     */
+    boolean webhook(String provider, io.acog.spi.WebhookDelivery delivery);
+
+    /**
      * Returns what the episode cost so far: the provider costs recorded by its completed jobs.
      *
      * @param episodeId the episode

@@ -8,8 +8,11 @@ import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.ProviderPlugin;
+import io.acog.spi.RenderWebhooks;
 import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
+import io.acog.spi.WebhookDelivery;
+import io.acog.spi.WebhookRejectedException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,7 +59,11 @@ import org.junit.jupiter.api.TestFactory;
  *       exception messages and of the log lines written while it works;
  *   <li>passes the call's idempotency key, and stops on a cancelled call, where the provider
  *       supports them;
- *   <li>is thread-safe: concurrent calls all succeed.
+ *   <li>is thread-safe: concurrent calls all succeed;
+ *   <li>for a render provider that {@linkplain RenderWebhooks receives webhooks}: accepts a
+ *       genuine delivery and names its render; rejects one that is unsigned, signed wrongly, has a
+ *       tampered body, is stale, is replayed, or arrives with no webhook secret configured; and
+ *       keeps the secret out of every rejection.
  * </ul>
  *
  * <p>Each {@code service…} hook replaces what the double answered before, and the requests it
@@ -323,6 +330,32 @@ public abstract class ProviderTck<P extends Provider, R> {
         return secrets;
     }
 
+    /**
+     * Returns the delivery the provider's service would POST to a host's webhook endpoint about
+     * the render {@code taskId}, its end, at {@code sentAt}, signed with the webhook secret that
+     * {@link #settings} configures. Empty, the default, skips the webhook checks; a provider that
+     * implements {@link RenderWebhooks} overrides it. The kit forges and strips signatures in the
+     * headers whose names contain {@code signature}, and removes {@code *webhook-secret} settings
+     * to check an adapter without a secret.
+     *
+     * @param taskId the render the event is about
+     * @param sentAt when the service sends it (the signed timestamp, where the provider sends one)
+     * @return the signed delivery, or empty
+     */
+    protected java.util.Optional<WebhookDelivery> signedWebhook(String taskId, Instant sentAt) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Tells whether the provider's deliveries carry a signed timestamp, so that a stale one can be
+     * told; true by default.
+     *
+     * @return whether deliveries are timestamped
+     */
+    protected boolean webhooksAreTimestamped() {
+        return true;
+    }
+
     // ---- the checks ----
 
     /** The plugin registers the adapter with its settings, and nothing (without throwing) with none. */
@@ -535,6 +568,107 @@ public abstract class ProviderTck<P extends Provider, R> {
 
     private ProviderConfig config(Duration timeout) {
         return ProviderConfig.of(settings(timeout));
+    }
+
+    /** A genuine webhook delivery is accepted and names its render; the same delivery again is not. */
+    @Test
+    public void acceptsAGenuineWebhookOnce() {
+        RenderWebhooks webhooks = webhooks(config(SHORT_TIMEOUT));
+        String taskId = "tck-render-" + java.util.UUID.randomUUID();
+        WebhookDelivery delivery = signedWebhook(taskId, Instant.now()).orElseThrow();
+        assertThat(webhooks.receive(delivery))
+                .as("the render a genuine delivery names")
+                .hasValueSatisfying(event -> assertThat(event.taskId()).isEqualTo(taskId));
+        assertRejected(webhooks, delivery, WebhookRejectedException.Reason.REPLAYED);
+    }
+
+    /** A delivery whose body was changed after signing, or whose signature is wrong, is rejected. */
+    @Test
+    public void rejectsATamperedWebhook() {
+        RenderWebhooks webhooks = webhooks(config(SHORT_TIMEOUT));
+        String taskId = "tck-render-" + java.util.UUID.randomUUID();
+        WebhookDelivery genuine = signedWebhook(taskId, Instant.now()).orElseThrow();
+        WebhookDelivery tampered = new WebhookDelivery(
+                genuine.headers(),
+                genuine.bodyText()
+                        .replace(taskId, "tck-render-" + java.util.UUID.randomUUID())
+                        .getBytes(StandardCharsets.UTF_8));
+        assertRejected(webhooks, tampered, WebhookRejectedException.Reason.BAD_SIGNATURE);
+        Map<String, List<String>> forged = new LinkedHashMap<>(genuine.headers());
+        forged.replaceAll((name, values) -> name.contains("signature")
+                ? values.stream().map(ProviderTck::flipLastHexOrBase64).toList()
+                : values);
+        assertRejected(
+                webhooks, new WebhookDelivery(forged, genuine.body()), WebhookRejectedException.Reason.BAD_SIGNATURE);
+    }
+
+    /** A delivery without its signature headers is rejected as unsigned. */
+    @Test
+    public void rejectsAnUnsignedWebhook() {
+        RenderWebhooks webhooks = webhooks(config(SHORT_TIMEOUT));
+        WebhookDelivery genuine = signedWebhook("tck-render-" + java.util.UUID.randomUUID(), Instant.now())
+                .orElseThrow();
+        Map<String, List<String>> unsigned = new LinkedHashMap<>(genuine.headers());
+        unsigned.keySet().removeIf(name -> name.contains("signature"));
+        assertRejected(
+                webhooks, new WebhookDelivery(unsigned, genuine.body()), WebhookRejectedException.Reason.UNSIGNED);
+    }
+
+    /** A delivery signed an hour ago is rejected as stale, where deliveries are timestamped. */
+    @Test
+    public void rejectsAStaleWebhook() {
+        Assumptions.assumeTrue(webhooksAreTimestamped(), "the provider's deliveries carry no timestamp");
+        RenderWebhooks webhooks = webhooks(config(SHORT_TIMEOUT));
+        WebhookDelivery old = signedWebhook(
+                        "tck-render-" + java.util.UUID.randomUUID(),
+                        Instant.now().minus(Duration.ofHours(1)))
+                .orElseThrow();
+        assertRejected(webhooks, old, WebhookRejectedException.Reason.STALE);
+    }
+
+    /** With no webhook secret configured, every delivery is rejected. */
+    @Test
+    public void rejectsWebhooksWithoutASecret() {
+        Map<String, String> withoutSecret = new LinkedHashMap<>(settings(SHORT_TIMEOUT));
+        Assumptions.assumeTrue(signedWebhook("tck-render", Instant.now()).isPresent(), "no webhooks");
+        withoutSecret.keySet().removeIf(key -> key.endsWith("webhook-secret"));
+        RenderWebhooks webhooks = asWebhooks(provider(ProviderConfig.of(withoutSecret)));
+        WebhookDelivery genuine = signedWebhook("tck-render-" + java.util.UUID.randomUUID(), Instant.now())
+                .orElseThrow();
+        assertRejected(webhooks, genuine, WebhookRejectedException.Reason.NOT_CONFIGURED);
+    }
+
+    private RenderWebhooks webhooks(ProviderConfig config) {
+        Assumptions.assumeTrue(signedWebhook("tck-render", Instant.now()).isPresent(), "the provider has no webhooks");
+        return asWebhooks(provider(config));
+    }
+
+    private static RenderWebhooks asWebhooks(Provider provider) {
+        assertThat(provider).as("a provider whose service sends webhooks").isInstanceOf(RenderWebhooks.class);
+        return (RenderWebhooks) provider;
+    }
+
+    private void assertRejected(
+            RenderWebhooks webhooks, WebhookDelivery delivery, WebhookRejectedException.Reason reason) {
+        Throwable thrown = catchThrowable(() -> webhooks.receive(delivery));
+        assertThat(thrown).as("what receiving %s threw", delivery).isInstanceOf(WebhookRejectedException.class);
+        assertThat(((WebhookRejectedException) thrown).reason())
+                .as("why it was rejected")
+                .isEqualTo(reason);
+        assertNoSecret(thrown);
+    }
+
+    /** The value with its last signature character changed, still a well-formed hex or base64 value. */
+    private static String flipLastHexOrBase64(String value) {
+        int last = value.length() - 1;
+        while (last >= 0 && (value.charAt(last) == '=' || !Character.isLetterOrDigit(value.charAt(last)))) {
+            last--;
+        }
+        if (last < 0) {
+            return value + "0";
+        }
+        char flipped = value.charAt(last) == '0' ? '1' : '0';
+        return value.substring(0, last) + flipped + value.substring(last + 1);
     }
 
     private ProviderException failedCall(Duration timeout) throws Exception {

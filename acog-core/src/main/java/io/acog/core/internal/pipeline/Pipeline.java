@@ -1,10 +1,12 @@
 package io.acog.core.internal.pipeline;
 
+import io.acog.core.ValidationException;
 import io.acog.core.episode.Episode;
 import io.acog.core.episode.EpisodeRepository;
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
+import io.acog.core.internal.pipeline.stage.Providers;
 import io.acog.core.internal.pipeline.state.JobInputs;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.queue.JobStore;
@@ -14,10 +16,16 @@ import io.acog.core.pipeline.ChannelCost;
 import io.acog.core.pipeline.EpisodeCost;
 import io.acog.core.pipeline.EpisodePipeline;
 import io.acog.core.pipeline.RenderCallback;
+import io.acog.spi.RenderWebhooks;
+import io.acog.spi.WebhookDelivery;
+import io.acog.spi.WebhookEvent;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EpisodePipeline}: a facade over the operations on episodes, the stage runner the
@@ -27,6 +35,8 @@ import java.util.UUID;
  */
 final class Pipeline implements EpisodePipeline {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
     private final EpisodeRepository episodes;
     private final JobStore jobs;
     private final EpisodeOperations operations;
@@ -34,6 +44,7 @@ final class Pipeline implements EpisodePipeline {
     private final Spending spending;
     private final StrandedStages stranded;
     private final EpisodeWaits waits;
+    private final Providers providers;
 
     Pipeline(
             EpisodeRepository episodes,
@@ -42,7 +53,9 @@ final class Pipeline implements EpisodePipeline {
             StageRunner runner,
             Spending spending,
             StrandedStages stranded,
-            EpisodeWaits waits) {
+            EpisodeWaits waits,
+            Providers providers) {
+        this.providers = providers;
         this.episodes = episodes;
         this.jobs = jobs;
         this.operations = operations;
@@ -98,6 +111,32 @@ final class Pipeline implements EpisodePipeline {
         Objects.requireNonNull(callback, "callback");
         return jobs.wake(
                 StageGraph.RENDERS, JobInputs.TASK_ID, callback.taskId(), JobInputs.PROVIDER, callback.provider());
+    }
+
+    @Override
+    public boolean webhook(String provider, WebhookDelivery delivery) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(delivery, "delivery");
+        RenderWebhooks receiver = providers
+                .webhooks(provider)
+                .orElseThrow(() -> new ValidationException(
+                        "webhook",
+                        "provider",
+                        "is '" + provider + "'; the pipeline has no render provider of that name that receives"
+                                + " webhooks (those that do: " + providers.webhookProviders() + ")"));
+        Optional<WebhookEvent> event = receiver.receive(delivery);
+        if (event.isEmpty()) {
+            LOG.debug("{} webhook: a genuine event ACOG does not follow; ignored", provider);
+            return false;
+        }
+        boolean woke = callback(new RenderCallback(provider, event.get().taskId()));
+        LOG.debug(
+                "{} webhook {} for render {}: {}",
+                provider,
+                event.get().type(),
+                event.get().taskId(),
+                woke ? "its job is checked now" : "no job waits for it");
+        return woke;
     }
 
     @Override

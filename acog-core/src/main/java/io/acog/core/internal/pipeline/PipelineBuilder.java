@@ -206,6 +206,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                 runner,
                 spending,
                 new StrandedStages(db, changes, bus),
-                waits);
+                waits,
+                chosen);
     }
 }

@@ -118,7 +118,8 @@ final class AvatarStage implements RenderStage {
                         StoredMedia.video(
                                 done.durationMs(),
                                 usage,
-                                Map.of(COVERAGE, coverage.name().toLowerCase(Locale.ROOT))),
+                                StoredMedia.extra(
+                                        done, Map.of(COVERAGE, coverage.name().toLowerCase(Locale.ROOT)))),
                         done.media().mimeType(),
                         uri.size(),
                         StoredMedia.millis(done.durationMs()),

@@ -110,7 +110,13 @@ final class BrollStage implements RenderStage {
                         StoredMedia.video(
                                 done.durationMs(),
                                 usage,
-                                Map.of("clip_index", index, "description", String.valueOf(clip.description()))),
+                                StoredMedia.extra(
+                                        done,
+                                        Map.of(
+                                                "clip_index",
+                                                index,
+                                                "description",
+                                                String.valueOf(clip.description())))),
                         done.media().mimeType(),
                         uri.size(),
                         StoredMedia.millis(done.durationMs()),

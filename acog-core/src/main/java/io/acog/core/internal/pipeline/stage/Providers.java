@@ -13,6 +13,7 @@ import io.acog.spi.ProviderLimits;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.ProviderRegistry;
 import io.acog.spi.Publisher;
+import io.acog.spi.RenderWebhooks;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
 import java.util.ArrayList;
@@ -299,6 +300,28 @@ public final class Providers implements ProviderRegistry {
                 AvatarRenderer::name,
                 "avatar provider",
                 "the render job's provider");
+    }
+
+    /**
+     * The render provider named {@code name} that receives webhooks: the first avatar renderer or
+     * b-roll generator of that name (ignoring case) that implements {@link RenderWebhooks}.
+     */
+    public java.util.Optional<RenderWebhooks> webhooks(String name) {
+        return java.util.stream.Stream.concat(
+                        avatars.stream().filter(renderer -> renderer.name().equalsIgnoreCase(name)),
+                        brolls.stream().filter(generator -> generator.name().equalsIgnoreCase(name)))
+                .filter(RenderWebhooks.class::isInstance)
+                .map(RenderWebhooks.class::cast)
+                .findFirst();
+    }
+
+    /** The names of the render providers that receive webhooks, for an error message. */
+    public List<String> webhookProviders() {
+        return java.util.stream.Stream.concat(avatars.stream(), brolls.stream())
+                .filter(RenderWebhooks.class::isInstance)
+                .map(provider -> provider instanceof AvatarRenderer a ? a.name() : ((BrollGenerator) provider).name())
+                .distinct()
+                .toList();
     }
 
     /**

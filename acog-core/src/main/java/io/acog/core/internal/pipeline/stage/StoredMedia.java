@@ -3,6 +3,7 @@ package io.acog.core.internal.pipeline.stage;
 import io.acog.core.asset.VideoMetadata;
 import io.acog.spi.AssetStorage;
 import io.acog.spi.Media;
+import io.acog.spi.RenderProgress;
 import io.acog.spi.Usage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -61,6 +62,16 @@ final class StoredMedia {
 
     static VideoMetadata video(long durationMs, Usage usage, Map<String, Object> extra) {
         return new VideoMetadata(seconds(durationMs), null, null, null, null, Usages.cents(usage), null, extra);
+    }
+
+    /**
+     * The asset's extra metadata: what the provider said about the media (attribution, say), then
+     * the pipeline's own facts, which win a clash of keys.
+     */
+    static Map<String, Object> extra(RenderProgress.Done done, Map<String, Object> ours) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(done.metadata());
+        extra.putAll(ours);
+        return extra;
     }
 
     static BigDecimal seconds(long durationMs) {

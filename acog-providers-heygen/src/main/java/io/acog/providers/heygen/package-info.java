@@ -1,0 +1,2 @@
+/** ACOG's HeyGen adapter (in progress). */
+package io.acog.providers.heygen;

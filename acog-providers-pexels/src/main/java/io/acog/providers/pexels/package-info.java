@@ -1,0 +1,2 @@
+/** ACOG's Pexels adapter (in progress). */
+package io.acog.providers.pexels;

@@ -1,0 +1,2 @@
+/** ACOG's Runway adapter (in progress). */
+package io.acog.providers.runway;

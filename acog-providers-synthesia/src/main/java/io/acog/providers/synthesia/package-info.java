@@ -1,0 +1,2 @@
+/** ACOG's Synthesia adapter (in progress). */
+package io.acog.providers.synthesia;
