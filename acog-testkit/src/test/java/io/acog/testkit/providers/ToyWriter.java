@@ -4,14 +4,20 @@ import com.sun.net.httpserver.HttpServer;
 import io.acog.providers.http.AdapterSettings;
 import io.acog.providers.http.JsonBodies;
 import io.acog.providers.http.ProviderHttp;
+import io.acog.providers.http.ReplayGuard;
+import io.acog.providers.http.WebhookSignatures;
 import io.acog.spi.ContentWriter;
 import io.acog.spi.ProviderCall;
 import io.acog.spi.ProviderConfig;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderPlugin;
 import io.acog.spi.ProviderRegistry;
+import io.acog.spi.RenderWebhooks;
 import io.acog.spi.Secret;
 import io.acog.spi.Usage;
+import io.acog.spi.WebhookDelivery;
+import io.acog.spi.WebhookEvent;
+import io.acog.spi.WebhookRejectedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +37,7 @@ import java.util.concurrent.Executors;
  * A small content writer over HTTP, with a service double and a plugin, for testing the provider
  * kit: it plans by asking {@code POST /plan}. A {@link Flaw} makes it break one of the kit's rules.
  */
-final class ToyWriter implements ContentWriter {
+final class ToyWriter implements ContentWriter, RenderWebhooks {
 
     /** A rule the writer breaks. */
     enum Flaw {
@@ -39,7 +45,10 @@ final class ToyWriter implements ContentWriter {
         LEAKS_KEY,
         IGNORES_RETRY_AFTER,
         NO_TIMEOUT,
-        CALLS_A_MALFORMED_ANSWER_PERMANENT
+        CALLS_A_MALFORMED_ANSWER_PERMANENT,
+        ACCEPTS_ANY_SIGNATURE,
+        FORGETS_DELIVERIES,
+        IGNORES_TIMESTAMPS
     }
 
     /** The flaw writers made from settings get; set by the test that runs the kit. */
@@ -49,9 +58,13 @@ final class ToyWriter implements ContentWriter {
     private final URI base;
     private final Secret key;
     private final Flaw mine;
+    private final Secret webhookSecret;
+    private final ReplayGuard replays;
 
     ToyWriter(ProviderConfig config) {
         AdapterSettings settings = AdapterSettings.of("toy", config);
+        this.webhookSecret = settings.secret("webhook-secret").orElse(null);
+        this.replays = new ReplayGuard("toy", Duration.ofMinutes(5), java.time.Clock.systemUTC());
         this.key = settings.secret("api-key").orElseThrow();
         this.base = settings.url("base-url", "https://toy.invalid");
         this.mine = flaw;
@@ -100,6 +113,47 @@ final class ToyWriter implements ContentWriter {
             throw e;
         }
         return new Plan(plan, "toy-1", Usage.cost(new BigDecimal("0.0100")).withTokens(10, 0, 20));
+    }
+
+    /**
+     * The toy's webhooks: {@code toy-timestamp} (epoch seconds) and {@code toy-signature}, the hex
+     * HMAC-SHA256 of {@code "<timestamp>.<body>"}; the body is the id of the render that ended.
+     */
+    @Override
+    public java.util.Optional<WebhookEvent> receive(WebhookDelivery delivery) {
+        if (webhookSecret == null) {
+            throw new WebhookRejectedException("toy", WebhookRejectedException.Reason.NOT_CONFIGURED, "no secret");
+        }
+        String timestamp = delivery.header("toy-timestamp").orElse(null);
+        String signature = delivery.header("toy-signature").orElse(null);
+        if (timestamp == null || signature == null) {
+            throw new WebhookRejectedException("toy", WebhookRejectedException.Reason.UNSIGNED, "no signature");
+        }
+        byte[] expected = WebhookSignatures.hmacSha256(
+                webhookSecret.reveal().getBytes(StandardCharsets.UTF_8),
+                WebhookSignatures.utf8(timestamp + "."),
+                delivery.body());
+        if (mine != Flaw.ACCEPTS_ANY_SIGNATURE && !WebhookSignatures.matchesHex(expected, signature)) {
+            throw new WebhookRejectedException("toy", WebhookRejectedException.Reason.BAD_SIGNATURE, "no match");
+        }
+        if (mine != Flaw.FORGETS_DELIVERIES) {
+            java.time.Instant sentAt = mine == Flaw.IGNORES_TIMESTAMPS
+                    ? java.time.Instant.now()
+                    : java.time.Instant.ofEpochSecond(Long.parseLong(timestamp));
+            replays.admit(sentAt, signature);
+        }
+        return java.util.Optional.of(new WebhookEvent(delivery.bodyText(), "ended"));
+    }
+
+    /** Signs a delivery as the toy's service does. */
+    static WebhookDelivery signed(String secret, String taskId, java.time.Instant sentAt) {
+        String timestamp = String.valueOf(sentAt.getEpochSecond());
+        String signature = java.util.HexFormat.of()
+                .formatHex(WebhookSignatures.hmacSha256(
+                        secret.getBytes(StandardCharsets.UTF_8),
+                        WebhookSignatures.utf8(timestamp + "."),
+                        WebhookSignatures.utf8(taskId)));
+        return WebhookDelivery.of(Map.of("toy-timestamp", timestamp, "toy-signature", signature), taskId);
     }
 
     @Override
