@@ -205,6 +205,113 @@ class ProviderLimitsTest {
         assertThat(offline.uploads()).hasSize(3);
     }
 
+    @Test
+    void aRendersStatusRequestsCountAgainstItsProvidersRateLimit(DataSource dataSource, DSLContext db)
+            throws Exception {
+        ShiftedClock clock = new ShiftedClock();
+        Acog acog = Acog.builder().dataSource(dataSource).clock(clock).build();
+        // two pending answers, then done: a submit and three polls, at two requests a minute
+        OfflineProviders offline =
+                PipelineTesting.offline().renderPolls(2, Duration.ZERO).build();
+        CountingAvatar avatar = new CountingAvatar(
+                offline.avatarRenderer(), ProviderLimits.none().withRequestsPerMinute(2));
+        EpisodePipeline pipeline = offline.installInto(
+                        EpisodePipeline.builder(acog).avatarRenderer(avatar))
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
+        // five seconds into a minute: the test's first minute does not end by itself
+        Instant now = Instant.now();
+        clock.shift(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(65)));
+        OffsetDateTime nextMinute = clock.instant()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plus(Duration.ofMinutes(1))
+                .atOffset(ZoneOffset.UTC);
+        UUID id = new AcogFixtures(acog).episode().create().id();
+        pipeline.start(id);
+        try (JobWorker worker = pipeline.worker("renders").threads(2).start()) {
+            Waiting.until(
+                    () -> "the avatar's third request waiting for the next minute; avatar calls " + avatar.calls
+                            + ", avatar jobs "
+                            + db.select(JOBS.STATUS, JOBS.RUN_AFTER, JOBS.RETRY_COUNT, JOBS.INPUT_PARAMS)
+                                    .from(JOBS)
+                                    .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()))
+                                    .fetch(),
+                    () -> db.fetchCount(
+                                    JOBS,
+                                    JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
+                                    JOBS.STATUS.eq(Jooq.db(JobStatus.QUEUED)),
+                                    JOBS.RUN_AFTER.ge(nextMinute))
+                            == 1);
+            assertThat(avatar.calls).containsExactly("submit", "poll");
+            assertThat(db.select(JOBS.RETRY_COUNT, JOBS.INPUT_PARAMS)
+                            .from(JOBS)
+                            .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()))
+                            .fetchSingle())
+                    .satisfies(job -> {
+                        assertThat(job.value1()).as("retries spent").isZero();
+                        assertThat(job.value2().data())
+                                .as("the render's task, stored")
+                                .contains("task_id");
+                    });
+
+            clock.shift(
+                    Duration.between(clock.instant(), nextMinute.toInstant()).plusSeconds(1));
+            Waiting.until(
+                    () -> "the avatar rendered in the next minute; avatar calls " + avatar.calls,
+                    () -> db.fetchCount(
+                                    JOBS,
+                                    JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
+                                    JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
+                            == 1);
+        }
+        assertThat(avatar.calls).containsExactly("submit", "poll", "poll", "poll");
+    }
+
+    /** An avatar renderer with declared limits that notes each call it gets. */
+    private static final class CountingAvatar implements io.acog.spi.AvatarRenderer {
+
+        private final io.acog.spi.AvatarRenderer avatar;
+        private final ProviderLimits limits;
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingAvatar(io.acog.spi.AvatarRenderer avatar, ProviderLimits limits) {
+            this.avatar = avatar;
+            this.limits = limits;
+        }
+
+        @Override
+        public String name() {
+            return "counted-avatar";
+        }
+
+        @Override
+        public boolean serves(String requested) {
+            return true;
+        }
+
+        @Override
+        public ProviderLimits limits() {
+            return limits;
+        }
+
+        @Override
+        public io.acog.spi.RenderTask submit(AvatarRequest request, io.acog.spi.ProviderCall call) {
+            calls.add("submit");
+            return avatar.submit(request, call);
+        }
+
+        @Override
+        public io.acog.spi.RenderProgress poll(String taskId, io.acog.spi.ProviderCall call) {
+            calls.add("poll");
+            return avatar.poll(taskId, call);
+        }
+
+        @Override
+        public io.acog.spi.Cancellation cancel(String taskId, io.acog.spi.ProviderCall call) {
+            return avatar.cancel(taskId, call);
+        }
+    }
+
     private static long published(Acog acog, List<UUID> ids) {
         return ids.stream()
                 .filter(id -> acog.episodes().get(id).status() == EpisodeStatus.PUBLISHED)

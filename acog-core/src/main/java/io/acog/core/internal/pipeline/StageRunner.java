@@ -269,9 +269,27 @@ final class StageRunner {
         RenderStage stage = stages.render(job.stage());
         RenderProgress progress;
         try {
-            progress = Objects.requireNonNull(
-                    stage.poll(provider, taskId, call(job, context)), () -> provider + " returned no render progress");
+            // a status request counts against the provider's limits like any other call
+            try (ProviderLimiter.Permit permit = limiter.acquire(stage.named(provider), context.claim())) {
+                progress = Objects.requireNonNull(
+                        stage.poll(provider, taskId, call(job, context)),
+                        () -> provider + " returned no render progress");
+            }
         } catch (ProviderException e) {
+            if (work != null && !e.attemptSpent()) {
+                // just submitted, the task not stored yet: store it, to be asked about once the
+                // limit allows, rather than submit it again
+                Duration wait = e.retryAt()
+                        .map(at -> Duration.between(db.now().toInstant(), at))
+                        .or(e::retryAfter)
+                        .orElse(TOO_EARLY);
+                return ends.submitted(
+                        job,
+                        context,
+                        new StageResult.Submitted(
+                                new RenderTask(taskId, wait.isNegative() ? Duration.ZERO : wait), provider),
+                        begun);
+            }
             return providerFailed(job, context, e, begun);
         } catch (RuntimeException e) {
             return unforeseen(

@@ -86,6 +86,11 @@ final class AvatarStage implements RenderStage {
     }
 
     @Override
+    public Provider named(String provider) {
+        return providers.avatarNamed(provider);
+    }
+
+    @Override
     public RenderProgress poll(String provider, String taskId, ProviderCall call) {
         return providers.avatarNamed(provider).poll(taskId, call);
     }

@@ -58,6 +58,11 @@ final class BrollStage implements RenderStage {
     }
 
     @Override
+    public Provider named(String provider) {
+        return providers.broll(provider);
+    }
+
+    @Override
     public RenderProgress poll(String provider, String taskId, ProviderCall call) {
         return providers.broll(provider).poll(taskId, call);
     }
