@@ -356,8 +356,11 @@ public interface EpisodePipeline {
         /**
          * Sets the host's webhook endpoint that render providers report a finished render to
          * (HeyGen's {@code callback_url}, say): avatar renders are asked to call it, and the host
-         * passes what arrives to {@link EpisodePipeline#callback}. Without it, the default, the
-         * pipeline only polls.
+         * passes what arrives to {@link EpisodePipeline#webhook} (or, having verified it itself,
+         * {@link EpisodePipeline#callback}). A URL whose path ends in {@code /} is one endpoint per
+         * provider: the provider's name is appended ({@code https://host/acog/webhooks/} becomes
+         * {@code https://host/acog/webhooks/heygen} for HeyGen's renders), so the endpoint knows
+         * whose signature to check. Without it, the default, the pipeline only polls.
          *
          * @param url an absolute {@code https} (or {@code http}) URL the providers' servers reach
          * @return this builder

@@ -48,8 +48,11 @@ class PipelineWebhookTest extends PipelineTestCase {
         // renders that are checked again only in an hour, unless a webhook says they ended
         OfflineProviders offline =
                 PipelineTesting.offline().renderPolls(1, Duration.ofHours(1)).build();
-        EpisodePipeline pipeline = offline.installInto(
-                        EpisodePipeline.builder(acog).avatarRenderer(new SignedAvatar(offline.avatarRenderer())))
+        SignedAvatar avatar = new SignedAvatar(offline.avatarRenderer());
+        EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
+                        // one endpoint per provider: the provider's name is appended
+                        .renderCallbackUrl(java.net.URI.create("https://host.example/acog/webhooks/"))
+                        .avatarRenderer(avatar))
                 .assetStorage(new LocalFileStorage(storage))
                 .build();
         Episode episode = fixtures.episode().create();
@@ -57,6 +60,7 @@ class PipelineWebhookTest extends PipelineTestCase {
         try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
             patiently().until(() -> avatarTask(episode.id()) != null);
             String task = avatarTask(episode.id());
+            assertThat(avatar.callbackUrl).hasToString("https://host.example/acog/webhooks/offline");
             Job waiting = jobs(acog, episode.id(), PipelineStage.AVATAR).get(0);
             assertThat(waiting.status()).isEqualTo(JobStatus.QUEUED);
             assertThat(waiting.runAfter())
@@ -122,6 +126,7 @@ class PipelineWebhookTest extends PipelineTestCase {
     private static final class SignedAvatar implements AvatarRenderer, RenderWebhooks {
 
         private final AvatarRenderer avatar;
+        volatile java.net.URI callbackUrl;
 
         SignedAvatar(AvatarRenderer avatar) {
             this.avatar = avatar;
@@ -156,6 +161,7 @@ class PipelineWebhookTest extends PipelineTestCase {
 
         @Override
         public RenderTask submit(AvatarRequest request, ProviderCall call) {
+            callbackUrl = request.callbackUrl();
             return avatar.submit(request, call);
         }
 

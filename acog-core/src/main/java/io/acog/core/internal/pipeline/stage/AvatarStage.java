@@ -80,9 +80,23 @@ final class AvatarStage implements RenderStage {
                 "render task",
                 renderer.submit(
                         new AvatarRenderer.AvatarRequest(
-                                work.brief(), windows, audio, shared, EpisodeMedia.format(work.channel()), callbackUrl),
+                                work.brief(),
+                                windows,
+                                audio,
+                                shared,
+                                EpisodeMedia.format(work.channel()),
+                                callbackFor(renderer.name())),
                         work.call()));
         return new StageResult.Submitted(task, renderer.name());
+    }
+
+    /** The callback URL for {@code provider}'s renders: its name appended to a URL ending in '/'. */
+    private URI callbackFor(String provider) {
+        if (callbackUrl == null || !callbackUrl.getPath().endsWith("/")) {
+            return callbackUrl;
+        }
+        return callbackUrl.resolve(
+                java.net.URLEncoder.encode(provider.toLowerCase(Locale.ROOT), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
