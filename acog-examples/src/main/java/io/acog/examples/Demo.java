@@ -154,11 +154,23 @@ public final class Demo {
                 // real adapters first: the pipeline chooses them over the offline providers
                 AssetStorage realStorage = RealProviders.install(builder, options.providers(), config);
                 AssetStorage assets = realStorage != null ? realStorage : new LocalFileStorage(storage);
+                WebhookEndpoint webhooks = webhooks(options, builder);
                 EpisodePipeline pipeline = offline.installInto(builder)
                         .assetStorage(assets)
                         .listener(progress)
                         .build();
-                allPublished = run(acog, pipeline, progress, options, episodes);
+                try {
+                    if (webhooks != null) {
+                        webhooks.serve(pipeline);
+                    }
+                    allPublished = run(acog, pipeline, progress, options, episodes);
+                } finally {
+                    if (webhooks != null) {
+                        System.out.println("Webhooks     " + webhooks.accepted() + " accepted, " + webhooks.rejected()
+                                + " rejected");
+                        webhooks.close();
+                    }
+                }
                 summary(acog, pipeline, first.id(), storage, assets, options);
                 if (real) {
                     video(acog, first.id(), storage, assets, config);
@@ -175,6 +187,28 @@ public final class Demo {
             }
         }
         return allPublished;
+    }
+
+    /**
+     * Starts the webhook endpoint the options ask for and points the pipeline's render callbacks
+     * at it (one URL per provider); null when they ask for none.
+     */
+    private static WebhookEndpoint webhooks(Options options, EpisodePipeline.Builder builder)
+            throws java.io.IOException {
+        if (options.webhooks() == null) {
+            return null;
+        }
+        WebhookEndpoint endpoint = WebhookEndpoint.start(
+                new java.net.InetSocketAddress("localhost", options.webhooks().port()));
+        java.net.URI base =
+                options.webhooks().publicUrl() != null ? options.webhooks().publicUrl() : endpoint.localUrl();
+        if (!base.getPath().endsWith("/")) {
+            base = java.net.URI.create(base + "/");
+        }
+        builder.renderCallbackUrl(base);
+        System.out.println(
+                "Webhooks     render providers report to " + base + "<provider>; received on " + endpoint.localUrl());
+        return endpoint;
     }
 
     /** A psql connection URI of the database (without the password: psql asks for it). */
@@ -213,7 +247,7 @@ public final class Demo {
                                 .withExtra("language", "en"))
                         .persona(SeedExamples.persona())
                         .styleGuide(SeedExamples.styleGuide())
-                        .avatarProfile(SeedExamples.avatarProfile())
+                        .avatarProfile(avatar(providers))
                         .voiceProfile(voice)
                         .cadence("3_per_week")
                         .build());
@@ -223,6 +257,23 @@ public final class Demo {
                 + channel.voiceProfile().provider()
                 + ", avatar " + channel.avatarProfile().provider());
         return channel;
+    }
+
+    /** The seed's avatar (at HeyGen), at Synthesia when the demo renders there. */
+    private static io.acog.core.channel.AvatarProfile avatar(List<String> providers) {
+        io.acog.core.channel.AvatarProfile seed = SeedExamples.avatarProfile();
+        if (!providers.contains("synthesia")) {
+            return seed;
+        }
+        return new io.acog.core.channel.AvatarProfile(
+                "synthesia",
+                seed.avatarId(),
+                seed.avatarName(),
+                seed.framing(),
+                seed.background(),
+                seed.clothingStyle(),
+                seed.gesturesEnabled(),
+                seed.extra());
     }
 
     private static Episode episodeFromPulse(Acog acog, Channel channel) {
@@ -563,12 +614,36 @@ public final class Demo {
             boolean keep,
             boolean shorts,
             MediaKind media,
-            List<String> providers) {
+            List<String> providers,
+            Webhooks webhooks) {
 
         Options {
             providers = List.copyOf(providers);
         }
+
+        Options(
+                int episodes,
+                int threads,
+                long latencyMs,
+                long timeoutSeconds,
+                boolean keep,
+                boolean shorts,
+                MediaKind media,
+                List<String> providers) {
+            this(episodes, threads, latencyMs, timeoutSeconds, keep, shorts, media, providers, null);
+        }
+
+        /** These options, with render webhooks received at {@code webhooks}. */
+        Options withWebhooks(Webhooks webhooks) {
+            return new Options(episodes, threads, latencyMs, timeoutSeconds, keep, shorts, media, providers, webhooks);
+        }
     }
+
+    /**
+     * Where the demo receives render webhooks: a local port, and the URL the providers call, which
+     * forwards to it (a tunnel, for real providers), or null for the port on this machine.
+     */
+    record Webhooks(int port, java.net.URI publicUrl) {}
 
     /** What the providers make: real media, or placeholder files (no ffmpeg). */
     enum MediaKind {

@@ -90,13 +90,31 @@ final class DemoCommand implements Callable<Integer> {
             paramLabel = "NAMES",
             split = ",",
             description = "Serve these capabilities with the real adapters instead of the offline"
-                    + " providers, any of: openai (writing), elevenlabs (voice), youtube (publishing),"
-                    + " s3 (storage). Their settings come from the environment: ACOG_OPENAI_API_KEY,"
-                    + " ACOG_OPENAI_BASE_URL, ACOG_ELEVENLABS_API_KEY, ACOG_ELEVENLABS_VOICE_ID,"
+                    + " providers, any of: openai (writing), elevenlabs (voice), heygen or synthesia"
+                    + " (avatar), runway or pexels (b-roll), youtube (publishing), s3 (storage). Their"
+                    + " settings come from the environment: ACOG_OPENAI_API_KEY, ACOG_OPENAI_BASE_URL,"
+                    + " ACOG_ELEVENLABS_API_KEY, ACOG_ELEVENLABS_VOICE_ID, ACOG_HEYGEN_API_KEY,"
+                    + " ACOG_RUNWAY_API_KEY,"
                     + " ACOG_YOUTUBE_CLIENT_ID, ACOG_YOUTUBE_CLIENT_SECRET, ACOG_YOUTUBE_REFRESH_TOKEN,"
                     + " ACOG_S3_BUCKET, ... (README, \"Using real providers\"); a missing one is named"
                     + " before anything starts.")
     private List<String> providers = new ArrayList<>();
+
+    @Option(
+            names = "--webhook-port",
+            paramLabel = "PORT",
+            description = "Receive render webhooks (HeyGen, Synthesia) on this local port, at"
+                    + " /webhooks/<provider>, and ask the render providers to call it; 0 takes a free"
+                    + " port. Needs the provider's webhook secret (ACOG_HEYGEN_WEBHOOK_SECRET, ...).")
+    private Integer webhookPort;
+
+    @Option(
+            names = "--webhook-url",
+            paramLabel = "URL",
+            description = "The public URL the providers call, forwarding to --webhook-port (a tunnel to"
+                    + " this machine); without it, http://localhost:<port>/webhooks/, which only local"
+                    + " mocks reach.")
+    private java.net.URI webhookUrl;
 
     @Option(
             names = "--keep",
@@ -152,6 +170,19 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--providers cannot start: " + String.join("; ", problems));
         }
+        if (webhookUrl != null && webhookPort == null) {
+            throw new ParameterException(spec.commandLine(), "--webhook-url needs --webhook-port");
+        }
+        if (webhookPort != null && (webhookPort < 0 || webhookPort > 65_535)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--webhook-port must be from 0 to 65535, not " + webhookPort);
+        }
+        if (webhookUrl != null
+                && (!webhookUrl.isAbsolute()
+                        || !("https".equals(webhookUrl.getScheme()) || "http".equals(webhookUrl.getScheme())))) {
+            throw new ParameterException(
+                    spec.commandLine(), "--webhook-url must be an absolute http(s) URL, not " + webhookUrl);
+        }
         return new Demo.Options(
                 episodes,
                 threads != null ? threads : episodes == 1 ? 4 : 16,
@@ -160,7 +191,8 @@ final class DemoCommand implements Callable<Integer> {
                 keep,
                 shorts,
                 media != null ? media : episodes == 1 ? Demo.MediaKind.REAL : Demo.MediaKind.PLACEHOLDER,
-                real);
+                real,
+                webhookPort == null ? null : new Demo.Webhooks(webhookPort, webhookUrl));
     }
 
     private void atLeast(String option, long value, long least) {

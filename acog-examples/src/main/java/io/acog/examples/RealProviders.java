@@ -26,7 +26,8 @@ import java.util.Set;
 final class RealProviders {
 
     /** The adapters the demo knows, by their plugins' names. */
-    static final List<String> KNOWN = List.of("openai", "elevenlabs", "youtube", "s3");
+    static final List<String> KNOWN =
+            List.of("openai", "elevenlabs", "heygen", "synthesia", "runway", "pexels", "youtube", "s3");
 
     private RealProviders() {}
 

@@ -33,6 +33,7 @@ final class WebhookEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
     /** More than any render event; a larger body is refused unread. */
     private static final int MAX_BODY_BYTES = 1 << 20;
+
     static final String PATH = "/webhooks/";
 
     private final HttpServer server;
