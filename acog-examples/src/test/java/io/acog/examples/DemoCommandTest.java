@@ -73,7 +73,8 @@ class DemoCommandTest {
         Run unknown = run("--providers", "openai,acme");
         assertThat(unknown.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(unknown.err())
-                .startsWith("--providers: 'acme' is not one of openai, elevenlabs, youtube, s3")
+                .startsWith(
+                        "--providers: 'acme' is not one of openai, elevenlabs, heygen, synthesia, runway, pexels, youtube, s3")
                 .doesNotContain("\tat ");
 
         Run unset = run(DemoCommand.commandLine(new DemoCommand(ProviderConfig.empty())), "--providers", "s3");
@@ -89,6 +90,20 @@ class DemoCommandTest {
                 "s3");
         assertThat(wrong.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(wrong.err()).startsWith("--providers cannot start: s3: ").contains("s3.part-size");
+    }
+
+    @Test
+    void webhooksNeedAPortAndAnHttpUrl() {
+        assertThat(run("--webhook-url", "https://tunnel.example/hooks/").err())
+                .startsWith("--webhook-url needs --webhook-port");
+        assertThat(run("--webhook-port", "70000").err()).startsWith("--webhook-port must be from 0 to 65535");
+        assertThat(run("--webhook-port", "0", "--webhook-url", "ftp://tunnel.example/")
+                        .err())
+                .startsWith("--webhook-url must be an absolute http(s) URL");
+        DemoCommand command = new DemoCommand();
+        new CommandLine(command).parseArgs("--webhook-port", "8099", "--webhook-url", "https://tunnel.example/hooks/");
+        assertThat(command.options().webhooks())
+                .isEqualTo(new Demo.Webhooks(8099, java.net.URI.create("https://tunnel.example/hooks/")));
     }
 
     @Test
