@@ -20,6 +20,8 @@ final class VideoDuration {
     private static final Pattern DAYS = Pattern.compile("^(\\d+) days?,\\s*(.*)$");
     private static final Pattern CLOCK = Pattern.compile("^(?:(\\d+):)?(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)$");
 
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+
     private VideoDuration() {}
 
     /**
@@ -61,6 +63,9 @@ final class VideoDuration {
             long hours = clock.group(1) == null ? 0 : Long.parseLong(clock.group(1));
             long minutes = Long.parseLong(clock.group(2));
             BigDecimal seconds = new BigDecimal(clock.group(3));
+            if (seconds.compareTo(SIXTY) >= 0 || clock.group(1) != null && minutes >= 60) {
+                return -1; // not a clock reading
+            }
             long whole = ((days * 24 + hours) * 60 + minutes) * 60;
             return seconds(seconds.add(BigDecimal.valueOf(whole)));
         }
