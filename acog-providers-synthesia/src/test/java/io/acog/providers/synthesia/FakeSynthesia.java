@@ -22,6 +22,7 @@ import io.acog.spi.ChannelBrief;
 import io.acog.spi.Media;
 import io.acog.spi.OutputFormat;
 import io.acog.spi.ProviderConfig;
+import io.acog.spi.RenderProgress;
 import io.acog.spi.Timeline;
 import io.acog.testkit.providers.TestProviderCall;
 import java.io.IOException;
@@ -246,10 +247,10 @@ final class FakeSynthesia implements AutoCloseable {
     }
 
     /** Submits, then polls until the render is no longer pending (at most 50 polls). */
-    static io.acog.spi.RenderProgress render(SynthesiaRenderer renderer, AvatarRequest request, TestProviderCall call) {
+    static RenderProgress render(SynthesiaRenderer renderer, AvatarRequest request, TestProviderCall call) {
         String taskId = renderer.submit(request, call).taskId();
-        io.acog.spi.RenderProgress progress = renderer.poll(taskId, call);
-        for (int i = 0; i < 50 && progress instanceof io.acog.spi.RenderProgress.Pending; i++) {
+        RenderProgress progress = renderer.poll(taskId, call);
+        for (int i = 0; i < 50 && progress instanceof RenderProgress.Pending; i++) {
             progress = renderer.poll(taskId, call);
         }
         return progress;

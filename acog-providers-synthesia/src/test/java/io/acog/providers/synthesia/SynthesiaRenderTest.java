@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -534,10 +536,10 @@ class SynthesiaRenderTest {
                             renderer, request(storeAudio(call), Map.of(), OutputFormat.LANDSCAPE), call);
                 }));
             }
-            List<java.nio.file.Path> files = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
             for (Future<RenderProgress> render : renders) {
-                RenderProgress.Done done = (RenderProgress.Done)
-                        render.get(FakeSynthesia.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                RenderProgress.Done done =
+                        (RenderProgress.Done) render.get(FakeSynthesia.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 files.add(((FileMedia) done.media()).file());
                 try (InputStream in = done.media().open()) {
                     assertThat(in.readAllBytes()).isEqualTo(FakeSynthesia.MP4);
