@@ -20,12 +20,18 @@ import java.util.Optional;
  * top-level {@code message} are read too, and a body that is none of these is quoted. The status
  * decides: 400 and 422 an invalid request, 401 and 403 a refused key, 402 exhausted minutes, 404 a
  * video or upload that does not exist (all permanent); 429 a rate limit, retried after {@code
- * Retry-After} or Synthesia's {@code RateLimit-Reset} (seconds); 5xx retryable.
+ * Retry-After} or Synthesia's {@code RateLimit-Reset} (seconds); 5xx retryable. One exception: a
+ * create refused with 400, 404 or 422 naming its audio is retryable after {@link
+ * #AUDIO_PROCESSING}, as Synthesia processes uploaded script audio after answering the upload (a
+ * plan without audio uploads, {@value #AUDIO_UPLOAD_DISABLED}, stays permanent).
  */
 final class SynthesiaErrors {
 
     /** What Synthesia answers a plan whose videos cannot take uploaded audio. */
     static final String AUDIO_UPLOAD_DISABLED = "FEATURES_AUDIO_UPLOAD_DISABLED";
+
+    /** How long to give Synthesia to process uploaded audio before the create is tried again. */
+    static final Duration AUDIO_PROCESSING = Duration.ofSeconds(30);
 
     /** A {@code RateLimit-Reset} this large is a time (epoch seconds), not a wait. */
     private static final long EPOCH_SECONDS = 1_000_000_000L;
@@ -51,6 +57,24 @@ final class SynthesiaErrors {
         int status = response.statusCode();
         String said = said(body);
         String provider = http.provider();
+        if (what.equals(SynthesiaClient.CREATE)
+                && (status == 400 || status == 404 || status == 422)
+                && said.toLowerCase(Locale.ROOT).contains("audio")
+                && !said.contains(AUDIO_UPLOAD_DISABLED)) {
+            // Synthesia processes uploaded script audio after answering the upload: a create sent
+            // at once may be refused for audio not yet usable. The retry reuses the uploaded audio.
+            return ProviderException.retryable(
+                    provider,
+                    Reason.INVALID_REQUEST,
+                    http.message(
+                            response.request(),
+                            what,
+                            "the video was refused naming its script audio (HTTP " + status + "), which Synthesia"
+                                    + " may still be processing after the upload; the create is tried again later"
+                                    + " with the same audio",
+                            said),
+                    AUDIO_PROCESSING);
+        }
         return switch (status) {
             case 400, 422 -> {
                 String hint = said.contains(AUDIO_UPLOAD_DISABLED)

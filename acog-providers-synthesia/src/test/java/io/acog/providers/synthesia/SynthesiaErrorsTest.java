@@ -95,6 +95,36 @@ class SynthesiaErrorsTest {
     }
 
     @Test
+    void aCreateRefusedForItsAudioIsRetriedLaterAsSynthesiaMayStillBeProcessingIt() {
+        ProviderException e =
+                createFails(error(400, "Invalid scriptAudio", "input[0].scriptAudio: asset is not ready yet"));
+
+        assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).contains(SynthesiaErrors.AUDIO_PROCESSING);
+        assertThat(e.getMessage()).contains("may still be processing", "asset is not ready yet");
+    }
+
+    @Test
+    void aCreateRefusedBecauseThePlanTakesNoAudioFailsForGood() {
+        ProviderException e = createFails(error(400, "FEATURES_AUDIO_UPLOAD_DISABLED", "scriptAudio is not enabled"));
+
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.getMessage()).contains("does not let videos take uploaded script audio");
+    }
+
+    @Test
+    void anUploadRefusedNamingAudioFailsForGood() {
+        fake.server.stubFor(post(urlPathEqualTo(FakeSynthesia.UPLOAD))
+                .willReturn(error(400, "Invalid audio", "the audio could not be decoded")));
+
+        ProviderException e = submitFails(FakeSynthesia.renderer(fake.settings()));
+
+        assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST);
+        assertThat(e.retryable()).isFalse();
+    }
+
+    @Test
     void aVideoUnknownToSynthesiaIsNotFound() {
         fake.server.stubFor(FakeSynthesia.status(VIDEO).willReturn(error(404, "Not Found", "Video ID was not found")));
 
