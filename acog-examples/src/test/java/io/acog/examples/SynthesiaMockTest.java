@@ -25,6 +25,7 @@ import io.acog.testkit.providers.OfferedProviders;
 import io.acog.testkit.providers.TestProviderCall;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,7 +80,14 @@ class SynthesiaMockTest {
         BlockingQueue<WebhookDelivery> deliveries = new LinkedBlockingQueue<>();
         HttpServer endpoint = webhookEndpoint(deliveries);
         try {
-            URI webhook = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/webhooks/synthesia");
+            URI webhook = new URI(
+                    "http",
+                    null,
+                    InetAddress.getLoopbackAddress().getHostAddress(),
+                    endpoint.getAddress().getPort(),
+                    "/webhooks/synthesia",
+                    null,
+                    null);
             assertThat(registerWebhook(webhook).path("secret").asText())
                     .as("the secret Synthesia returns when a webhook is created")
                     .isEqualTo(mock.settings().get("synthesia.webhook-secret"));
@@ -226,7 +234,7 @@ class SynthesiaMockTest {
 
     /** A host's webhook endpoint: keeps each POST's headers and raw body, answers 204. */
     private static HttpServer webhookEndpoint(BlockingQueue<WebhookDelivery> deliveries) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/webhooks/synthesia", exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {

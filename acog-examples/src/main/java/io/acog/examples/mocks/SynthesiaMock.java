@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -594,7 +595,8 @@ public final class SynthesiaMock implements AutoCloseable {
                     null);
             long made = MediaProbe.probe(ffmpeg, video.file).durationMs();
             video.made(made > 0 ? made : durationMs);
-            timers.schedule(video::completeIfMade, RENDER_TIME.toMillis(), TimeUnit.MILLISECONDS);
+            // completes it unasked, as a real render ends whether or not anyone polls
+            Future<?> unused = timers.schedule(video::completeIfMade, RENDER_TIME.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             video.failed("the mock could not render the video: " + e.getMessage());
         }
@@ -610,15 +612,17 @@ public final class SynthesiaMock implements AutoCloseable {
                 .header("Synthesia-Signature", sign(timestamp + "." + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        webhooks.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                webhookFailures.add(videoId + ": " + target + " failed: " + failure);
-            } else if (response.statusCode() / 100 == 2) {
-                webhooksSent.add(videoId);
-            } else {
-                webhookFailures.add(videoId + ": " + target + " answered " + response.statusCode());
-            }
-        });
+        // the outcome is kept by the callback, not read from the future
+        Future<?> unused = webhooks.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        webhookFailures.add(videoId + ": " + target + " failed: " + failure);
+                    } else if (response.statusCode() / 100 == 2) {
+                        webhooksSent.add(videoId);
+                    } else {
+                        webhookFailures.add(videoId + ": " + target + " answered " + response.statusCode());
+                    }
+                });
     }
 
     /** The hex HMAC-SHA256 of {@code message} under the webhook secret. */
