@@ -113,7 +113,14 @@ final class PexelsClient {
                 .build();
         FileMedia media = http.download(
                 request, "pexels-" + video.id() + "-" + file.width() + "x" + file.height() + ".mp4", "video/mp4", what);
-        if (!isMp4(media)) {
+        boolean mp4;
+        try {
+            mp4 = isMp4(media);
+        } catch (UncheckedIOException e) {
+            media.close();
+            throw e;
+        }
+        if (!mp4) {
             media.close();
             throw ProviderException.retryable(
                     PexelsSettings.NAME,
@@ -122,11 +129,6 @@ final class PexelsClient {
                     null);
         }
         return media;
-    }
-
-    /** The quota the calls keep to. */
-    RequestQuota quota() {
-        return quota;
     }
 
     private JsonNode get(String pathAndQuery, String what) {
