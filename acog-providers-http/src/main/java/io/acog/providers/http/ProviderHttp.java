@@ -1,11 +1,14 @@
 package io.acog.providers.http;
 
+import io.acog.spi.FileMedia;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +137,26 @@ public final class ProviderHttp {
      * @throws ProviderException when it fails, classified by {@link #failure}
      */
     public HttpResponse<byte[]> exchange(HttpRequest request, String what) {
+        HttpResponse<byte[]> response = receive(request, what);
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response, what, text(response.body()));
+        }
+        return response;
+    }
+
+    /**
+     * Sends a request and returns its response whatever its status, its body read to the end
+     * within the request's timeout, as {@link #exchange} does. For an adapter that reads its
+     * provider's error answers itself (a documented error code in the body, a quota header on a
+     * 429) before falling back on {@link #failure}.
+     *
+     * @param request the request
+     * @param what what the call does, for messages
+     * @return the response, with any status
+     * @throws ProviderException (retryable) when the request times out, headers or body, the server
+     *     cannot be reached, or the connection fails before the whole body is read
+     */
+    public HttpResponse<byte[]> receive(HttpRequest request, String what) {
         Duration timeout = request.timeout().orElse(requestTimeout);
         long started = System.nanoTime();
         HttpResponse<InputStream> streamed = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
@@ -153,11 +178,113 @@ public final class ProviderHttp {
             }
             throw transportFailure(request, what, e);
         }
-        HttpResponse<byte[]> response = new ReadResponse(streamed, bytes);
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response, what, text(response.body()));
+        return new ReadResponse(streamed, bytes);
+    }
+
+    /**
+     * Downloads a provider's finished media (a render's video, from a time-limited link on its
+     * CDN) into a temporary file, streamed, never held in memory: the whole transfer, headers and
+     * body, within the request's timeout (set a download timeout on it). Redirects are followed as
+     * the client's policy says. Every failure is retryable, since the provider hands out a fresh
+     * link when asked again: a refused or expired link (any 4xx but 408 and 429) is {@link
+     * Reason#UNAVAILABLE}, 408 and a stall {@link Reason#TIMEOUT}, 429 {@link Reason#RATE_LIMITED}
+     * with its {@code Retry-After}, 5xx as {@link #failure} says, a cut connection {@link
+     * Reason#UNAVAILABLE}. Messages name the link's host and path only, never its query (where
+     * signed links carry their credentials) nor what the CDN answered. The file is deleted when
+     * the download fails, and when the returned media is closed.
+     *
+     * @param request the download's request, usually a GET without credentials: a signed link
+     *     needs none, and the API's key is not for the CDN
+     * @param fileName the media's file name, with its extension, e.g. {@code "clip.mp4"}
+     * @param mimeType the media's MIME type, e.g. {@code "video/mp4"}
+     * @param what what is downloaded, for messages, e.g. {@code "the download of video 42"}
+     * @return the media in a temporary file
+     * @throws ProviderException (retryable) when the download fails
+     * @throws java.io.UncheckedIOException when the temporary file cannot be written
+     */
+    public FileMedia download(HttpRequest request, String fileName, String mimeType, String what) {
+        Duration timeout = request.timeout().orElse(requestTimeout);
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
+        Duration left = timeout.minusNanos(System.nanoTime() - started);
+        InputStream body = response.body();
+        ReadDeadline deadline = ReadDeadline.arm(body, left.isNegative() ? Duration.ZERO : left);
+        Path file = null;
+        boolean kept = false;
+        try (body;
+                deadline) {
+            if (response.statusCode() / 100 != 2) {
+                throw downloadFailure(response, what);
+            }
+            file = Files.createTempFile("acog-download-", extension(fileName));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read = readSome(body, buffer, deadline, request, what, timeout);
+                        read >= 0;
+                        read = readSome(body, buffer, deadline, request, what, timeout)) {
+                    out.write(buffer, 0, read);
+                }
+            }
+            kept = true;
+            return FileMedia.temporary(file, fileName, mimeType);
+        } catch (IOException e) {
+            // the temporary file could not be made or written: a local failure, not the provider's
+            throw new UncheckedIOException("cannot write " + what + " to a temporary file", e);
+        } finally {
+            if (!kept && file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
         }
-        return response;
+    }
+
+    /** Reads the next bytes of a download; a failed read is the provider's (or the network's). */
+    private int readSome(
+            InputStream body,
+            byte[] buffer,
+            ReadDeadline deadline,
+            HttpRequest request,
+            String what,
+            Duration timeout) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            if (deadline.fired()) {
+                throw ProviderException.retryable(
+                        provider,
+                        Reason.TIMEOUT,
+                        message(request, what, "not downloaded within " + timeout, null),
+                        null);
+            }
+            throw transportFailure(request, what, e);
+        }
+    }
+
+    /** A download's refusal: retryable whatever the status, as a fresh link may work. */
+    private ProviderException downloadFailure(HttpResponse<?> response, String what) {
+        int status = response.statusCode();
+        if (status == 408 || status == 429 || status >= 500) {
+            return failure(response, what, null); // retryable, with the Retry-After given
+        }
+        return ProviderException.retryable(
+                provider,
+                Reason.UNAVAILABLE,
+                message(
+                        response.request(),
+                        what,
+                        "HTTP " + status + ": the link was refused or has expired; a fresh one is asked for next time",
+                        null),
+                retryAfter(response.headers()).orElse(null));
+    }
+
+    /** The file name's extension with its dot, for a temporary file; ".tmp" without one. */
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot);
+        return extension.matches("\\.[A-Za-z0-9]{1,8}") ? extension : ".tmp";
     }
 
     /** A response whose body was read in full. */
