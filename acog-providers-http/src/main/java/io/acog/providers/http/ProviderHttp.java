@@ -132,6 +132,26 @@ public final class ProviderHttp {
      * @throws ProviderException when it fails, classified by {@link #failure}
      */
     public HttpResponse<byte[]> exchange(HttpRequest request, String what) {
+        HttpResponse<byte[]> response = answer(request, what);
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response, what, text(response.body()));
+        }
+        return response;
+    }
+
+    /**
+     * Sends a request and returns its whole answer, whatever its status, for an adapter that
+     * classifies its provider's error answers by their documented codes before {@link #failure}
+     * classifies the rest by status. As with {@link #exchange}, the body is read to its end within
+     * the request's timeout.
+     *
+     * @param request the request
+     * @param what what the call does, for messages
+     * @return the response, its body read in full
+     * @throws ProviderException (retryable) when no whole answer comes within the timeout, the
+     *     server cannot be reached, or the connection fails before the body's end
+     */
+    public HttpResponse<byte[]> answer(HttpRequest request, String what) {
         Duration timeout = request.timeout().orElse(requestTimeout);
         long started = System.nanoTime();
         HttpResponse<InputStream> streamed = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
@@ -153,11 +173,7 @@ public final class ProviderHttp {
             }
             throw transportFailure(request, what, e);
         }
-        HttpResponse<byte[]> response = new ReadResponse(streamed, bytes);
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response, what, text(response.body()));
-        }
-        return response;
+        return new ReadResponse(streamed, bytes);
     }
 
     /** A response whose body was read in full. */
