@@ -13,13 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * HeyGen's v3 API as the renderer calls it, each call under {@code heygen.timeout} with the API key
- * in {@code X-Api-Key}: {@code POST /v3/assets} (the audio, multipart), {@code POST /v3/videos}
+ * HeyGen's v3 API as the renderer calls it, with the API key in {@code X-Api-Key}, each call under
+ * {@code heygen.timeout} but the upload, under {@code heygen.download-timeout}: {@code POST
+ * /v3/assets} (the audio, multipart), {@code POST /v3/videos}
  * (with an {@code Idempotency-Key}) and {@code GET /v3/videos/{video_id}}. Error answers are
  * classified by {@link HeyGenErrors}. Thread-safe: it holds nothing but the HTTP client.
  */
@@ -35,11 +37,13 @@ final class HeyGenClient {
     private final ProviderHttp http;
     private final URI baseUrl;
     private final String apiKey;
+    private final Duration uploadTimeout;
 
     HeyGenClient(ProviderHttp http, HeyGenSettings settings) {
         this.http = http;
         this.baseUrl = settings.baseUrl();
         this.apiKey = settings.apiKey().reveal();
+        this.uploadTimeout = settings.downloadTimeout();
     }
 
     /**
@@ -60,6 +64,7 @@ final class HeyGenClient {
         body.writeBytes(audio);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = api("/v3/assets")
+                .timeout(uploadTimeout) // up to 32 MB: a media transfer, not a quick call
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();

@@ -184,6 +184,24 @@ class HeyGenErrorsTest {
     }
 
     @Test
+    void anUploadIsBoundByTheDownloadTimeoutNotTheApiTimeout() {
+        fake.createsVideo(FakeHeyGen.VIDEO_ID);
+        fake.server.stubFor(post(urlPathEqualTo(FakeHeyGen.ASSETS))
+                .willReturn(FakeHeyGen.json(200, "{\"data\":{\"asset_id\":\"slow\"}}")
+                        .withFixedDelay(2_000)));
+        TestProviderCall call = TestProviderCall.forStage("avatar");
+
+        String videoId = Renders.renderer(fake, Map.of("heygen.timeout", "1", "heygen.download-timeout", "30"))
+                .submit(Renders.request(call), call)
+                .taskId();
+
+        assertThat(videoId).isEqualTo(FakeHeyGen.VIDEO_ID);
+        ProviderException e = submitFails(Map.of("heygen.timeout", "30", "heygen.download-timeout", "1"));
+        assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+        assertThat(fake.createRequests()).hasSize(1);
+    }
+
+    @Test
     void aStatusSlowerThanTheTimeoutIsARetryableTimeout() {
         fake.answersStatus(FakeHeyGen.status("processing").withFixedDelay(5_000));
 
