@@ -226,8 +226,6 @@ public final class HeyGenMock implements AutoCloseable {
     /** A render the mock was asked for. */
     private static final class Render {
         final String id;
-        final int width;
-        final int height;
         final String callbackUrl;
         final String callbackId;
         final long createdAt = Instant.now().getEpochSecond();
@@ -235,24 +233,24 @@ public final class HeyGenMock implements AutoCloseable {
         final String signature;
         /** The audio's length in milliseconds; failed with an {@link AudioFailure} when it cannot be had. */
         final CompletableFuture<Long> audioMs;
+        /** The rendered video, made once the audio's length is known. */
+        final CompletableFuture<byte[]> mp4;
 
         volatile long completedAt;
 
         Render(
                 String id,
-                int width,
-                int height,
                 String callbackUrl,
                 String callbackId,
                 String signature,
-                CompletableFuture<Long> audioMs) {
+                CompletableFuture<Long> audioMs,
+                CompletableFuture<byte[]> mp4) {
             this.id = id;
-            this.width = width;
-            this.height = height;
             this.callbackUrl = callbackUrl;
             this.callbackId = callbackId;
             this.signature = signature;
             this.audioMs = audioMs;
+            this.mp4 = mp4;
         }
     }
 
@@ -389,17 +387,17 @@ public final class HeyGenMock implements AutoCloseable {
             String id = "mock-video-" + ids.incrementAndGet();
             CompletableFuture<Long> audioMs = CompletableFuture.supplyAsync(
                     () -> audioLength(assetId.isBlank() ? fetch(audioUrl) : assets.get(assetId)), work);
-            Render render = new Render(
+            // made meanwhile, as HeyGen renders while the client polls
+            CompletableFuture<byte[]> mp4 = audioMs.thenCompose(ms -> video(size[0], size[1], ms));
+            renders.put(
                     id,
-                    size[0],
-                    size[1],
-                    body.path("callback_url").asText(null),
-                    body.path("callback_id").asText(null),
-                    randomHex(32),
-                    audioMs);
-            renders.put(id, render);
-            // made meanwhile, as HeyGen renders while the client waits
-            audioMs.thenAccept(ms -> video(render.width, render.height, ms));
+                    new Render(
+                            id,
+                            body.path("callback_url").asText(null),
+                            body.path("callback_id").asText(null),
+                            randomHex(32),
+                            audioMs,
+                            mp4));
             return id;
         }
 
@@ -413,30 +411,27 @@ public final class HeyGenMock implements AutoCloseable {
             ObjectNode data = json.putObject("data");
             data.put("id", id).put("title", "ACOG mock render").put("created_at", render.createdAt);
             String state = poll == 1 ? "pending" : "processing";
-            if (poll > POLLS_BEFORE_DONE && render.audioMs.isDone()) {
+            if (poll > POLLS_BEFORE_DONE && render.mp4.isDone()) {
                 try {
+                    render.mp4.join();
                     long ms = render.audioMs.join();
-                    CompletableFuture<byte[]> video = video(render.width, render.height, ms);
-                    if (video.isDone()) {
-                        video.join();
-                        state = "completed";
-                        data.put("duration", ms / 1000.0);
-                        data.put(
-                                "video_url",
-                                baseUrl + "/files/video/" + id + ".mp4?Expires="
-                                        + (Instant.now().getEpochSecond() + 604_800) + "&Signature="
-                                        + render.signature);
-                        data.put("video_page_url", "https://app.heygen.com/videos/" + id);
-                        synchronized (render) {
-                            if (render.completedAt == 0) {
-                                render.completedAt = Instant.now().getEpochSecond();
-                                if (render.callbackUrl != null) {
-                                    work.execute(() -> sendWebhook(render));
-                                }
+                    state = "completed";
+                    data.put("duration", ms / 1000.0);
+                    data.put(
+                            "video_url",
+                            baseUrl + "/files/video/" + id + ".mp4?Expires="
+                                    + (Instant.now().getEpochSecond() + 604_800) + "&Signature="
+                                    + render.signature);
+                    data.put("video_page_url", "https://app.heygen.com/videos/" + id);
+                    synchronized (render) {
+                        if (render.completedAt == 0) {
+                            render.completedAt = Instant.now().getEpochSecond();
+                            if (render.callbackUrl != null) {
+                                work.execute(() -> sendWebhook(render));
                             }
                         }
-                        data.put("completed_at", render.completedAt);
                     }
+                    data.put("completed_at", render.completedAt);
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() != null ? e.getCause() : e;
                     state = "failed";
@@ -463,8 +458,7 @@ public final class HeyGenMock implements AutoCloseable {
                                 + " does not match</Message></Error>")
                         .build();
             }
-            byte[] mp4 =
-                    video(render.width, render.height, render.audioMs.join()).join();
+            byte[] mp4 = render.mp4.join();
             return aResponse()
                     .withStatus(200)
                     .withHeader("Content-Type", "video/mp4")
@@ -611,9 +605,9 @@ public final class HeyGenMock implements AutoCloseable {
         if (shortSide < 0 || !List.of("16:9", "9:16", "1:1", "4:5", "5:4").contains(ratio)) {
             return null;
         }
-        String[] sides = ratio.split(":");
-        int across = Integer.parseInt(sides[0]);
-        int down = Integer.parseInt(sides[1]);
+        int colon = ratio.indexOf(':');
+        int across = Integer.parseInt(ratio.substring(0, colon));
+        int down = Integer.parseInt(ratio.substring(colon + 1));
         int longSide = (int) Math.round((double) shortSide * Math.max(across, down) / Math.min(across, down) / 2) * 2;
         return across >= down ? new int[] {longSide, shortSide} : new int[] {shortSide, longSide};
     }

@@ -158,8 +158,10 @@ final class CreateVideoBody {
         String closest = ASPECT_RATIOS.get(0);
         double distance = Double.MAX_VALUE;
         for (String ratio : ASPECT_RATIOS) {
-            String[] sides = ratio.split(":");
-            double d = Math.abs(Math.log(Double.parseDouble(sides[0]) / Double.parseDouble(sides[1])) - wanted);
+            int colon = ratio.indexOf(':');
+            double across = Double.parseDouble(ratio.substring(0, colon));
+            double down = Double.parseDouble(ratio.substring(colon + 1));
+            double d = Math.abs(Math.log(across / down) - wanted);
             if (d < distance) {
                 distance = d;
                 closest = ratio;

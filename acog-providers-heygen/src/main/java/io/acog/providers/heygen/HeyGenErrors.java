@@ -77,7 +77,7 @@ final class HeyGenErrors {
                                     + "); top up its balance or plan, then retry the episode",
                             said));
         }
-        if (code.equals(REQUEST_IN_PROGRESS) || status == 409 && code.isEmpty()) {
+        if (code.equals(REQUEST_IN_PROGRESS) || (status == 409 && code.isEmpty())) {
             return ProviderException.overConcurrencyLimit(
                     provider,
                     http.message(

@@ -142,7 +142,7 @@ final class HeyGenWebhooks {
         byte[] expected = WebhookSignatures.hmacSha256(
                 standardKey, WebhookSignatures.utf8(id + "." + timestamp + "."), delivery.body());
         boolean matched = false;
-        for (String signature : signatures.strip().split("\\s+")) {
+        for (String signature : signatures.strip().split("\\s+", -1)) {
             int comma = signature.indexOf(',');
             if (comma > 0 && signature.substring(0, comma).equals("v1")) {
                 // every listed signature is compared, so the time taken does not tell which matched
