@@ -112,7 +112,7 @@ final class HeyGenRenderer implements AvatarRenderer, RenderWebhooks {
         if (!body.ignored().isEmpty()) {
             LOG.warn(
                     "HeyGen's v3 API has no field for avatar_profile {} of channel '{}': not sent (a background"
-                            + " must be a #rrggbb colour, an image URL or {{type, value | url | asset_id}})",
+                            + " must be a #rrggbb colour, an image URL or {type, value | url | asset_id})",
                     body.ignored(),
                     request.channel().name());
         }

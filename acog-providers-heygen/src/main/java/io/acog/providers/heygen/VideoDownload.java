@@ -94,17 +94,15 @@ final class VideoDownload {
                         http.message(request, WHAT, "not downloaded whole within " + timeout, null),
                         null);
             }
-            throw new ProviderException(
+            throw ProviderException.retryable(
                     http.provider(),
                     Reason.UNAVAILABLE,
-                    true,
                     http.message(
                             request,
                             WHAT,
                             "the download failed ("
                                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
                             null),
-                    null,
                     null);
         } finally {
             if (file != null) {

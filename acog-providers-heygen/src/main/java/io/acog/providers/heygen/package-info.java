@@ -43,7 +43,8 @@
  *   <tr><td>{@code heygen.resolution}</td><td>from the frame: {@code 1080p} for 1080 and more,
  *       {@code 4k} from 2160, else {@code 720p}</td><td>{@code 720p}, {@code 1080p} or {@code 4k}</td></tr>
  *   <tr><td>{@code heygen.timeout}</td><td>60 s</td>
- *       <td>how long one API call may take, its whole answer read (seconds or ISO-8601)</td></tr>
+ *       <td>how long one API call (the upload aside) may take, its whole answer read (seconds or
+ *       ISO-8601)</td></tr>
  *   <tr><td>{@code heygen.connect-timeout}</td><td>10 s</td><td>how long connecting may take</td></tr>
  *   <tr><td>{@code heygen.download-timeout}</td><td>10 min</td>
  *       <td>how long the audio's upload and the finished video's download may take</td></tr>

@@ -16,8 +16,10 @@ import io.acog.spi.ProviderLimits;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
 import io.acog.testkit.providers.TestProviderCall;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -380,6 +382,30 @@ class HeyGenRenderTest {
                 .extracting(request -> request.getHeader("Idempotency-Key"))
                 .containsExactlyInAnyOrderElementsOf(keys);
         assertThat(fake.downloadRequests()).hasSize(threads);
+    }
+
+    @Test
+    void thePresignedLinkIsInNoLogLineWhetherTheDownloadWorksOrNot() {
+        fake.succeeding();
+        PrintStream err = System.err;
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(lines, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            TestProviderCall call = TestProviderCall.forStage("avatar");
+            Renders.render(Renders.renderer(fake), Renders.request(call), call);
+            fake.servesDownload(FakeHeyGen.error(403, "AccessDenied", "expired"));
+            assertThat(catchThrowableOfType(
+                            ProviderException.class,
+                            () -> Renders.renderer(fake)
+                                    .poll(FakeHeyGen.VIDEO_ID, TestProviderCall.forStage("avatar"))))
+                    .isNotNull();
+        } finally {
+            System.setErr(err);
+        }
+        String logged = lines.toString(StandardCharsets.UTF_8);
+
+        assertThat(logged).contains("HeyGen video " + FakeHeyGen.VIDEO_ID + " is done");
+        assertThat(logged).doesNotContain(FakeHeyGen.LINK_SIGNATURE).doesNotContain(FakeHeyGen.API_KEY);
     }
 
     @Test
