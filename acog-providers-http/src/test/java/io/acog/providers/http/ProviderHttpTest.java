@@ -135,6 +135,29 @@ class ProviderHttpTest {
     }
 
     @Test
+    void anAnswerIsReturnedWholeWhateverItsStatusForTheAdapterToClassify() {
+        ProviderHttp http = http(Duration.ofSeconds(30));
+
+        var response = http.receive(http.request(URI.create(base + "/limited")).build(), "asking");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("retry-after")).contains("7");
+        assertThat(ProviderHttp.text(response.body())).startsWith("{\"error\":\"slow down");
+    }
+
+    @Test
+    void anAnswerOfAnyStatusThatStallsMidBodyTimesOutToo() {
+        ProviderHttp http = http(Duration.ofSeconds(1));
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> http.receive(http.request(URI.create(base + "/half")).build(), "reading"));
+
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TIMEOUT);
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
     void retryAfterIsReadInSecondsOrAsADate() {
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
         assertThat(ProviderHttp.retryAfter("2.5", now)).contains(Duration.ofMillis(2500));
@@ -156,17 +179,6 @@ class ProviderHttpTest {
 
         assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
-    }
-
-    @Test
-    void anErrorAnswerIsReturnedWithItsStatusAndHeadersForTheAdapterToRead() {
-        ProviderHttp http = http(Duration.ofSeconds(30));
-
-        var response = http.receive(http.request(URI.create(base + "/limited")).build(), "asking");
-
-        assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(response.headers().firstValue("retry-after")).contains("7");
-        assertThat(ProviderHttp.text(response.body())).contains("slow down");
     }
 
     @Test
