@@ -132,6 +132,26 @@ public final class ProviderHttp {
      * @throws ProviderException when it fails, classified by {@link #failure}
      */
     public HttpResponse<byte[]> exchange(HttpRequest request, String what) {
+        HttpResponse<byte[]> response = answer(request, what);
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response, what, text(response.body()));
+        }
+        return response;
+    }
+
+    /**
+     * Sends a request and returns its whole answer, body read to the end, whatever its status: for
+     * an adapter that reads its provider's error bodies (their codes, the fields they name) before
+     * classifying a failure, and calls {@link #failure} for what it does not know. The answer must
+     * come within the request's timeout, as in {@link #exchange}.
+     *
+     * @param request the request
+     * @param what what the call does, for messages
+     * @return the response, of any status
+     * @throws ProviderException (retryable) when the request times out, the server cannot be
+     *     reached, or the connection fails before the whole body is read
+     */
+    public HttpResponse<byte[]> answer(HttpRequest request, String what) {
         Duration timeout = request.timeout().orElse(requestTimeout);
         long started = System.nanoTime();
         HttpResponse<InputStream> streamed = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
@@ -153,11 +173,7 @@ public final class ProviderHttp {
             }
             throw transportFailure(request, what, e);
         }
-        HttpResponse<byte[]> response = new ReadResponse(streamed, bytes);
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response, what, text(response.body()));
-        }
-        return response;
+        return new ReadResponse(streamed, bytes);
     }
 
     /** A response whose body was read in full. */

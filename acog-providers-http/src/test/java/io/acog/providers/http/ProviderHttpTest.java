@@ -119,6 +119,29 @@ class ProviderHttpTest {
     }
 
     @Test
+    void anErrorAnswerIsReturnedWholeForTheAdapterToClassify() {
+        ProviderHttp http = http(Duration.ofSeconds(30));
+
+        var response = http.answer(http.request(URI.create(base + "/limited")).build(), "asking");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("retry-after")).contains("7");
+        assertThat(ProviderHttp.text(response.body())).isEqualTo("{\"error\":\"slow down, " + KEY.reveal() + "\"}");
+    }
+
+    @Test
+    void anAnswerOfAnyStatusIsReadUnderTheRequestTimeoutToo() {
+        ProviderHttp http = http(Duration.ofSeconds(1));
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> http.answer(http.request(URI.create(base + "/half")).build(), "reading"));
+
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TIMEOUT);
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
     void retryAfterIsReadInSecondsOrAsADate() {
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
         assertThat(ProviderHttp.retryAfter("2.5", now)).contains(Duration.ofMillis(2500));
