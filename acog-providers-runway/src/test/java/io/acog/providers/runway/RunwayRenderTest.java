@@ -24,10 +24,18 @@ import io.acog.testkit.providers.TestProviderCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +243,41 @@ class RunwayRenderTest {
         assertThat(fake.deletes())
                 .singleElement()
                 .satisfies(request -> assertThat(request.getUrl()).isEqualTo("/v1/tasks/task-1"));
+    }
+
+    @Test
+    void clipsRenderedFromSeveralThreadsAtOnceAreEachTheirOwnTask() throws Exception {
+        fake.creating().succeeding(5);
+        BrollGenerator generator = generator(fake);
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                tasks.add(pool.submit(() -> {
+                    start.await();
+                    TestProviderCall call = TestProviderCall.forStage("broll");
+                    String taskId = generator.submit(clip(5), call).taskId();
+                    RenderProgress.Done done = (RenderProgress.Done) generator.poll(taskId, call);
+                    try (FileMedia media = (FileMedia) done.media()) {
+                        assertThat(media.size()).isEqualTo(FakeRunway.mp4(5).length);
+                    }
+                    return taskId;
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<String> task : tasks) {
+                ids.add(task.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(ids).as("a task per clip").hasSize(threads);
+            assertThat(fake.creates()).hasSize(threads);
+            assertThat(fake.downloads()).hasSize(threads);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
