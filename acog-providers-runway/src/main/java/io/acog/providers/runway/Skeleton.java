@@ -1,6 +1,0 @@
-package io.acog.providers.runway;
-
-/** Replaced by the adapter: only here so the empty module builds. */
-public final class Skeleton {
-    private Skeleton() {}
-}
