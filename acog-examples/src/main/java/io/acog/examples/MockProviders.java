@@ -1,9 +1,13 @@
 package io.acog.examples;
 
 import io.acog.examples.mocks.ElevenLabsMock;
+import io.acog.examples.mocks.HeyGenMock;
 import io.acog.examples.mocks.Listen;
 import io.acog.examples.mocks.OpenAiMock;
+import io.acog.examples.mocks.PexelsMock;
+import io.acog.examples.mocks.RunwayMock;
 import io.acog.examples.mocks.S3Mock;
+import io.acog.examples.mocks.SynthesiaMock;
 import io.acog.examples.mocks.YouTubeMock;
 import io.acog.providers.ffmpeg.Ffmpeg;
 import io.acog.spi.ProviderConfig;
@@ -15,15 +19,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Local stand-ins of OpenAI, ElevenLabs, YouTube and S3, so that {@code ./demo --providers
- * openai,elevenlabs,youtube,s3} runs the real adapters end to end on this machine, with no account
- * and nothing sent anywhere. Each is a WireMock server answering its service's documented success
- * path (see {@link io.acog.examples.mocks}); together they print the {@code export ACOG_…} lines
- * that point the adapters at them.
+ * Local stand-ins of OpenAI, ElevenLabs, HeyGen, Synthesia, Runway, Pexels, YouTube and S3, so that
+ * {@code ./demo --providers openai,elevenlabs,heygen,runway,youtube,s3} (or with synthesia and
+ * pexels) runs the real adapters end to end on this machine, with no account and nothing sent
+ * anywhere. Each is a WireMock server answering its service's documented success path (see {@link
+ * io.acog.examples.mocks}); together they print the {@code export ACOG_…} lines that point the
+ * adapters at them.
  *
  * <pre>
  * scripts/mock-providers                  # in one terminal: starts them, prints the exports, runs until stopped
- * ./demo --providers openai,elevenlabs,youtube,s3   # in another, after pasting the exports
+ * ./demo --providers openai,elevenlabs,heygen,runway,youtube,s3   # in another, after pasting the exports
  * </pre>
  *
  * <p>In a test, {@link #start} them, and give the pipeline {@link #config()}. Thread-safe.
@@ -38,42 +43,57 @@ public final class MockProviders implements AutoCloseable {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
+    /** How many mocks run, on consecutive ports when a base port is given. */
+    public static final int MOCKS = 8;
+
     private final OpenAiMock openAi;
     private final ElevenLabsMock elevenLabs;
     private final YouTubeMock youTube;
     private final S3Mock s3;
+    private final HeyGenMock heyGen;
+    private final SynthesiaMock synthesia;
+    private final RunwayMock runway;
+    private final PexelsMock pexels;
 
-    private MockProviders(OpenAiMock openAi, ElevenLabsMock elevenLabs, YouTubeMock youTube, S3Mock s3) {
-        this.openAi = openAi;
-        this.elevenLabs = elevenLabs;
-        this.youTube = youTube;
-        this.s3 = s3;
+    private MockProviders(List<AutoCloseable> mocks) {
+        this.openAi = (OpenAiMock) mocks.get(0);
+        this.elevenLabs = (ElevenLabsMock) mocks.get(1);
+        this.youTube = (YouTubeMock) mocks.get(2);
+        this.s3 = (S3Mock) mocks.get(3);
+        this.heyGen = (HeyGenMock) mocks.get(4);
+        this.synthesia = (SynthesiaMock) mocks.get(5);
+        this.runway = (RunwayMock) mocks.get(6);
+        this.pexels = (PexelsMock) mocks.get(7);
     }
 
     /**
-     * Starts the four mocks: on free ports when {@code listen}'s port is 0, else on that port and
-     * the three after it (OpenAI, ElevenLabs, YouTube, S3, in that order).
+     * Starts the eight mocks: on free ports when {@code listen}'s port is 0, else on that port and
+     * the seven after it (OpenAI, ElevenLabs, YouTube, S3, HeyGen, Synthesia, Runway, Pexels, in
+     * that order).
      *
      * @param listen where they listen, and how many requests each remembers
-     * @param ffmpeg what encodes the ElevenLabs mock's MP3 audio
+     * @param ffmpeg what encodes the mocks' audio and video
      * @return the running mocks
-     * @throws IllegalArgumentException when {@code listen}'s port leaves no room for the three after it
+     * @throws IllegalArgumentException when {@code listen}'s port leaves no room for the seven after it
      * @throws RuntimeException when a mock cannot start (a port in use, ffmpeg failing); those
      *     already started are stopped first
      */
     public static MockProviders start(Listen listen, Ffmpeg ffmpeg) {
-        if (listen.port() > 65_535 - 3) {
-            throw new IllegalArgumentException(
-                    "the mocks take port " + listen.port() + " and the three after it; choose one up to 65532");
+        if (listen.port() > 65_535 - (MOCKS - 1)) {
+            throw new IllegalArgumentException("the mocks take port " + listen.port() + " and the " + (MOCKS - 1)
+                    + " after it; choose one up to " + (65_535 - (MOCKS - 1)));
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            OpenAiMock openAi = started(started, OpenAiMock.start(listen.withPort(port(listen, 0))));
-            ElevenLabsMock elevenLabs =
-                    started(started, ElevenLabsMock.start(listen.withPort(port(listen, 1)), ffmpeg));
-            YouTubeMock youTube = started(started, YouTubeMock.start(listen.withPort(port(listen, 2))));
-            S3Mock s3 = started(started, S3Mock.start(listen.withPort(port(listen, 3))));
-            return new MockProviders(openAi, elevenLabs, youTube, s3);
+            started.add(OpenAiMock.start(listen.withPort(port(listen, 0))));
+            started.add(ElevenLabsMock.start(listen.withPort(port(listen, 1)), ffmpeg));
+            started.add(YouTubeMock.start(listen.withPort(port(listen, 2))));
+            started.add(S3Mock.start(listen.withPort(port(listen, 3))));
+            started.add(HeyGenMock.start(listen.withPort(port(listen, 4)), ffmpeg));
+            started.add(SynthesiaMock.start(listen.withPort(port(listen, 5)), ffmpeg));
+            started.add(RunwayMock.start(listen.withPort(port(listen, 6)), ffmpeg));
+            started.add(PexelsMock.start(listen.withPort(port(listen, 7)), ffmpeg));
+            return new MockProviders(started);
         } catch (RuntimeException e) {
             for (AutoCloseable mock : started) {
                 try {
@@ -90,14 +110,10 @@ public final class MockProviders implements AutoCloseable {
         return listen.port() == 0 ? 0 : listen.port() + offset;
     }
 
-    private static <T extends AutoCloseable> T started(List<AutoCloseable> started, T mock) {
-        started.add(mock);
-        return mock;
-    }
-
     /**
-     * Returns the provider settings that point the four real adapters at the mocks: base URLs,
-     * endpoint, bucket, path style, region and dummy keys, and {@link #YOUTUBE_CHUNK_SIZE}.
+     * Returns the provider settings that point the eight real adapters at the mocks: base URLs,
+     * endpoint, bucket, path style, region, dummy keys and webhook secrets, short poll intervals,
+     * and {@link #YOUTUBE_CHUNK_SIZE}.
      *
      * @return the settings by key, sorted
      */
@@ -108,6 +124,10 @@ public final class MockProviders implements AutoCloseable {
         settings.putAll(youTube.settings());
         settings.put("youtube.chunk-size", YOUTUBE_CHUNK_SIZE);
         settings.putAll(s3.settings());
+        settings.putAll(heyGen.settings());
+        settings.putAll(synthesia.settings());
+        settings.putAll(runway.settings());
+        settings.putAll(pexels.settings());
         return settings;
     }
 
@@ -176,13 +196,53 @@ public final class MockProviders implements AutoCloseable {
         return s3;
     }
 
-    /** Stops the four mocks; what they held is gone. */
+    /**
+     * Returns the HeyGen mock.
+     *
+     * @return the mock
+     */
+    public HeyGenMock heyGen() {
+        return heyGen;
+    }
+
+    /**
+     * Returns the Synthesia mock.
+     *
+     * @return the mock
+     */
+    public SynthesiaMock synthesia() {
+        return synthesia;
+    }
+
+    /**
+     * Returns the Runway mock.
+     *
+     * @return the mock
+     */
+    public RunwayMock runway() {
+        return runway;
+    }
+
+    /**
+     * Returns the Pexels mock.
+     *
+     * @return the mock
+     */
+    public PexelsMock pexels() {
+        return pexels;
+    }
+
+    /** Stops the eight mocks; what they held is gone. */
     @Override
     public void close() {
         openAi.close();
         elevenLabs.close();
         youTube.close();
         s3.close();
+        heyGen.close();
+        synthesia.close();
+        runway.close();
+        pexels.close();
     }
 
     /**

@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
-            "Starts local mocks of OpenAI, ElevenLabs, YouTube and S3 (WireMock servers answering each"
+            "Starts local mocks of OpenAI, ElevenLabs, HeyGen, Synthesia, Runway, Pexels, YouTube and S3"
+                    + " (WireMock servers answering each"
                     + " service's documented success path; nothing leaves this machine), prints the"
                     + " 'export ACOG_...' lines that point the real adapters at them, and runs until stopped"
                     + " (Ctrl-C). Paste the lines into another shell, then run:",
-            "  ./demo --providers openai,elevenlabs,youtube,s3"
+            "  ./demo --providers openai,elevenlabs,heygen,runway,youtube,s3",
+            "  ./demo --providers openai,elevenlabs,synthesia,pexels,youtube,s3"
         })
 final class MockProvidersCommand implements Callable<Integer> {
 
@@ -55,9 +57,19 @@ final class MockProvidersCommand implements Callable<Integer> {
             names = "--base-port",
             paramLabel = "N",
             defaultValue = "0",
-            description = "OpenAI on port N, ElevenLabs on N+1, YouTube on N+2, S3 on N+3, so the exports stay"
-                    + " the same from run to run (default: ${DEFAULT-VALUE}, any free ports).")
+            description = "OpenAI on port N, ElevenLabs on N+1, YouTube on N+2, S3 on N+3, HeyGen on N+4,"
+                    + " Synthesia on N+5, Runway on N+6, Pexels on N+7, so the exports stay the same from"
+                    + " run to run (default: ${DEFAULT-VALUE}, any free ports).")
     private int basePort;
+
+    @Option(
+            names = "--webhook-url",
+            paramLabel = "URL",
+            description = "The demo's webhook endpoint (./demo --webhook-port P: http://localhost:P/webhooks/):"
+                    + " the Synthesia mock reports finished videos to URL + 'synthesia', as a webhook"
+                    + " registered on a Synthesia account does. HeyGen's mock calls the callback URL each"
+                    + " render names.")
+    private java.net.URI webhookUrl;
 
     @Option(
             names = "--env-file",
@@ -74,8 +86,9 @@ final class MockProvidersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Listen listen;
         try {
-            if (basePort > 65_535 - 3) {
-                throw new IllegalArgumentException("--base-port takes N and the three ports after it: at most 65532");
+            if (basePort > 65_535 - (MockProviders.MOCKS - 1)) {
+                throw new IllegalArgumentException("--base-port takes N and the " + (MockProviders.MOCKS - 1)
+                        + " ports after it: at most " + (65_535 - (MockProviders.MOCKS - 1)));
             }
             listen = new Listen(host, basePort, JOURNAL_ENTRIES);
         } catch (IllegalArgumentException e) {
@@ -83,6 +96,10 @@ final class MockProvidersCommand implements Callable<Integer> {
         }
         Ffmpeg ffmpeg = Ffmpeg.locate(ProviderConfig.fromEnvironment());
         MockProviders mocks = MockProviders.start(listen, ffmpeg);
+        if (webhookUrl != null) {
+            String base = webhookUrl.toString();
+            mocks.synthesia().webhookUrl(java.net.URI.create((base.endsWith("/") ? base : base + "/") + "synthesia"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(mocks::close, "mock-providers-stop"));
         List<String> lines = lines(mocks);
         PrintWriter out = spec.commandLine().getOut();
@@ -114,8 +131,14 @@ final class MockProvidersCommand implements Callable<Integer> {
                 + " thumbnails, captions)");
         lines.add("#   S3          " + settings.get("s3.endpoint") + "  (bucket " + S3Mock.BUCKET + ", path style;"
                 + " list it: curl '" + settings.get("s3.endpoint") + "/" + S3Mock.BUCKET + "?list-type=2')");
+        lines.add("#   HeyGen      " + settings.get("heygen.base-url") + "  (v3 videos from uploaded audio, signed"
+                + " webhooks to each render's callback URL)");
+        lines.add("#   Synthesia   " + settings.get("synthesia.base-url") + "  (v2 videos from script audio, signed"
+                + " webhooks to --webhook-url)");
+        lines.add("#   Runway      " + settings.get("runway.base-url") + "  (text-to-video tasks)");
+        lines.add("#   Pexels      " + settings.get("pexels.base-url") + "  (stock video search and files)");
         lines.add("# Paste these lines into the shell that runs the demo, then:"
-                + " ./demo --providers openai,elevenlabs,youtube,s3");
+                + " ./demo --providers openai,elevenlabs,heygen,runway,youtube,s3");
         lines.addAll(mocks.exports());
         return lines;
     }
