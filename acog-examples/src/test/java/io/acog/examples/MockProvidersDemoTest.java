@@ -66,10 +66,16 @@ class MockProvidersDemoTest {
                 checkCommon(mocks, ffmpeg, dir, acog, pipeline, id, assets);
                 int clips = episode.scriptMetadata().brollSegments();
                 // one paid render per clip and one avatar render, however often they were polled
-                assertThat(mocks.heyGen().rendersCreated()).as("HeyGen renders created").isEqualTo(1);
-                assertThat(mocks.runway().tasksCreated()).as("Runway tasks created").isEqualTo(clips);
+                assertThat(mocks.heyGen().rendersCreated())
+                        .as("HeyGen renders created")
+                        .isEqualTo(1);
+                assertThat(mocks.runway().tasksCreated())
+                        .as("Runway tasks created")
+                        .isEqualTo(clips);
                 // the finished render reported by a signed webhook to the demo's endpoint
-                assertThat(mocks.heyGen().webhooksSent()).as("webhooks HeyGen sent").isPositive();
+                assertThat(mocks.heyGen().webhooksSent())
+                        .as("webhooks HeyGen sent and the demo accepted")
+                        .containsExactly(video(acog, id).providerJobId());
                 checkRenders(acog, pipeline, episode, "heygen", "runway", true);
             });
             assertThat(published).isTrue();
@@ -98,12 +104,15 @@ class MockProvidersDemoTest {
                         assertThat(mocks.synthesia().webhookFailures())
                                 .as("webhooks the demo refused")
                                 .isEmpty();
-                        assertThat(mocks.pexels().downloads()).as("Pexels files downloaded").isEqualTo(clips);
+                        assertThat(mocks.pexels().downloads())
+                                .as("Pexels files downloaded")
+                                .isEqualTo(clips);
                         checkRenders(acog, pipeline, episode, "synthesia", "pexels", false);
                         // stock footage keeps its author, for the attribution Pexels asks for
-                        assertThat(acog.assets().list(id, AssetType.B_ROLL)).allSatisfy(clip -> assertThat(
-                                        ((io.acog.core.asset.VideoMetadata) clip.metadata()).extra())
-                                .containsKeys("author", "source_url"));
+                        assertThat(acog.assets().list(id, AssetType.B_ROLL))
+                                .allSatisfy(
+                                        clip -> assertThat(((io.acog.core.asset.VideoMetadata) clip.metadata()).extra())
+                                                .containsKeys("author", "source_url"));
                     });
             assertThat(published).isTrue();
         }
@@ -118,8 +127,8 @@ class MockProvidersDemoTest {
         providers.addAll(renders);
         // every adapter is on the class path, and takes the mocks' settings
         assertThat(RealProviders.problems(providers, config)).isEmpty();
-        Demo.Options options = new Demo.Options(1, 4, 0, 900, false, false, Demo.MediaKind.REAL, providers)
-                .withWebhooks(webhooks);
+        Demo.Options options =
+                new Demo.Options(1, 4, 0, 900, false, false, Demo.MediaKind.REAL, providers).withWebhooks(webhooks);
         AtomicBoolean inspected = new AtomicBoolean();
         boolean published = Demo.run(options, config, (acog, pipeline, id, assets) -> {
             finished.inspect(acog, pipeline, id, assets);
@@ -144,7 +153,9 @@ class MockProvidersDemoTest {
         assertThat(avatarStage.provider()).isEqualTo(avatar);
         assertThat(avatarStage.jobId()).isEqualTo(video.providerJobId());
         EpisodeCost cost = pipeline.cost(episode.id());
-        assertThat(cost.byStage().get(PipelineStage.AVATAR)).as("the avatar's cost").isPositive();
+        assertThat(cost.byStage().get(PipelineStage.AVATAR))
+                .as("the avatar's cost")
+                .isPositive();
         List<Asset> clips = acog.assets().list(episode.id(), AssetType.B_ROLL);
         assertThat(clips).hasSize(episode.scriptMetadata().brollSegments());
         assertThat(clips).allSatisfy(clip -> assertThat(clip.provider()).isEqualTo(broll));
@@ -154,6 +165,10 @@ class MockProvidersDemoTest {
         } else {
             assertThat(brollCost).as("stock b-roll is free").isEqualByComparingTo(BigDecimal.ZERO);
         }
+    }
+
+    private static Asset video(Acog acog, java.util.UUID episodeId) {
+        return only(acog.assets().list(episodeId, AssetType.AVATAR_VIDEO));
     }
 
     private static int freePort() throws IOException {
@@ -274,8 +289,7 @@ class MockProvidersDemoTest {
             characters += text.codePointCount(0, text.length());
             assertThat(request.path("model_id").asText()).isEqualTo(channelModel(acog, episode));
         }
-        for (ScriptSegment segment :
-                episode.parsedScript().orElseThrow().segments()) {
+        for (ScriptSegment segment : episode.parsedScript().orElseThrow().segments()) {
             assertThat(spoken.toString()).contains(segment.text());
         }
         Asset voice = only(acog.assets().list(episodeId, AssetType.AUDIO));
@@ -292,16 +306,14 @@ class MockProvidersDemoTest {
             assertThat(cost.byStage().get(stage)).as(stage.label()).isEqualByComparingTo(state.costUsd());
         }
         assertThat(writers).containsOnly("openai");
-        StageState audio =
-                episode.pipelineState().stage(PipelineStage.AUDIO).orElseThrow();
+        StageState audio = episode.pipelineState().stage(PipelineStage.AUDIO).orElseThrow();
         assertThat(audio.provider()).isEqualTo("elevenlabs");
         // ElevenLabs' default price: 0.30 USD per 1,000 characters
         assertThat(audio.costUsd())
                 .isEqualByComparingTo(new BigDecimal("0.30")
                         .multiply(BigDecimal.valueOf(characters))
                         .divide(BigDecimal.valueOf(1000), MathContext.DECIMAL64));
-        StageState upload =
-                episode.pipelineState().stage(PipelineStage.UPLOAD).orElseThrow();
+        StageState upload = episode.pipelineState().stage(PipelineStage.UPLOAD).orElseThrow();
         assertThat(upload.provider()).isEqualTo("youtube");
         assertThat(upload.jobId()).isEqualTo(videoId);
         assertThat(cost.byStage().getOrDefault(PipelineStage.UPLOAD, BigDecimal.ZERO))

@@ -181,7 +181,7 @@ public final class HeyGenMock implements AutoCloseable {
 
     /**
      * Returns the ids of the renders whose {@code avatar_video.success} was POSTed to their
-     * callback, in the order sent.
+     * callback and accepted there (a 2xx answer), in the order sent.
      *
      * @return the video ids
      */
@@ -490,8 +490,10 @@ public final class HeyGenMock implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
-            webhooksSent.add(render.id);
+            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() / 100 == 2) {
+                webhooksSent.add(render.id);
+            }
         } catch (IOException e) {
             // the host may be gone; HeyGen gives up after its retries too
         } catch (InterruptedException e) {
