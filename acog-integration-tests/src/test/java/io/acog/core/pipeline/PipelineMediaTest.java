@@ -212,6 +212,49 @@ class PipelineMediaTest extends PipelineTestCase {
     }
 
     @Test
+    void aCheckpointSavedAfterTheLeaseWasLostIsRefusedAsTheSpiSays(javax.sql.DataSource dataSource) throws Exception {
+        OfflineProviders offline = placeholders();
+        Publisher publisher = offline.publisher();
+        List<Throwable> refusals = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stolen = new java.util.concurrent.atomic.AtomicBoolean();
+        EpisodePipeline pipeline = offline.installInto(EpisodePipeline.builder(acog)
+                        .publisher(publishing(publisher, (request, call) -> {
+                            if (stolen.compareAndSet(false, true)) {
+                                // another worker's claim took the job meanwhile
+                                try (java.sql.Connection connection = dataSource.getConnection();
+                                        java.sql.Statement steal = connection.createStatement()) {
+                                    steal.executeUpdate("UPDATE jobs SET celery_task_id = 'someone-else'"
+                                            + " WHERE stage = 'upload' AND status = 'running'");
+                                } catch (java.sql.SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                try {
+                                    call.saveCheckpoint("{\"session\":\"s-1\"}");
+                                } catch (RuntimeException e) {
+                                    refusals.add(e);
+                                    throw e;
+                                }
+                            }
+                            return publisher.publish(request, call);
+                        })))
+                .assetStorage(new LocalFileStorage(storage))
+                .build();
+        io.acog.core.episode.Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (io.acog.core.job.JobWorker worker =
+                pipeline.worker("w").threads(2).lease(Duration.ofSeconds(2)).start()) {
+            io.acog.testing.Waiting.until(() -> "a refused checkpoint", () -> !refusals.isEmpty());
+            pipeline.cancel(episode.id());
+        }
+
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no longer holds the upload job")
+                .hasCauseInstanceOf(io.acog.core.job.LeaseLostException.class);
+    }
+
+    @Test
     void aCallOverTheConcurrencyLimitWaitsWithoutSpendingARetry() throws InterruptedException {
         OfflineProviders offline = placeholders();
         VoiceSynthesizer voice = offline.voiceSynthesizer();

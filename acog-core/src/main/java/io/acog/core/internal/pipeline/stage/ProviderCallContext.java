@@ -109,7 +109,15 @@ public final class ProviderCallContext implements ProviderCall {
             throw new IllegalArgumentException(
                     "checkpoint is " + saved.length() + " characters long; it may be at most " + CHECKPOINT_LIMIT);
         }
-        saver.accept(saved);
+        try {
+            saver.accept(saved);
+        } catch (io.acog.core.job.LeaseLostException e) {
+            // as the SPI promises its plugins, which know nothing of ACOG's job types
+            throw new IllegalStateException(
+                    "this worker no longer holds the " + stage + " job of episode " + episodeId
+                            + " (its lease ran out): stop; another worker runs it",
+                    e);
+        }
         checkpoint = saved;
     }
 
