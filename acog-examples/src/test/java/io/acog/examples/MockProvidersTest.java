@@ -81,7 +81,17 @@ class MockProvidersTest {
                 .containsEntry("s3.bucket", S3Mock.BUCKET)
                 .containsEntry("s3.path-style", "true")
                 .containsEntry("s3.region", "us-east-1")
+                .containsEntry("heygen.base-url", mocks.heyGen().baseUrl())
+                .containsEntry("synthesia.base-url", mocks.synthesia().baseUrl())
+                .containsEntry("runway.base-url", mocks.runway().baseUrl())
+                .containsEntry("pexels.base-url", mocks.pexels().baseUrl())
                 .containsKeys(
+                        "heygen.api-key",
+                        "heygen.webhook-secret",
+                        "synthesia.api-key",
+                        "synthesia.webhook-secret",
+                        "runway.api-key",
+                        "pexels.api-key",
                         "openai.api-key",
                         "elevenlabs.api-key",
                         "youtube.client-id",
@@ -97,8 +107,8 @@ class MockProvidersTest {
                 .allMatch(line -> line.matches("export ACOG_[A-Z0-9_]+=[A-Za-z0-9_./:@%+=,-]+"));
         assertThat(MockProvidersCommand.lines(mocks))
                 .containsAll(mocks.exports())
-                .anyMatch(line ->
-                        line.startsWith("#") && line.contains("./demo --providers openai,elevenlabs,youtube,s3"));
+                .anyMatch(line -> line.startsWith("#")
+                        && line.contains("./demo --providers openai,elevenlabs,heygen,runway,youtube,s3"));
         assertThat(mocks.s3().baseUrl()).startsWith("http://127.0.0.1:");
         // four servers, four ports
         assertThat(List.of(

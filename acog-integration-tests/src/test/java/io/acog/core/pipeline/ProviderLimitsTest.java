@@ -234,18 +234,19 @@ class ProviderLimitsTest {
                             + ", avatar jobs "
                             + db.select(JOBS.STATUS, JOBS.RUN_AFTER, JOBS.RETRY_COUNT, JOBS.INPUT_PARAMS)
                                     .from(JOBS)
-                                    .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()))
+                                    .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()), JOBS.EPISODE_ID.eq(id))
                                     .fetch(),
                     () -> db.fetchCount(
                                     JOBS,
                                     JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
+                                    JOBS.EPISODE_ID.eq(id),
                                     JOBS.STATUS.eq(Jooq.db(JobStatus.QUEUED)),
                                     JOBS.RUN_AFTER.ge(nextMinute))
                             == 1);
             assertThat(avatar.calls).containsExactly("submit", "poll");
             assertThat(db.select(JOBS.RETRY_COUNT, JOBS.INPUT_PARAMS)
                             .from(JOBS)
-                            .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()))
+                            .where(JOBS.STAGE.eq(PipelineStage.AVATAR.label()), JOBS.EPISODE_ID.eq(id))
                             .fetchSingle())
                     .satisfies(job -> {
                         assertThat(job.value1()).as("retries spent").isZero();
@@ -261,6 +262,7 @@ class ProviderLimitsTest {
                     () -> db.fetchCount(
                                     JOBS,
                                     JOBS.STAGE.eq(PipelineStage.AVATAR.label()),
+                                    JOBS.EPISODE_ID.eq(id),
                                     JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
                             == 1);
         }
