@@ -170,14 +170,10 @@ class ProviderHttpDownloadTest {
 
     @Test
     void aDownloadThatStallsMidBodyTimesOutWithinTheDownloadTimeoutAndLeavesNoFile() {
-        cdn = exchange -> {
-            exchange.sendResponseHeaders(200, VIDEO.length);
-            OutputStream body = exchange.getResponseBody();
-            body.write(VIDEO, 0, 100_000);
-            body.flush();
+        cdn = partly(exchange -> {
             await(); // stalls mid-body until the test is over
             exchange.close();
-        };
+        });
         long started = System.nanoTime();
 
         ProviderException e = downloadFails(downloads(Duration.ofSeconds(30), Duration.ofSeconds(1)));
@@ -217,13 +213,9 @@ class ProviderHttpDownloadTest {
 
     @Test
     void aConnectionCutMidBodyIsRetryableAndLeavesNoFile() {
-        cdn = exchange -> {
-            exchange.sendResponseHeaders(200, VIDEO.length);
-            OutputStream body = exchange.getResponseBody();
-            body.write(VIDEO, 0, 100_000);
-            body.flush();
+        cdn = partly(exchange -> {
             throw new IOException("cut"); // the server drops the connection of a handler that fails
-        };
+        });
 
         ProviderException e = downloadFails(http(Duration.ofSeconds(30)));
 
@@ -261,6 +253,17 @@ class ProviderHttpDownloadTest {
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
+        };
+    }
+
+    /** Sends a third of the video, then does what {@code then} does instead of the rest. */
+    private static HttpHandler partly(HttpHandler then) {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, VIDEO.length);
+            OutputStream body = exchange.getResponseBody();
+            body.write(VIDEO, 0, VIDEO.length / 3);
+            body.flush();
+            then.handle(exchange);
         };
     }
 

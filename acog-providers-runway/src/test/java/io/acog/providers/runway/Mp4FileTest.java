@@ -37,17 +37,17 @@ class Mp4FileTest {
         mvhd.putInt(0x01000000); // version 1
         mvhd.putLong(0).putLong(0); // created, modified
         mvhd.putInt(90_000).putLong(900_000L); // time scale, duration: 10 s
-        byte[] moov = box("moov", mvhd.array());
-        byte[] ftyp = box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] moov = FakeRunway.box("moov", mvhd.array());
+        byte[] ftyp = FakeRunway.box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThat(Mp4File.durationMs(write(concat(ftyp, moov)))).hasValue(10_000);
     }
 
     @Test
     void anMp4WithoutAMovieHeaderHasNoKnownDuration() throws IOException {
-        byte[] ftyp = box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] ftyp = FakeRunway.box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThat(Mp4File.durationMs(write(concat(ftyp, box("mdat", new byte[64])))))
+        assertThat(Mp4File.durationMs(write(concat(ftyp, FakeRunway.box("mdat", new byte[64])))))
                 .isEmpty();
     }
 
@@ -55,8 +55,8 @@ class Mp4FileTest {
     void boxesThatDoNotParseLeaveTheDurationUnknown() throws IOException {
         Path html = write("<html><body>Access denied</body></html>".getBytes(StandardCharsets.UTF_8));
         Path empty = write(new byte[0]);
-        byte[] ftyp = box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
-        byte[] cut = box("moov", new byte[64]);
+        byte[] ftyp = FakeRunway.box("ftyp", "isom\0\0\2\0isom".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] cut = FakeRunway.box("moov", new byte[64]);
         Path truncated = write(concat(ftyp, Arrays.copyOf(cut, 40)));
 
         assertThat(Mp4File.durationMs(html)).isEmpty();
@@ -66,14 +66,6 @@ class Mp4FileTest {
 
     private Path write(byte[] bytes) throws IOException {
         return Files.write(Files.createTempFile(dir, "clip", ".mp4"), bytes);
-    }
-
-    private static byte[] box(String type, byte[] body) {
-        return ByteBuffer.allocate(8 + body.length)
-                .putInt(8 + body.length)
-                .put(type.getBytes(StandardCharsets.ISO_8859_1))
-                .put(body)
-                .array();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
