@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * call's idempotency key, saving the asset's and the render's ids in the job's checkpoint the
  * moment HeyGen answers: a submit that finds a render in the checkpoint returns it without another
  * request, so a crash or a retry never pays for a second render. {@link #poll} downloads a
- * completed video at once (its link expires) and prices it from {@code heygen.price-per-minute}.
+ * completed video at once (its presigned link expires) with {@link ProviderHttp#downloadMp4},
+ * under {@code heygen.download-timeout}, and prices it from {@code heygen.price-per-minute}. A
+ * failed download is retryable: the next poll gets a fresh link.
  * HeyGen cannot stop a render: {@link #cancel} says so. Thread-safe: calls share the HTTP client
  * and the webhooks' replay memory only.
  */
@@ -51,6 +53,12 @@ final class HeyGenRenderer implements AvatarRenderer, RenderWebhooks {
     /** The largest file {@code POST /v3/assets} takes. */
     static final int MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
 
+    /** What the video's download is called in messages. */
+    static final String DOWNLOAD = "video download";
+
+    /** What the pipeline stores the render as. */
+    static final String FILE_NAME = "avatar.mp4";
+
     /** The longest wait between polls of a long render. */
     static final Duration LONGEST_POLL = Duration.ofSeconds(60);
 
@@ -58,21 +66,21 @@ final class HeyGenRenderer implements AvatarRenderer, RenderWebhooks {
 
     private final HeyGenSettings settings;
     private final HeyGenClient client;
-    private final VideoDownload download;
+    private final ProviderHttp http;
     private final HeyGenWebhooks webhooks;
     private final Clock clock;
 
     HeyGenRenderer(HeyGenSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        ProviderHttp http = ProviderHttp.builder(HeyGenSettings.NAME)
+        this.http = ProviderHttp.builder(HeyGenSettings.NAME)
                 .connectTimeout(settings.connectTimeout())
                 .requestTimeout(settings.timeout())
+                .downloadTimeout(settings.downloadTimeout())
                 .secrets(settings.apiKey(), settings.webhookSecret())
                 .clock(clock)
                 .build();
         this.client = new HeyGenClient(http, settings);
-        this.download = new VideoDownload(http, settings.downloadTimeout());
         this.webhooks = new HeyGenWebhooks(settings.webhookSecret(), settings.webhookTolerance(), clock);
     }
 
@@ -189,7 +197,7 @@ final class HeyGenRenderer implements AvatarRenderer, RenderWebhooks {
     }
 
     private RenderProgress done(String taskId, VideoStatus status) {
-        FileMedia media = download.fetch(status.videoUrl());
+        FileMedia media = http.downloadMp4(status.videoUrl(), FILE_NAME, DOWNLOAD);
         BigDecimal seconds = status.durationSeconds();
         Usage usage;
         if (seconds == null) {

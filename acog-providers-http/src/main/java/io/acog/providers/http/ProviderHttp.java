@@ -7,8 +7,6 @@ import io.acog.spi.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +31,9 @@ import java.util.Optional;
  * One provider's HTTP calls on the JDK's {@link HttpClient}, with what every REST adapter needs
  * done once: a connect timeout and a timeout on every request, transport failures (timeouts,
  * refused or reset connections, a body cut short) turned into retryable {@link
- * ProviderException}s, statuses classified by their usual meaning, {@code Retry-After} read, and
- * the adapter's secrets kept out of every message it makes. Thread-safe; make one per adapter and
- * keep it.
+ * ProviderException}s, statuses classified by their usual meaning, {@code Retry-After} read, the
+ * adapter's secrets kept out of every message it makes, and a render's finished video downloaded
+ * from its expiring link ({@link #downloadMp4}). Thread-safe; make one per adapter and keep it.
  *
  * <p>Messages name the call ({@code what}) and the request's path, never its query (signed URLs
  * carry credentials there) nor a header.
@@ -52,6 +48,7 @@ public final class ProviderHttp {
     private final Duration requestTimeout;
     private final List<String> secrets;
     private final Clock clock;
+    private final MediaDownload download;
 
     private ProviderHttp(Builder builder) {
         this.provider = builder.provider;
@@ -62,13 +59,15 @@ public final class ProviderHttp {
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(builder.redirects)
                 .build();
+        this.download = new MediaDownload(this, builder.downloadTimeout);
     }
 
     /**
      * Starts the HTTP support of the provider named {@code provider}.
      *
      * @param provider the provider's name, as its exceptions name it
-     * @return a builder with a 10 s connect timeout and a 60 s request timeout
+     * @return a builder with a 10 s connect timeout, a 60 s request timeout and a 10 min download
+     *     timeout
      */
     public static Builder builder(String provider) {
         return new Builder(provider);
@@ -182,109 +181,33 @@ public final class ProviderHttp {
     }
 
     /**
-     * Downloads a provider's finished media (a render's video, from a time-limited link on its
-     * CDN) into a temporary file, streamed, never held in memory: the whole transfer, headers and
-     * body, within the request's timeout (set a download timeout on it). Redirects are followed as
-     * the client's policy says. Every failure is retryable, since the provider hands out a fresh
-     * link when asked again: a refused or expired link (any 4xx but 408 and 429) is {@link
-     * Reason#UNAVAILABLE}, 408 and a stall {@link Reason#TIMEOUT}, 429 {@link Reason#RATE_LIMITED}
-     * with its {@code Retry-After}, 5xx as {@link #failure} says, a cut connection {@link
-     * Reason#UNAVAILABLE}. Messages name the link's host and path only, never its query (where
-     * signed links carry their credentials) nor what the CDN answered. The file is deleted when
-     * the download fails, and when the returned media is closed.
+     * Downloads a provider's finished video (a render's MP4, from a time-limited link on its CDN)
+     * into a temporary file, streamed, never held in memory: the whole transfer, headers and body,
+     * within the {@linkplain Builder#downloadTimeout download timeout}, not the request timeout. The
+     * request is a GET made here with an {@code Accept} header only, so the link's host gets no API
+     * key nor any other header of the provider's API. Redirects are followed as the client's policy says.
      *
-     * @param request the download's request, usually a GET without credentials: a signed link
-     *     needs none, and the API's key is not for the CDN
+     * <p>Every failure is retryable, since the provider hands out a fresh link when asked again: a
+     * refused or expired link (any 4xx but 408 and 429) is {@link Reason#UNAVAILABLE}; 408 is
+     * {@link Reason#TIMEOUT}, 429 {@link Reason#RATE_LIMITED}, 5xx as {@link #failure} says, each
+     * with its {@code Retry-After}; a stall past the timeout is {@link Reason#TIMEOUT}; a cut
+     * connection {@link Reason#UNAVAILABLE}; a file that does not begin with an MP4's {@code ftyp}
+     * box (an HTML error page served with a 200, an empty body) {@link Reason#SERVER_ERROR}.
+     * Messages name the link's host and path, never its query (where signed links carry their
+     * credentials) nor what the CDN answered, but for the first eight bytes, printable ones only, of
+     * a file that is not an MP4. The file is deleted when the download fails, and when the returned
+     * media is closed; its name begins with {@code acog-<provider>-download-}.
+     *
+     * @param link the video's link, an absolute http(s) URL
      * @param fileName the media's file name, with its extension, e.g. {@code "clip.mp4"}
-     * @param mimeType the media's MIME type, e.g. {@code "video/mp4"}
      * @param what what is downloaded, for messages, e.g. {@code "the download of video 42"}
-     * @return the media in a temporary file
-     * @throws ProviderException (retryable) when the download fails
+     * @return the video in a temporary file, of type {@code video/mp4}; closing it deletes the file
+     * @throws ProviderException (retryable) when the download fails or is not an MP4
+     * @throws IllegalArgumentException when the link is not an http(s) URL
      * @throws java.io.UncheckedIOException when the temporary file cannot be written
      */
-    public FileMedia download(HttpRequest request, String fileName, String mimeType, String what) {
-        Duration timeout = request.timeout().orElse(requestTimeout);
-        long started = System.nanoTime();
-        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
-        Duration left = timeout.minusNanos(System.nanoTime() - started);
-        InputStream body = response.body();
-        ReadDeadline deadline = ReadDeadline.arm(body, left.isNegative() ? Duration.ZERO : left);
-        Path file = null;
-        boolean kept = false;
-        try (body;
-                deadline) {
-            if (response.statusCode() / 100 != 2) {
-                throw downloadFailure(response, what);
-            }
-            file = Files.createTempFile("acog-download-", extension(fileName));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read = readSome(body, buffer, deadline, request, what, timeout);
-                        read >= 0;
-                        read = readSome(body, buffer, deadline, request, what, timeout)) {
-                    out.write(buffer, 0, read);
-                }
-            }
-            kept = true;
-            return FileMedia.temporary(file, fileName, mimeType);
-        } catch (IOException e) {
-            // the temporary file could not be made or written: a local failure, not the provider's
-            throw new UncheckedIOException("cannot write " + what + " to a temporary file", e);
-        } finally {
-            if (!kept && file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    file.toFile().deleteOnExit();
-                }
-            }
-        }
-    }
-
-    /** Reads the next bytes of a download; a failed read is the provider's (or the network's). */
-    private int readSome(
-            InputStream body,
-            byte[] buffer,
-            ReadDeadline deadline,
-            HttpRequest request,
-            String what,
-            Duration timeout) {
-        try {
-            return body.read(buffer);
-        } catch (IOException e) {
-            if (deadline.fired()) {
-                throw ProviderException.retryable(
-                        provider,
-                        Reason.TIMEOUT,
-                        message(request, what, "not downloaded within " + timeout, null),
-                        null);
-            }
-            throw transportFailure(request, what, e);
-        }
-    }
-
-    /** A download's refusal: retryable whatever the status, as a fresh link may work. */
-    private ProviderException downloadFailure(HttpResponse<?> response, String what) {
-        int status = response.statusCode();
-        if (status == 408 || status == 429 || status >= 500) {
-            return failure(response, what, null); // retryable, with the Retry-After given
-        }
-        return ProviderException.retryable(
-                provider,
-                Reason.UNAVAILABLE,
-                message(
-                        response.request(),
-                        what,
-                        "HTTP " + status + ": the link was refused or has expired; a fresh one is asked for next time",
-                        null),
-                retryAfter(response.headers()).orElse(null));
-    }
-
-    /** The file name's extension with its dot, for a temporary file; ".tmp" without one. */
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot);
-        return extension.matches("\\.[A-Za-z0-9]{1,8}") ? extension : ".tmp";
+    public FileMedia downloadMp4(URI link, String fileName, String what) {
+        return download.mp4(link, fileName, what);
     }
 
     /** A response whose body was read in full. */
@@ -478,7 +401,8 @@ public final class ProviderHttp {
         return request.method() + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath();
     }
 
-    private ProviderException transportFailure(HttpRequest request, String what, IOException e) {
+    /** A failure of the connection, classified: every one is retryable. */
+    ProviderException transportFailure(HttpRequest request, String what, IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
             return ProviderException.retryable(
                     provider,
@@ -515,6 +439,7 @@ public final class ProviderHttp {
         private final String provider;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration downloadTimeout = Duration.ofMinutes(10);
         private final List<String> secrets = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private HttpClient.Redirect redirects = HttpClient.Redirect.NORMAL;
@@ -543,6 +468,19 @@ public final class ProviderHttp {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how long {@link ProviderHttp#downloadMp4} may take, from the request to the
+         * video's last byte: a video of hundreds of MB takes far longer than an API call, and a
+         * download that stalls must still end.
+         *
+         * @param timeout the download timeout, positive
+         * @return this builder
+         */
+        public Builder downloadTimeout(Duration timeout) {
+            this.downloadTimeout = positive("downloadTimeout", timeout);
             return this;
         }
 

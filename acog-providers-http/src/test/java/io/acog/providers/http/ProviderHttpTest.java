@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
-import io.acog.spi.FileMedia;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;
@@ -25,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every adapter gets from {@link ProviderHttp}: the whole answer within the timeout, statuses
- * and transport failures classified, Retry-After read, secrets scrubbed.
+ * and transport failures classified, Retry-After read, secrets scrubbed. Downloads are {@link
+ * ProviderHttpDownloadTest}'s.
  */
 class ProviderHttpTest {
 
@@ -55,21 +55,6 @@ class ProviderHttpTest {
             exchange.getResponseHeaders().add("Retry-After", "7");
             byte[] body = ("{\"error\":\"slow down, " + KEY.reveal() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(429, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/expired", exchange -> {
-            byte[] body = ("<Error>AccessDenied for " + KEY.reveal() + "</Error>").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(403, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/video.mp4", exchange -> {
-            byte[] body = new byte[300_000];
-            for (int i = 0; i < body.length; i++) {
-                body[i] = (byte) (i % 251);
-            }
-            exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -179,79 +164,5 @@ class ProviderHttpTest {
 
         assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
-    }
-
-    @Test
-    void aDownloadIsStreamedIntoATemporaryFileThatClosingDeletes() throws IOException {
-        ProviderHttp http = http(Duration.ofSeconds(30));
-
-        FileMedia media = http.download(
-                http.request(URI.create(base + "/video.mp4?signature=" + KEY.reveal()))
-                        .build(),
-                "clip.mp4",
-                "video/mp4",
-                "the download");
-
-        assertThat(media.fileName()).isEqualTo("clip.mp4");
-        assertThat(media.mimeType()).isEqualTo("video/mp4");
-        assertThat(media.size()).isEqualTo(300_000);
-        byte[] bytes = java.nio.file.Files.readAllBytes(media.file());
-        assertThat(bytes[250]).isEqualTo((byte) 250);
-        assertThat(bytes[251]).isEqualTo((byte) 0);
-        media.close();
-        assertThat(media.file()).doesNotExist();
-    }
-
-    @Test
-    void aRefusedDownloadIsRetryableAndNamesNeitherTheLinksQueryNorWhatTheCdnSaid() {
-        ProviderHttp http = http(Duration.ofSeconds(30));
-
-        ProviderException e = catchThrowableOfType(
-                ProviderException.class,
-                () -> http.download(
-                        http.request(URI.create(base + "/expired?X-Amz-Signature=s3cr3t-signature"))
-                                .build(),
-                        "clip.mp4",
-                        "video/mp4",
-                        "the download"));
-
-        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
-        assertThat(e.retryable()).isTrue();
-        assertThat(e.getMessage())
-                .contains("the download failed", "/expired", "HTTP 403")
-                .doesNotContain("s3cr3t-signature", "AccessDenied", KEY.reveal());
-    }
-
-    @Test
-    void aDownloadThatStallsMidBodyTimesOutWithinItsTimeout() {
-        ProviderHttp http = http(Duration.ofSeconds(30));
-
-        ProviderException e = catchThrowableOfType(
-                ProviderException.class,
-                () -> http.download(
-                        http.request(URI.create(base + "/half"))
-                                .timeout(Duration.ofSeconds(1))
-                                .build(),
-                        "clip.mp4",
-                        "video/mp4",
-                        "the download"));
-
-        assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.TIMEOUT);
-        assertThat(e.retryable()).isTrue();
-        assertThat(e.getMessage()).contains("not downloaded within PT1S");
-    }
-
-    @Test
-    void aRateLimitedDownloadCarriesItsRetryAfter() {
-        ProviderHttp http = http(Duration.ofSeconds(30));
-
-        ProviderException e = catchThrowableOfType(
-                ProviderException.class,
-                () -> http.download(
-                        http.request(URI.create(base + "/limited")).build(), "clip.mp4", "video/mp4", "the download"));
-
-        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-        assertThat(e.getMessage()).doesNotContain(KEY.reveal());
     }
 }

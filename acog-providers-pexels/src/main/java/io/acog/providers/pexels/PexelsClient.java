@@ -7,18 +7,13 @@ import io.acog.spi.FileMedia;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,22 +30,19 @@ final class PexelsClient {
     /** What the lookup of one video does, as messages name it. */
     static final String LOOKUP = "Pexels video lookup";
 
-    private static final byte[] FTYP = "ftyp".getBytes(StandardCharsets.US_ASCII);
-
     private final ProviderHttp http;
     private final RequestQuota quota;
     private final Secret apiKey;
     private final String baseUrl;
-    private final Duration downloadTimeout;
 
     PexelsClient(PexelsSettings settings, Clock clock) {
         this.apiKey = settings.apiKey();
         this.baseUrl = settings.baseUrl().toString();
-        this.downloadTimeout = settings.downloadTimeout();
         this.quota = new RequestQuota(clock);
         this.http = ProviderHttp.builder(PexelsSettings.NAME)
                 .connectTimeout(settings.connectTimeout())
                 .requestTimeout(settings.timeout())
+                .downloadTimeout(settings.downloadTimeout())
                 .secrets(settings.apiKey())
                 .clock(clock)
                 .build();
@@ -96,7 +88,8 @@ final class PexelsClient {
     }
 
     /**
-     * Downloads a file into a temporary MP4 file, within {@code pexels.download-timeout}.
+     * Downloads a file into a temporary MP4 file, within {@code pexels.download-timeout}, as {@link
+     * ProviderHttp#downloadMp4} does: without the key, every failure retryable.
      *
      * @param video the video
      * @param file the file of it to download, {@linkplain StockVideo.VideoFile#usable() usable}
@@ -105,30 +98,10 @@ final class PexelsClient {
      *     may have expired, and the next poll asks for a fresh one
      */
     FileMedia download(StockVideo video, StockVideo.VideoFile file) {
-        String what = "the download of file " + file.id() + " of Pexels video " + video.id();
-        HttpRequest request = http.request(URI.create(file.link()))
-                .timeout(downloadTimeout)
-                .header("Accept", "video/mp4")
-                .GET()
-                .build();
-        FileMedia media = http.download(
-                request, "pexels-" + video.id() + "-" + file.width() + "x" + file.height() + ".mp4", "video/mp4", what);
-        boolean mp4;
-        try {
-            mp4 = isMp4(media);
-        } catch (UncheckedIOException e) {
-            media.close();
-            throw e;
-        }
-        if (!mp4) {
-            media.close();
-            throw ProviderException.retryable(
-                    PexelsSettings.NAME,
-                    Reason.SERVER_ERROR,
-                    what + " is not an MP4 (it does not begin with an ftyp box); a fresh link is asked for next time",
-                    null);
-        }
-        return media;
+        return http.downloadMp4(
+                URI.create(file.link()),
+                "pexels-" + video.id() + "-" + file.width() + "x" + file.height() + ".mp4",
+                "the download of file " + file.id() + " of Pexels video " + video.id());
     }
 
     private JsonNode get(String pathAndQuery, String what) {
@@ -144,16 +117,6 @@ final class PexelsClient {
             throw PexelsErrors.classify(http, quota, response, what);
         }
         return JsonBodies.object(http, response.body(), "the answer to the " + what);
-    }
-
-    /** An MP4 (ISO base media file) begins with its {@code ftyp} box: four bytes of size, then the type. */
-    private static boolean isMp4(FileMedia media) {
-        try (InputStream in = media.open()) {
-            byte[] head = in.readNBytes(8);
-            return head.length == 8 && Arrays.equals(Arrays.copyOfRange(head, 4, 8), FTYP);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the downloaded file " + media.fileName(), e);
-        }
     }
 
     @Override

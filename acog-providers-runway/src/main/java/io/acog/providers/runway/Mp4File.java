@@ -9,9 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 
 /**
- * What a downloaded clip is, read from its MP4 boxes without decoding it: that it is an MP4 at all
- * (its first box is {@code ftyp}, so an error page served with a 200 is not stored as a clip), and
- * how long it runs (the {@code mvhd} box of its {@code moov}, wherever that sits in the file).
+ * How long a downloaded clip runs, read from its MP4 boxes without decoding it: the {@code mvhd}
+ * box of its {@code moov}, wherever that sits in the file. That the file is an MP4 at all (its
+ * first box {@code ftyp}) the download has checked already ({@code ProviderHttp.downloadMp4}).
  */
 final class Mp4File {
 
@@ -21,26 +21,17 @@ final class Mp4File {
     private Mp4File() {}
 
     /**
-     * Reads a file's MP4 boxes.
+     * Reads a clip's duration from its boxes.
      *
-     * @param file the file
-     * @return how long the video runs, in milliseconds; empty when its {@code moov} has no
-     *     readable {@code mvhd}
-     * @throws NotMp4Exception when the file does not begin with an {@code ftyp} box
+     * @param file the file, an MP4
+     * @return how long the video runs, in milliseconds; empty when no {@code moov} with a readable
+     *     {@code mvhd} is found among boxes that parse
      * @throws IOException when the file cannot be read
      */
     static OptionalLong durationMs(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size < HEADER) {
-                throw new NotMp4Exception("it is " + size + " bytes, too short for an MP4");
-            }
-            Box first = box(channel, 0, size);
-            if (first == null || !first.type().equals("ftyp")) {
-                throw new NotMp4Exception(
-                        "it begins with '" + printable(bytes(channel, 0, HEADER)) + "', not an MP4's ftyp box");
-            }
-            for (Box box = first; box != null; box = box(channel, box.end(), size)) {
+            for (Box box = box(channel, 0, size); box != null; box = box(channel, box.end(), size)) {
                 if (box.type().equals("moov")) {
                     for (Box inner = box(channel, box.body(), box.end());
                             inner != null;
@@ -53,15 +44,6 @@ final class Mp4File {
                 }
             }
             return OptionalLong.empty();
-        }
-    }
-
-    /** A file that is not an MP4. */
-    static final class NotMp4Exception extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        NotMp4Exception(String message) {
-            super(message);
         }
     }
 
@@ -134,14 +116,5 @@ final class Mp4File {
             }
         }
         return buffer.array();
-    }
-
-    /** Bytes as text, anything not printable ASCII as {@code ?}. */
-    private static String printable(byte[] bytes) {
-        StringBuilder shown = new StringBuilder();
-        for (byte b : bytes) {
-            shown.append(b >= 0x20 && b < 0x7F ? (char) b : '?');
-        }
-        return shown.toString();
     }
 }

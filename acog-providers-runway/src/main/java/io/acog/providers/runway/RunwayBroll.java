@@ -13,7 +13,6 @@ import io.acog.spi.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -172,16 +171,9 @@ final class RunwayBroll implements BrollGenerator {
     /** Downloads the finished clip, at once: its URL expires. */
     private RenderProgress done(String taskId, TaskStatus status, ProviderCall call) {
         Optional<TaskCheckpoint> saved = savedFor(taskId, call);
-        Path file;
+        FileMedia media = client.download(status.output(), fileName(taskId));
         try {
-            file = Files.createTempFile("acog-runway-", ".mp4");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a temporary file for Runway's clip", e);
-        }
-        FileMedia media = FileMedia.temporary(file, fileName(taskId), "video/mp4");
-        try {
-            long bytes = client.download(status.output(), file);
-            OptionalLong measured = measure(file);
+            OptionalLong measured = measure(media.file());
             int seconds = saved.map(TaskCheckpoint::seconds)
                     .filter(known -> known > 0)
                     .orElseGet(() ->
@@ -193,7 +185,7 @@ final class RunwayBroll implements BrollGenerator {
             LOG.info(
                     "Runway: task {} done: {} bytes from {}, {} ms of video",
                     taskId,
-                    bytes,
+                    media.size(),
                     status.output().getHost(),
                     durationMs);
             call.progress(1);
@@ -204,17 +196,10 @@ final class RunwayBroll implements BrollGenerator {
         }
     }
 
-    /** The clip's length from its MP4 boxes; a file that is not an MP4 is a failed download. */
-    private OptionalLong measure(Path file) {
+    /** The clip's length from its MP4 boxes; empty when they do not say it. */
+    private static OptionalLong measure(Path file) {
         try {
             return Mp4File.durationMs(file);
-        } catch (Mp4File.NotMp4Exception e) {
-            throw ProviderException.retryable(
-                    name(),
-                    Reason.SERVER_ERROR,
-                    "clip download failed: what Runway's output URL served is not an MP4 (" + e.getMessage()
-                            + "); the next poll downloads it again",
-                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the downloaded clip", e);
         }

@@ -3,20 +3,13 @@ package io.acog.providers.runway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.acog.providers.http.JsonBodies;
 import io.acog.providers.http.ProviderHttp;
-import io.acog.providers.http.ReadDeadline;
+import io.acog.spi.FileMedia;
 import io.acog.spi.ProviderException;
-import io.acog.spi.ProviderException.Reason;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Runway's task API over HTTP: create a text-to-video task, read a task's status, cancel (or
@@ -51,6 +44,7 @@ final class RunwayClient {
         this.http = ProviderHttp.builder(RunwaySettings.NAME)
                 .connectTimeout(settings.connectTimeout())
                 .requestTimeout(settings.timeout())
+                .downloadTimeout(settings.downloadTimeout())
                 .secrets(settings.apiKey())
                 .build();
     }
@@ -120,60 +114,20 @@ final class RunwayClient {
     }
 
     /**
-     * Downloads a finished task's output into {@code file}, under {@code runway.download-timeout}.
-     * Every failure is retryable: the next poll asks Runway for the task again, and so gets a fresh
-     * URL (a 403 or 404 from the CDN usually means the signed URL expired).
+     * Downloads a finished task's output into a temporary file, under {@code
+     * runway.download-timeout}, as {@link ProviderHttp#downloadMp4} does: without credentials (the
+     * URL is signed), checked to be an MP4. Every failure is retryable: the next poll asks Runway
+     * for the task again, and so gets a fresh URL (a 403 or 404 from the CDN usually means the
+     * signed URL expired).
      *
      * @param output the signed URL Runway gave; never named in a message beyond its path
-     * @param file where the bytes go, replaced
-     * @return the bytes written
-     * @throws ProviderException (retryable) when the download fails, stalls or times out
+     * @param fileName the clip's file name
+     * @return the clip; closing it deletes the file
+     * @throws ProviderException (retryable) when the download fails, stalls, times out or is not an
+     *     MP4
      */
-    long download(URI output, Path file) {
-        Duration timeout = settings.downloadTimeout();
-        HttpRequest request =
-                HttpRequest.newBuilder(output).timeout(timeout).GET().build(); // no credentials: the URL is signed
-        long started = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream(), DOWNLOAD);
-        Duration left = timeout.minusNanos(System.nanoTime() - started);
-        InputStream body = response.body();
-        ReadDeadline deadline = ReadDeadline.arm(body, left.isNegative() ? Duration.ZERO : left);
-        try (body;
-                deadline) {
-            if (response.statusCode() / 100 != 2) {
-                throw ProviderException.retryable(
-                        http.provider(),
-                        Reason.UNAVAILABLE,
-                        http.message(
-                                request,
-                                DOWNLOAD,
-                                "HTTP " + response.statusCode() + " from the output's host; its signed URL may have"
-                                        + " expired: the next poll asks Runway for a fresh one",
-                                null),
-                        null);
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                return body.transferTo(out);
-            }
-        } catch (IOException e) {
-            if (deadline.fired()) {
-                throw ProviderException.retryable(
-                        http.provider(),
-                        Reason.TIMEOUT,
-                        http.message(request, DOWNLOAD, "not downloaded within " + timeout, null),
-                        null);
-            }
-            throw ProviderException.retryable(
-                    http.provider(),
-                    Reason.UNAVAILABLE,
-                    http.message(
-                            request,
-                            DOWNLOAD,
-                            "the connection failed while the clip was downloaded ("
-                                    + e.getClass().getSimpleName() + ")",
-                            null),
-                    null);
-        }
+    FileMedia download(URI output, String fileName) {
+        return http.downloadMp4(output, fileName, DOWNLOAD);
     }
 
     private HttpRequest.Builder api(String path) {

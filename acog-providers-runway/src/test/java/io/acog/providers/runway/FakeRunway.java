@@ -220,7 +220,8 @@ final class FakeRunway implements AutoCloseable {
         return file.toByteArray();
     }
 
-    private static byte[] box(String type, byte[] body) {
+    /** An MP4 box: its size, its four-letter type and its body. */
+    static byte[] box(String type, byte[] body) {
         return ByteBuffer.allocate(8 + body.length)
                 .putInt(8 + body.length)
                 .put(type.getBytes(StandardCharsets.ISO_8859_1))

@@ -312,8 +312,9 @@ class RunwayErrorsTest {
     // ---- downloads ----
 
     @ParameterizedTest
-    @ValueSource(ints = {403, 404, 500, 503})
-    void aDownloadRefusedByTheOutputsHostIsRetryableAndTheNextPollGetsAFreshUrl(int status) throws IOException {
+    @CsvSource({"403, UNAVAILABLE", "404, UNAVAILABLE", "500, SERVER_ERROR", "503, UNAVAILABLE"})
+    void aDownloadRefusedByTheOutputsHostIsRetryableAndTheNextPollGetsAFreshUrl(int status, Reason reason)
+            throws IOException {
         fake.status(fake.succeeded("task-1"));
         fake.server.stubFor(get(urlPathEqualTo(FakeRunway.OUTPUT))
                 .willReturn(aResponse()
@@ -326,7 +327,7 @@ class RunwayErrorsTest {
         fake.serving(FakeRunway.mp4(5));
         RenderProgress again = generator.poll("task-1", call);
 
-        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(e.reason()).isEqualTo(reason);
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains("HTTP " + status, FakeRunway.OUTPUT, "expired");
         assertThat(again).isInstanceOf(RenderProgress.Done.class);
@@ -395,7 +396,7 @@ class RunwayErrorsTest {
 
     private static Set<Path> temporaryFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(file -> file.getFileName().toString().startsWith("acog-runway-"))
+            return files.filter(file -> file.getFileName().toString().startsWith("acog-runway-download-"))
                     .collect(Collectors.toSet());
         }
     }

@@ -5,24 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acog.providers.http.JsonBodies;
 import io.acog.providers.http.ProviderHttp;
 import io.acog.providers.http.ReadDeadline;
+import io.acog.spi.FileMedia;
 import io.acog.spi.ProviderException;
 import io.acog.spi.ProviderException.Reason;
 import io.acog.spi.Secret;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -53,12 +50,12 @@ final class SynthesiaClient {
     private final String uploadBaseUrl;
     private final Duration timeout;
     private final Duration uploadTimeout;
-    private final Duration downloadTimeout;
 
     SynthesiaClient(SynthesiaSettings settings, Clock clock) {
         this.http = ProviderHttp.builder(SynthesiaSettings.NAME)
                 .connectTimeout(settings.connectTimeout())
                 .requestTimeout(settings.timeout())
+                .downloadTimeout(settings.downloadTimeout())
                 .secrets(settings.secrets())
                 .clock(clock)
                 .build();
@@ -68,7 +65,6 @@ final class SynthesiaClient {
         this.uploadBaseUrl = settings.uploadBaseUrl().toString();
         this.timeout = settings.timeout();
         this.uploadTimeout = settings.uploadTimeout();
-        this.downloadTimeout = settings.downloadTimeout();
     }
 
     /**
@@ -141,16 +137,16 @@ final class SynthesiaClient {
 
     /**
      * Downloads a finished video from its time-limited link into a temporary file, within the
-     * download timeout. The link is a secret while it lives: messages name its host and path only,
-     * and no credential is sent to it.
+     * download timeout, as {@link ProviderHttp#downloadMp4} does: no credential is sent to the
+     * link's host, and messages name its host and path only.
      *
      * @param link the video's {@code download} URL
-     * @return the file; the caller deletes it
+     * @return the video; closing it deletes the file
      * @throws ProviderException (retryable) when the link answers anything but the video (an
      *     expired link answers 403 or 404; the next status request gives a fresh one), is cut, is
      *     too slow, or is not a URL at all
      */
-    Path download(String link) {
+    FileMedia download(String link) {
         URI uri;
         try {
             uri = new URI(link);
@@ -161,58 +157,7 @@ final class SynthesiaClient {
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw JsonBodies.malformed(http, "the retrieve video answer", "its download link is not an http(s) URL");
         }
-        HttpRequest request = http.request(uri).timeout(downloadTimeout).GET().build();
-        long started = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream(), DOWNLOAD);
-        InputStream body = response.body();
-        ReadDeadline deadline = ReadDeadline.arm(body, left(downloadTimeout, started));
-        Path file = null;
-        try (body;
-                deadline) {
-            if (response.statusCode() / 100 != 2) {
-                throw ProviderException.retryable(
-                        http.provider(),
-                        response.statusCode() / 100 == 5 ? Reason.SERVER_ERROR : Reason.UNAVAILABLE,
-                        http.message(
-                                request,
-                                DOWNLOAD,
-                                "the download link answered HTTP " + response.statusCode()
-                                        + " (an expired link answers 403 or 404); the next status request gives a"
-                                        + " fresh link",
-                                null),
-                        http.retryAfter(response.headers()).orElse(null));
-            }
-            file = Files.createTempFile("acog-synthesia-", ".mp4");
-            long bytes;
-            byte[] head = new byte[8];
-            try (OutputStream out = Files.newOutputStream(file)) {
-                int headRead = body.readNBytes(head, 0, head.length);
-                out.write(head, 0, headRead);
-                bytes = headRead + body.transferTo(out);
-                head = Arrays.copyOf(head, headRead);
-            }
-            requireMp4(request, head, bytes);
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            if (deadline.fired()) {
-                throw ProviderException.retryable(
-                        http.provider(),
-                        Reason.TIMEOUT,
-                        http.message(request, DOWNLOAD, "no whole video within " + downloadTimeout, null),
-                        null);
-            }
-            throw new ProviderException(
-                    http.provider(),
-                    Reason.UNAVAILABLE,
-                    true,
-                    http.message(request, DOWNLOAD, "the connection failed while the video was read (" + e + ")", null),
-                    null,
-                    e);
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
+        return http.downloadMp4(uri, "avatar.mp4", DOWNLOAD);
     }
 
     /** The HTTP support, for messages and tests. */
@@ -254,24 +199,6 @@ final class SynthesiaClient {
         }
     }
 
-    /** An MP4 file opens with its {@code ftyp} box; anything else (an HTML error page) is not the video. */
-    private void requireMp4(HttpRequest request, byte[] head, long bytes) {
-        boolean ftyp = head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
-        if (!ftyp) {
-            throw ProviderException.retryable(
-                    http.provider(),
-                    Reason.SERVER_ERROR,
-                    http.message(
-                            request,
-                            DOWNLOAD,
-                            bytes == 0
-                                    ? "the download link answered no bytes"
-                                    : "the download link answered " + bytes + " bytes that are not an MP4 video",
-                            null),
-                    null);
-        }
-    }
-
     private String id(JsonNode answer, String what) {
         String id = answer.path("id").asText("").trim();
         if (id.isEmpty()) {
@@ -287,15 +214,5 @@ final class SynthesiaClient {
 
     private static String encode(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-        }
     }
 }

@@ -15,7 +15,6 @@ import io.acog.spi.WebhookDelivery;
 import io.acog.spi.WebhookEvent;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -178,8 +177,7 @@ final class SynthesiaRenderer implements AvatarRenderer, RenderWebhooks {
                     "Synthesia says video " + taskId + " is complete but gives no download link",
                     null);
         }
-        Path file = client.download(video.download());
-        FileMedia media = FileMedia.temporary(file, "avatar.mp4", "video/mp4");
+        FileMedia media = client.download(video.download());
         long durationMs = video.durationMs();
         Usage usage = usage(durationMs);
         if (durationMs < 0) {
