@@ -87,15 +87,14 @@ class PipelineWebhookTest extends PipelineTestCase {
             assertThat(pipeline.webhook("offline", delivery(TOKEN, "ended:" + task)))
                     .as("a job waited for the render")
                     .isTrue();
-            // the offline render needs two polls: the first, at once, finds it still going, and the
-            // next delivery wakes it again long before its hour is up
-            patiently()
-                    .until(() -> pipeline.webhook("offline", delivery(TOKEN, "ended:" + task))
-                            || jobs(acog, episode.id(), PipelineStage.AVATAR).stream()
-                                    .allMatch(job -> job.status() == JobStatus.COMPLETED));
-            patiently()
-                    .until(() -> jobs(acog, episode.id(), PipelineStage.AVATAR).stream()
-                            .allMatch(job -> job.status() == JobStatus.COMPLETED));
+            // the offline render needs two polls: the first, at once, finds it still going, and a
+            // later delivery wakes it again long before its hour is up (deliveries until it ends:
+            // one that comes before the first poll only wakes a job already awake)
+            patiently().until(() -> {
+                pipeline.webhook("offline", delivery(TOKEN, "ended:" + task));
+                return jobs(acog, episode.id(), PipelineStage.AVATAR).stream()
+                        .allMatch(job -> job.status() == JobStatus.COMPLETED);
+            });
             // a render that is done waits for nothing any more
             assertThat(pipeline.webhook("offline", delivery(TOKEN, "ended:" + task)))
                     .isFalse();
