@@ -265,6 +265,9 @@ class ProviderLimitsTest {
                                     JOBS.EPISODE_ID.eq(id),
                                     JOBS.STATUS.eq(Jooq.db(JobStatus.COMPLETED)))
                             == 1);
+            // the class's tests share a database: nothing of this episode may run in the next one
+            PipelineTesting.awaitRest(acog, id);
+            PipelineTesting.awaitNoLiveJobs(acog, id);
         }
         assertThat(avatar.calls).containsExactly("submit", "poll", "poll", "poll");
     }
