@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -95,15 +98,11 @@ public final class AcogSchema {
     public static SchemaMigration migrate(DataSource dataSource, String schema) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(schema, "schema");
-        if (!SCHEMA_NAME.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schema must be an unquoted PostgreSQL identifier"
-                    + " (lower case letters, digits and underscores, 1 to 63 characters, not"
-                    + " starting with a digit), got '" + schema + "'");
-        }
+        checkName(schema);
         return run(dataSource, schema);
     }
 
-    private static SchemaMigration run(DataSource dataSource, String schema) {
+    private static FluentConfiguration configuration(DataSource dataSource, String schema) {
         FluentConfiguration configuration = Flyway.configure(AcogSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS_LOCATION)
@@ -121,6 +120,71 @@ public final class AcogSchema {
         if (schema != null) {
             configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
         }
+        return configuration;
+    }
+
+    /**
+     * Reads which version of the ACOG schema the connection's current schema holds, without
+     * changing anything: what a health check compares with the version this jar ships.
+     *
+     * @param dataSource connections to the database
+     * @return the installed and the shipped version
+     * @throws AcogSchemaException when the database cannot be reached or read
+     */
+    public static SchemaStatus status(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return inspect(dataSource, null);
+    }
+
+    /**
+     * Reads which version of the ACOG schema {@code schema} holds, without changing anything.
+     *
+     * @param dataSource connections to the database
+     * @param schema the schema given to {@link #migrate(DataSource, String)}
+     * @return the installed and the shipped version
+     * @throws IllegalArgumentException when {@code schema} is not an unquoted PostgreSQL identifier
+     * @throws AcogSchemaException when the database cannot be reached or read
+     */
+    public static SchemaStatus status(DataSource dataSource, String schema) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(schema, "schema");
+        checkName(schema);
+        return inspect(dataSource, schema);
+    }
+
+    private static SchemaStatus inspect(DataSource dataSource, String schema) {
+        try (Connection connection = dataSource.getConnection()) {
+            String target = schema != null ? schema : currentSchema(connection);
+            MigrationInfoService info = configuration(dataSource, schema).load().info();
+            MigrationVersion shipped = null;
+            for (MigrationInfo migration : info.all()) {
+                if (migration.getScript() != null
+                        && migration.getVersion() != null
+                        && (shipped == null || migration.getVersion().compareTo(shipped) > 0)) {
+                    shipped = migration.getVersion();
+                }
+            }
+            MigrationInfo current = info.current();
+            Optional<String> installed = Optional.ofNullable(current)
+                    .map(MigrationInfo::getVersion)
+                    .map(MigrationVersion::getVersion)
+                    .filter(version -> !version.equals("0"));
+            return new SchemaStatus(target, installed, shipped == null ? "0" : shipped.getVersion());
+        } catch (SQLException | FlywayException e) {
+            throw new AcogSchemaException("Cannot read the ACOG schema's version: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkName(String schema) {
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be an unquoted PostgreSQL identifier"
+                    + " (lower case letters, digits and underscores, 1 to 63 characters, not"
+                    + " starting with a digit), got '" + schema + "'");
+        }
+    }
+
+    private static SchemaMigration run(DataSource dataSource, String schema) {
+        FluentConfiguration configuration = configuration(dataSource, schema);
         try (Connection connection = dataSource.getConnection()) {
             String target = schema != null ? schema : currentSchema(connection);
             // Flyway locks its history table, but not before the table exists: starters racing on

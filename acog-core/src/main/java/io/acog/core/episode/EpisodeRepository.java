@@ -226,6 +226,14 @@ public interface EpisodeRepository {
     Map<EpisodeStatus, Long> statusOverview(UUID channelId, Duration window);
 
     /**
+     * Counts every live (not deleted) episode of every channel by status: what a gauge of
+     * episodes by status reads. One grouped query over the episodes' status index.
+     *
+     * @return the count of each status that has any; a status with none is absent
+     */
+    Map<EpisodeStatus, Long> statusCounts();
+
+    /**
      * Returns the live episode with its live assets, read in one query.
      *
      * @param id the episode's id

@@ -215,6 +215,16 @@ public interface JobTracker {
     List<QueueDepth> depth();
 
     /**
+     * Reads the queue's depth per stage, how long due jobs have waited, and how many leases ran out
+     * unreclaimed, in one transaction: what metrics and health checks poll. Cheap (the queue's
+     * partial indexes answer it), but a query all the same: poll it every few seconds, not per
+     * request.
+     *
+     * @return the reading
+     */
+    QueueStats stats();
+
+    /**
      * Deletes finished (completed, failed, cancelled) jobs that finished more than {@code
      * olderThan} ago, {@code batchSize} per transaction, so the queue's table and indexes stay
      * small.

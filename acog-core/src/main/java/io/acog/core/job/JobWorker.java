@@ -116,6 +116,18 @@ public interface JobWorker extends AutoCloseable {
         Builder handler(PipelineStage stage, JobHandler handler);
 
         /**
+         * Keeps only these stages' handlers: the worker claims jobs of these stages only. A fleet
+         * splits its work so, e.g. render nodes that run {@code AVATAR_VIDEO}, {@code BROLL} and
+         * {@code ASSEMBLY} next to writer nodes that run the rest.
+         *
+         * @param stages the stages to run, each with a handler set (a pipeline's worker has all nine)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code stages} is empty, or names a stage without a
+         *     handler
+         */
+        Builder stages(java.util.Set<PipelineStage> stages);
+
+        /**
          * Sets the listener that hears what the worker does, replacing any set before.
          *
          * @param listener the listener

@@ -203,6 +203,16 @@ public interface EpisodePipeline {
     ChannelCost cost(UUID channelId, YearMonth month);
 
     /**
+     * Returns the providers this pipeline runs with: each capability ({@code contentWriter},
+     * {@code voiceSynthesizer}, {@code avatarRenderer}, {@code brollGenerator}, {@code
+     * videoAssembler}, {@code publisher}, {@code assetStorage}) and its providers' names, in the
+     * order they are chosen (a channel's profile may name a later one). For health pages and logs.
+     *
+     * @return capability to provider names, in that order
+     */
+    java.util.Map<String, java.util.List<String>> providers();
+
+    /**
      * Starts building a worker with the handlers of all nine stages; set threads and start it. Run
      * as many as the providers' rate limits allow, in any number of JVMs.
      *
@@ -352,6 +362,18 @@ public interface EpisodePipeline {
          * @throws IllegalArgumentException when not positive
          */
         Builder providerLimitWait(Duration wait);
+
+        /**
+         * Sets the monthly budget, in US dollars, of every channel whose platform config sets none
+         * ({@code monthly_budget_usd}): once a channel's completed jobs of the calendar month (UTC)
+         * cost this much, its stages do not start (see {@link io.acog.core.BudgetExceededException}).
+         * A channel's own budget always wins. None by default.
+         *
+         * @param budgetUsd zero or more; null for none
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        Builder monthlyBudgetUsd(java.math.BigDecimal budgetUsd);
 
         /**
          * Sets the host's webhook endpoint that render providers report a finished render to

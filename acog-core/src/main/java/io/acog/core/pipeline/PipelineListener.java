@@ -21,12 +21,41 @@ public interface PipelineListener {
     default void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {}
 
     /**
-     * Hears that a stage finished and its outputs are stored.
+     * Hears that jobs of a stage were queued: a stage that can begin, a b-roll clip each, a script
+     * sent back to be rewritten, a stage retried.
+     *
+     * @param episodeId the episode
+     * @param stage the stage
+     * @param jobs how many of its jobs were queued
+     */
+    default void stageQueued(UUID episodeId, PipelineStage stage, int jobs) {}
+
+    /**
+     * Hears that a stage finished and its outputs are stored. {@link
+     * #stageCompleted(CompletedStage)} calls it unless overridden.
      *
      * @param episodeId the episode
      * @param stage the stage
      */
     default void stageCompleted(UUID episodeId, PipelineStage stage) {}
+
+    /**
+     * Hears that a stage finished and its outputs are stored, with what it took and cost; by
+     * default, calls {@link #stageCompleted(UUID, PipelineStage)}.
+     *
+     * @param completed the stage, its provider, how long it took and what it cost
+     */
+    default void stageCompleted(CompletedStage completed) {
+        stageCompleted(completed.episodeId(), completed.stage());
+    }
+
+    /**
+     * Hears a call the pipeline made to a provider, answered or failed, as soon as it returns (on
+     * the worker's thread; nothing has committed yet).
+     *
+     * @param call the provider, what the call was, how long it took and how it ended
+     */
+    default void providerCalled(ProviderCall call) {}
 
     /**
      * Hears that a stage failed.

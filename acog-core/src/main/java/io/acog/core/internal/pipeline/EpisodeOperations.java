@@ -11,9 +11,9 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.pipeline.commit.EpisodeChanges;
+import io.acog.core.internal.pipeline.commit.FinishedStage;
 import io.acog.core.internal.pipeline.stage.Providers;
 import io.acog.core.internal.pipeline.state.EpisodeDraft;
-import io.acog.core.internal.pipeline.state.PipelineEvent;
 import io.acog.core.internal.pipeline.state.StageGraph;
 import io.acog.core.internal.pipeline.state.StageMachine;
 import io.acog.core.internal.store.ChannelRules;
@@ -81,7 +81,7 @@ final class EpisodeOperations {
             draft.put(
                     PipelineStage.SCRIPT_REVIEW,
                     StageMachine.approve(draft.get(PipelineStage.SCRIPT_REVIEW), who, tx.now()));
-            draft.tell(new PipelineEvent.StageCompleted(episodeId, PipelineStage.SCRIPT_REVIEW));
+            FinishedStage.completed(draft, PipelineStage.SCRIPT_REVIEW);
             return StageGraph.unblockedBy(draft.state(), PipelineStage.SCRIPT_REVIEW);
         });
     }

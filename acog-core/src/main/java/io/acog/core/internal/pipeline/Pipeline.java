@@ -145,6 +145,11 @@ final class Pipeline implements EpisodePipeline {
     }
 
     @Override
+    public java.util.Map<String, java.util.List<String>> providers() {
+        return providers.names();
+    }
+
+    @Override
     public ChannelCost cost(UUID channelId, YearMonth month) {
         return spending.cost(channelId, month);
     }

@@ -46,6 +46,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     private Duration runningAfter = Duration.ofMillis(100);
     private Duration providerLimitWait = Duration.ofSeconds(5);
     private URI renderCallbackUrl;
+    private java.math.BigDecimal monthlyBudgetUsd;
 
     /**
      * @param jobs the queue on {@code db}; {@link JobStore#in(Db)} gives it in a transaction
@@ -141,6 +142,15 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     }
 
     @Override
+    public EpisodePipeline.Builder monthlyBudgetUsd(java.math.BigDecimal budgetUsd) {
+        if (budgetUsd != null && budgetUsd.signum() < 0) {
+            throw new IllegalArgumentException("monthlyBudgetUsd must be zero or more, got " + budgetUsd);
+        }
+        this.monthlyBudgetUsd = budgetUsd;
+        return this;
+    }
+
+    @Override
     public EpisodePipeline.Builder renderCallbackUrl(URI url) {
         Objects.requireNonNull(url, "url");
         if (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
@@ -175,7 +185,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
         told.add(waits);
         ListenerBus bus = new ListenerBus(told);
         ChannelCache channels = new ChannelCache(db);
-        Spending spending = new Spending(db);
+        Spending spending = new Spending(db, monthlyBudgetUsd);
         Stages stages = new Stages(chosen, db, renderCallbackUrl);
         CommitContext context = new CommitContext(
                 db,

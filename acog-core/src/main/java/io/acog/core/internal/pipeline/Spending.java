@@ -38,9 +38,17 @@ final class Spending {
     private static final io.acog.jooq.generated.enums.JobStatus COMPLETED = DbEnums.db(JobStatus.COMPLETED);
 
     private final Db db;
+    /** The budget of channels that set none; null for none. */
+    private final BigDecimal defaultBudget;
 
-    Spending(Db db) {
+    Spending(Db db, BigDecimal defaultBudget) {
         this.db = db;
+        this.defaultBudget = defaultBudget;
+    }
+
+    /** The channel's own monthly budget, or the pipeline's default when it sets none. */
+    private BigDecimal budget(BigDecimal channelBudget) {
+        return channelBudget != null ? channelBudget : defaultBudget;
     }
 
     EpisodeCost cost(UUID episodeId) {
@@ -80,7 +88,7 @@ final class Spending {
                 month,
                 spent.get(0, BigDecimal.class),
                 spent.get(1, Integer.class),
-                channel.platformConfig().monthlyBudgetUsd());
+                budget(channel.platformConfig().monthlyBudgetUsd()));
     }
 
     /**
@@ -93,14 +101,14 @@ final class Spending {
                         .fetchOptional(CHANNELS.PLATFORM_CONFIG))
                 .map(json -> JsonCodec.read(json, PlatformConfig.class).monthlyBudgetUsd())
                 .orElse(null);
-        refusal(scope, channelId, budget).ifPresent(refusal -> {
+        refusal(scope, channelId, budget(budget)).ifPresent(refusal -> {
             throw refusal;
         });
     }
 
     /** The refusal to start a stage when the channel's monthly budget (if any) is spent. */
     Optional<BudgetExceededException> refusal(UUID channelId, BigDecimal budget) {
-        return refusal(db, channelId, budget);
+        return refusal(db, channelId, budget(budget));
     }
 
     private static Optional<BudgetExceededException> refusal(Db scope, UUID channelId, BigDecimal budget) {

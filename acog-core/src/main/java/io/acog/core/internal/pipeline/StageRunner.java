@@ -28,7 +28,9 @@ import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
 import io.acog.core.job.JobOutcome;
 import io.acog.core.job.LeaseLostException;
+import io.acog.core.pipeline.ProviderCall;
 import io.acog.spi.AssetStorage;
+import io.acog.spi.Provider;
 import io.acog.spi.ProviderException;
 import io.acog.spi.RenderProgress;
 import io.acog.spi.RenderTask;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,8 +197,13 @@ final class StageRunner {
             try {
                 Stage stage = stages.get(job.stage());
                 // the provider's limits, held across the fleet; a call over one waits, unspent
-                try (ProviderLimiter.Permit permit = limiter.acquire(stage.provider(work), context.claim())) {
-                    result = stage.run(work);
+                Provider provider = stage.provider(work);
+                try (ProviderLimiter.Permit permit = limiter.acquire(provider, context.claim())) {
+                    result = timed(
+                            job,
+                            provider == null ? null : provider.name(),
+                            ProviderCall.Kind.CALL,
+                            () -> stage.run(work));
                 }
                 answer = result instanceof StageResult.Submitted submitted
                         ? submitted.provider() + " took render "
@@ -253,6 +261,29 @@ final class StageRunner {
         return commit(job, context, output, unrecorded);
     }
 
+    /** Makes a provider's call and tells listeners how it went ({@code provider} null: tells nothing). */
+    private <T> T timed(Job job, String provider, ProviderCall.Kind kind, Supplier<T> call) {
+        if (provider == null) {
+            return call.get();
+        }
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            listeners.tell(List.of(new PipelineEvent.ProviderCalled(new ProviderCall(
+                    job.episodeId(),
+                    job.stage(),
+                    provider,
+                    kind,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    ProviderCall.outcomeOf(failure)))));
+        }
+    }
+
     /** When the run began, if its start is not recorded yet (no running mark was made); else null. */
     private static OffsetDateTime unmarked(RunningMarks.Mark mark, OffsetDateTime begun) {
         return mark.stop() ? null : begun;
@@ -272,7 +303,11 @@ final class StageRunner {
             // a status request counts against the provider's limits like any other call
             try (ProviderLimiter.Permit permit = limiter.acquire(stage.named(provider), context.claim())) {
                 progress = Objects.requireNonNull(
-                        stage.poll(provider, taskId, call(job, context)),
+                        timed(
+                                job,
+                                provider,
+                                ProviderCall.Kind.POLL,
+                                () -> stage.poll(provider, taskId, call(job, context))),
                         () -> provider + " returned no render progress");
             }
         } catch (ProviderException e) {

@@ -5,6 +5,7 @@ import static io.acog.jooq.generated.Tables.JOBS;
 import io.acog.core.NotFoundException;
 import io.acog.core.Page;
 import io.acog.core.ValidationException;
+import io.acog.core.episode.PipelineStage;
 import io.acog.core.internal.db.Checks;
 import io.acog.core.internal.db.Cursor;
 import io.acog.core.internal.db.Db;
@@ -12,16 +13,20 @@ import io.acog.core.internal.db.DbEnums;
 import io.acog.core.internal.db.Pages;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobQuery;
+import io.acog.core.job.JobStatus;
 import io.acog.core.job.QueueDepth;
+import io.acog.core.job.QueueStats;
 import io.acog.jooq.generated.tables.records.JobsRecord;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
@@ -64,13 +69,34 @@ final class JobQueries {
     }
 
     List<QueueDepth> depth() {
-        return db.read(dsl -> dsl.select(JOBS.STAGE, JOBS.STATUS, DSL.count())
+        return db.read(JobQueries::depth);
+    }
+
+    private static List<QueueDepth> depth(DSLContext dsl) {
+        return dsl.select(JOBS.STAGE, JOBS.STATUS, DSL.count())
                 .from(JOBS)
                 .where(JobSql.LIVE_STATUS)
                 .groupBy(JOBS.STAGE, JOBS.STATUS)
                 .orderBy(JOBS.STAGE, JOBS.STATUS)
                 .fetch(row ->
-                        new QueueDepth(DbEnums.stage(row.value1()), DbEnums.jobStatus(row.value2()), row.value3())));
+                        new QueueDepth(DbEnums.stage(row.value1()), DbEnums.jobStatus(row.value2()), row.value3()));
+    }
+
+    QueueStats stats() {
+        OffsetDateTime now = db.now();
+        return db.read(dsl -> {
+            List<QueueDepth> depth = depth(dsl);
+            Map<PipelineStage, Duration> waits = new EnumMap<>(PipelineStage.class);
+            dsl.select(JOBS.STAGE, DSL.min(JOBS.RUN_AFTER))
+                    .from(JOBS)
+                    .where(JobSql.QUEUED, JOBS.RUN_AFTER.le(now))
+                    .groupBy(JOBS.STAGE)
+                    .fetch()
+                    .forEach(row -> waits.put(DbEnums.stage(row.value1()), Duration.between(row.value2(), now)));
+            long expired = dsl.fetchCount(
+                    JOBS, JOBS.STATUS.eq(DSL.inline(DbEnums.db(JobStatus.RUNNING))), JOBS.LOCKED_UNTIL.lt(now));
+            return new QueueStats(now, depth, waits, expired);
+        });
     }
 
     int prune(Duration olderThan, int batchSize) {

@@ -13,6 +13,7 @@ import io.acog.core.job.JobTracker;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.job.NewJob;
 import io.acog.core.job.QueueDepth;
+import io.acog.core.job.QueueStats;
 import io.acog.core.job.RetryPolicy;
 import java.time.Duration;
 import java.util.Collection;
@@ -239,6 +240,11 @@ public final class JobStore implements JobTracker {
     @Override
     public List<QueueDepth> depth() {
         return queries.depth();
+    }
+
+    @Override
+    public QueueStats stats() {
+        return queries.stats();
     }
 
     @Override

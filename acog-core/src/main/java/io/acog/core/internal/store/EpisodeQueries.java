@@ -105,6 +105,18 @@ final class EpisodeQueries {
         return counts;
     }
 
+    Map<EpisodeStatus, Long> statusCounts() {
+        Map<EpisodeStatus, Long> counts = new EnumMap<>(EpisodeStatus.class);
+        db.read(dsl -> dsl.select(EPISODES.STATUS, DSL.count())
+                        .from(EPISODES)
+                        .where(EPISODES.DELETED_AT.isNull())
+                        .groupBy(EPISODES.STATUS)
+                        .fetch())
+                .forEach(row -> counts.put(
+                        DbEnums.episodeStatus(row.value1()), row.value2().longValue()));
+        return counts;
+    }
+
     EpisodeWithAssets getWithAssets(UUID id) {
         Checks.notNull(ENTITY, "id", id);
         return db.read(dsl -> dsl.select(

@@ -382,6 +382,11 @@ public final class EpisodeStore implements EpisodeRepository {
     }
 
     @Override
+    public Map<EpisodeStatus, Long> statusCounts() {
+        return queries.statusCounts();
+    }
+
+    @Override
     public EpisodeWithAssets getWithAssets(UUID id) {
         return queries.getWithAssets(id);
     }

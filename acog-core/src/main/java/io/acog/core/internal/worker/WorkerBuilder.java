@@ -90,6 +90,24 @@ public final class WorkerBuilder implements JobWorker.Builder {
     }
 
     @Override
+    public WorkerBuilder stages(java.util.Set<PipelineStage> stages) {
+        Objects.requireNonNull(stages, "stages");
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("stages is empty; name at least one stage to run");
+        }
+        java.util.List<PipelineStage> unhandled = stages.stream()
+                .filter(stage -> !handlers.containsKey(stage))
+                .sorted()
+                .toList();
+        if (!unhandled.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "stages " + unhandled + " have no handler; this worker has handlers for " + handlers.keySet());
+        }
+        handlers.keySet().retainAll(stages);
+        return this;
+    }
+
+    @Override
     public WorkerBuilder listener(JobListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;

@@ -46,7 +46,7 @@ public final class FinishedStage {
         draft.produced(output.columns());
         PipelineStage stage = finish.job().stage();
         draft.put(stage, StageMachine.complete(draft.get(stage), output.details(), now));
-        draft.tell(new PipelineEvent.StageCompleted(draft.id(), stage));
+        completed(draft, stage);
     }
 
     static void apply(
@@ -75,7 +75,7 @@ public final class FinishedStage {
             StageState after = StageMachine.clipDone(entry, clip, output.details(), now);
             draft.put(stage, after);
             if (after.status() == StageStatus.COMPLETED) {
-                draft.tell(new PipelineEvent.StageCompleted(draft.id(), stage));
+                completed(draft, stage);
                 next.addAll(StageGraph.unblockedBy(draft.state(), stage));
             }
         } else if (output.sendsBack()) {
@@ -90,12 +90,17 @@ public final class FinishedStage {
                     stage == PipelineStage.SCRIPT_REVIEW
                             ? StageMachine.passReview(entry, output.details(), now)
                             : StageMachine.complete(entry, output.details(), now));
-            draft.tell(new PipelineEvent.StageCompleted(draft.id(), stage));
+            completed(draft, stage);
             next.addAll(StageGraph.unblockedBy(draft.state(), stage));
             if (stage == PipelineStage.ASSEMBLY && channel.autoPublish()) {
                 next.add(PipelineStage.UPLOAD);
             }
         }
         scheduler.settle(draft, next, channel, now);
+    }
+
+    /** Tells that the stage completed, with its entry as it now stands. */
+    public static void completed(EpisodeDraft draft, PipelineStage stage) {
+        draft.tell(PipelineEvent.StageCompleted.of(draft.id(), draft.channelId(), stage, draft.get(stage)));
     }
 }

@@ -17,7 +17,10 @@ import io.acog.spi.RenderWebhooks;
 import io.acog.spi.VideoAssembler;
 import io.acog.spi.VoiceSynthesizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.BiPredicate;
@@ -222,6 +225,19 @@ public final class Providers implements ProviderRegistry {
             Providers.this.assetStorage(storage);
             registered.add("assetStorage '" + storage.name() + "'");
         }
+    }
+
+    /** Each capability, by the name {@link #missing()} uses, and its providers' names in order. */
+    public Map<String, List<String>> names() {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        names.put("contentWriter", writers.stream().map(Provider::name).toList());
+        names.put("voiceSynthesizer", voices.stream().map(Provider::name).toList());
+        names.put("avatarRenderer", avatars.stream().map(Provider::name).toList());
+        names.put("brollGenerator", brolls.stream().map(Provider::name).toList());
+        names.put("videoAssembler", assemblers.stream().map(Provider::name).toList());
+        names.put("publisher", publishers.stream().map(Provider::name).toList());
+        names.put("assetStorage", List.of(storage().name()));
+        return Collections.unmodifiableMap(names);
     }
 
     /** The capabilities nobody provides, by name; empty when the pipeline can run. */

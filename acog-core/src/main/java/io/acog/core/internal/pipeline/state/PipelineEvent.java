@@ -2,7 +2,12 @@ package io.acog.core.internal.pipeline.state;
 
 import io.acog.core.episode.EpisodeStatus;
 import io.acog.core.episode.PipelineStage;
+import io.acog.core.episode.StageState;
+import io.acog.core.pipeline.CompletedStage;
 import io.acog.core.pipeline.PipelineListener;
+import io.acog.core.pipeline.ProviderCall;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 
 /** Something a {@link PipelineListener} hears once the change that made it has committed. */
@@ -18,10 +23,39 @@ public sealed interface PipelineEvent {
         }
     }
 
-    record StageCompleted(UUID episodeId, PipelineStage stage) implements PipelineEvent {
+    record StageQueued(UUID episodeId, PipelineStage stage, int jobs) implements PipelineEvent {
         @Override
         public void tell(PipelineListener listener) {
-            listener.stageCompleted(episodeId, stage);
+            listener.stageQueued(episodeId, stage, jobs);
+        }
+    }
+
+    record StageCompleted(CompletedStage completed) implements PipelineEvent {
+
+        /** The event of the stage's entry as it stands once completed. */
+        public static StageCompleted of(UUID episodeId, UUID channelId, PipelineStage stage, StageState entry) {
+            Duration took = entry.startedAt() == null || entry.completedAt() == null
+                    ? Duration.ZERO
+                    : Duration.between(entry.startedAt(), entry.completedAt());
+            return new StageCompleted(new CompletedStage(
+                    episodeId,
+                    channelId,
+                    stage,
+                    entry.provider(),
+                    took.isNegative() ? Duration.ZERO : took,
+                    entry.costUsd() == null ? BigDecimal.ZERO : entry.costUsd()));
+        }
+
+        @Override
+        public void tell(PipelineListener listener) {
+            listener.stageCompleted(completed);
+        }
+    }
+
+    record ProviderCalled(ProviderCall call) implements PipelineEvent {
+        @Override
+        public void tell(PipelineListener listener) {
+            listener.providerCalled(call);
         }
     }
 

@@ -47,7 +47,11 @@ public final class StageScheduler {
         boolean onItsWay = EpisodeLifecycle.isActive(from) || draft.isRetried();
         if (onItsWay && draft.endStatus() == null) {
             for (PipelineStage stage : schedule(draft, start)) {
-                draft.jobs().addAll(jobsFor(draft, stage, channel, now));
+                List<NewJob> jobs = jobsFor(draft, stage, channel, now);
+                draft.jobs().addAll(jobs);
+                if (!jobs.isEmpty()) {
+                    draft.tell(new PipelineEvent.StageQueued(draft.id(), stage, jobs.size()));
+                }
             }
         }
         EpisodeStatus to =

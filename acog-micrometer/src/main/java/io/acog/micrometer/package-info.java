@@ -1,0 +1,2 @@
+/** ACOG's meters for Micrometer. */
+package io.acog.micrometer;

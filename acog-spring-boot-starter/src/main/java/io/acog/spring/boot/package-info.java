@@ -1,0 +1,2 @@
+/** ACOG's Spring Boot auto-configuration. */
+package io.acog.spring.boot;
