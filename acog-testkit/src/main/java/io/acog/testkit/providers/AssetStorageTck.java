@@ -66,6 +66,9 @@ import org.junit.jupiter.api.TestFactory;
  *       that serves the stored bytes without credentials and that no log line shows;
  *   <li>is thread-safe: several threads storing, reading and deleting distinct keys at once all
  *       find their files intact;
+ *   <li>lets go of what a stream held when it is closed before its end (an HTTP storage's
+ *       connection), so many partial reads leave it working; and closes every stream it opens on a
+ *       media it stores, whether the store succeeds or fails;
  *   <li>when its backend fails (the optional {@link #backendFails(String)} hook), throws {@link
  *       IOException}s from {@code store}, {@code open} (or the reading of what it opened) and
  *       {@code delete}, never a {@link RuntimeException} leaking from its client;
@@ -107,6 +110,9 @@ public abstract class AssetStorageTck {
     protected static final Duration SHARED_FOR = Duration.ofMinutes(10);
 
     private static final String TYPE = "application/octet-stream";
+
+    /** How many times {@link #streamsClosedBeforeTheirEndLetGoOfWhatTheyHeld()} opens a file: past the 50 connections of the AWS SDK's pool. */
+    private static final int PARTIAL_READS = 64;
 
     /** What a media that fails part-way says. */
     private static final String MEDIA_FAILURE = "the media's disk went away (AssetStorageTck)";
@@ -567,6 +573,53 @@ public abstract class AssetStorageTck {
     }
 
     /**
+     * Files opened and closed after a few bytes, many more times than a connection pool holds
+     * connections (a reader that wanted only a video's header), leave the storage working: each
+     * stream closed early lets go of what it held.
+     *
+     * @throws Exception when the storage fails
+     */
+    @Test
+    public void streamsClosedBeforeTheirEndLetGoOfWhatTheyHeld() throws Exception {
+        AssetStorage storage = storage();
+        byte[] bytes = random(1024 * 1024, 15);
+        URI uri = storage.store(folder() + "/header/video.mp4", Media.ofBytes("video.mp4", "video/mp4", bytes));
+        for (int i = 0; i < PARTIAL_READS; i++) {
+            try (InputStream in = storage.open(uri)) {
+                assertSameBytes(in.readNBytes(100), Arrays.copyOf(bytes, 100), "the first bytes, read " + (i + 1));
+            }
+        }
+        assertSameBytes(read(storage, uri), bytes, "the file read whole after " + PARTIAL_READS + " partial reads");
+    }
+
+    /**
+     * Every stream the storage opens on a media it stores is closed by the time {@code store}
+     * returns or throws: a media in a temporary file holds a file handle per open stream.
+     *
+     * @throws Exception when the storage fails
+     */
+    @Test
+    public void closesEveryStreamItOpensOnTheMedia() throws Exception {
+        AssetStorage storage = storage();
+        List<StreamedMedia> media = new ArrayList<>(List.of(
+                new StreamedMedia("small.wav", random(60_000, 16), 60_000, Integer.MAX_VALUE),
+                new StreamedMedia("large.mp4", random(largeFileSize(), 17), -1, Integer.MAX_VALUE)));
+        media.addAll(failingMedia());
+        for (StreamedMedia stored : media) {
+            Throwable thrown = catchThrowable(() -> storage.store(folder() + "/closed/" + stored.fileName(), stored));
+            if (stored.fails()) {
+                assertThat(thrown).as("what storing %s threw", stored).isInstanceOf(IOException.class);
+            } else {
+                assertThat(thrown).as("what storing %s threw", stored).isNull();
+            }
+            assertThat(stored.opens()).as("times %s was opened", stored).isPositive();
+            assertThat(stored.closes())
+                    .as("streams closed of the %s that storing %s opened", stored.opens(), stored)
+                    .isEqualTo(stored.opens());
+        }
+    }
+
+    /**
      * For each of {@link #backendFailures()}: with the backend failing, {@code store}, {@code open}
      * (or the reading of what it opened) and {@code delete} throw {@link IOException}s, not a
      * {@link RuntimeException} from the storage's client, and none holds a secret.
@@ -708,6 +761,7 @@ public abstract class AssetStorageTck {
         private final long size;
         private final int failAfter;
         private final AtomicInteger opens = new AtomicInteger();
+        private final AtomicInteger closes = new AtomicInteger();
 
         StreamedMedia(byte[] bytes, long size, int failAfter) {
             this("media.bin", bytes, size, failAfter);
@@ -722,6 +776,14 @@ public abstract class AssetStorageTck {
 
         int opens() {
             return opens.get();
+        }
+
+        int closes() {
+            return closes.get();
+        }
+
+        boolean fails() {
+            return failAfter < bytes.length;
         }
 
         @Override
@@ -744,6 +806,16 @@ public abstract class AssetStorageTck {
             opens.incrementAndGet();
             return new FilterInputStream(new ByteArrayInputStream(bytes)) {
                 private int read;
+                private boolean closed;
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        closes.incrementAndGet();
+                    }
+                    super.close();
+                }
 
                 @Override
                 public int read() throws IOException {

@@ -30,7 +30,7 @@ class AssetStorageTckTest {
         assertThat(names(results.allEvents().aborted().list())).isEmpty();
         assertThat(results.testEvents().succeeded().count())
                 .as("checks passed (a backend failure each for two)")
-                .isEqualTo(18);
+                .isEqualTo(20);
     }
 
     @Test
@@ -66,6 +66,8 @@ class AssetStorageTckTest {
         "SHARES_A_URL_NEEDING_CREDENTIALS, aShareableUrlServesTheStoredBytesWithoutCredentials",
         "LOGS_THE_SHARED_URL, aShareableUrlServesTheStoredBytesWithoutCredentials",
         "SHARED_STAGING_BUFFER, concurrentStoresOpensAndDeletesKeepEveryFileIntact",
+        "RELEASES_CONNECTIONS_ONLY_AT_THE_END, streamsClosedBeforeTheirEndLetGoOfWhatTheyHeld",
+        "LEAVES_MEDIA_OPEN, closesEveryStreamItOpensOnTheMedia",
         "LEAKS_RUNTIME_EXCEPTIONS, backendFailuresAreIOExceptions",
         "IGNORES_FAILURES_ON_DELETE, backendFailuresAreIOExceptions",
         "LEAKS_SECRET_IN_MESSAGE, backendFailuresAreIOExceptions",

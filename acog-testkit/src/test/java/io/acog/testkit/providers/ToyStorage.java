@@ -6,6 +6,7 @@ import io.acog.spi.Media;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ final class ToyStorage implements AssetStorage {
         SHARES_A_URL_NEEDING_CREDENTIALS,
         LOGS_THE_SHARED_URL,
         SHARED_STAGING_BUFFER,
+        RELEASES_CONNECTIONS_ONLY_AT_THE_END,
+        LEAVES_MEDIA_OPEN,
         LEAKS_RUNTIME_EXCEPTIONS,
         IGNORES_FAILURES_ON_DELETE,
         LEAKS_SECRET_IN_MESSAGE,
@@ -76,6 +80,7 @@ final class ToyStorage implements AssetStorage {
     private final Map<String, byte[]> readCache = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
     private final ByteArrayOutputStream staging = new ByteArrayOutputStream();
+    private final Semaphore connections = new Semaphore(16);
     private volatile String failing;
 
     ToyStorage(String secret, boolean shares) {
@@ -137,7 +142,10 @@ final class ToyStorage implements AssetStorage {
             throw new FileNotFoundException(uri + " does not exist");
         }
         readCache.put(place, bytes);
-        return new ByteArrayInputStream(bytes);
+        if (!connections.tryAcquire()) {
+            throw new IOException("toy storage could not open " + place + ": no connection left in its pool");
+        }
+        return new Download(bytes);
     }
 
     @Override
@@ -199,7 +207,8 @@ final class ToyStorage implements AssetStorage {
             return new byte[0];
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (InputStream in = media.open()) {
+        InputStream in = media.open();
+        try {
             byte[] buffer = new byte[16 * 1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 bytes.write(buffer, 0, n);
@@ -212,6 +221,10 @@ final class ToyStorage implements AssetStorage {
                 return bytes.toByteArray();
             }
             throw e;
+        } finally {
+            if (mine != Flaw.LEAVES_MEDIA_OPEN) {
+                in.close();
+            }
         }
         return bytes.toByteArray();
     }
@@ -256,6 +269,52 @@ final class ToyStorage implements AssetStorage {
             throw new IllegalArgumentException(uri + " is not in this storage");
         }
         return uri.getPath().substring(1).replaceFirst("^v\\d+/", "");
+    }
+
+    /**
+     * A file's bytes as from a connection of the pool, given back when the stream is closed (or,
+     * with the leaking flaw, only when read to its end).
+     */
+    private final class Download extends FilterInputStream {
+
+        private boolean released;
+
+        Download(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int read = super.read();
+            if (read < 0) {
+                release();
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read < 0) {
+                release();
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (mine != Flaw.RELEASES_CONNECTIONS_ONLY_AT_THE_END) {
+                release();
+            }
+            super.close();
+        }
+
+        private synchronized void release() {
+            if (!released) {
+                released = true;
+                connections.release();
+            }
+        }
     }
 
     /** The server that serves shared files: one for the test JVM, as every toy storage shares. */
