@@ -111,7 +111,10 @@ public abstract class AssetStorageTck {
 
     private static final String TYPE = "application/octet-stream";
 
-    /** How many times {@link #streamsClosedBeforeTheirEndLetGoOfWhatTheyHeld()} opens a file: past the 50 connections of the AWS SDK's pool. */
+    /**
+     * How many times {@link #streamsClosedBeforeTheirEndLetGoOfWhatTheyHeld()} opens a file: past
+     * the 50 connections of the AWS SDK's pool.
+     */
     private static final int PARTIAL_READS = 64;
 
     /** What a media that fails part-way says. */
@@ -704,7 +707,10 @@ public abstract class AssetStorageTck {
         return List.of(store, open, delete);
     }
 
-    /** A small media of known size and a large one of unknown size, each failing past its middle. */
+    /**
+     * A small media of known size (sent in one request by S3), a large one of known size and a large
+     * one of unknown size (sent in parts), each failing past its middle: after S3's first part.
+     */
     private List<StreamedMedia> failingMedia() {
         int large = largeFileSize();
         return List.of(
