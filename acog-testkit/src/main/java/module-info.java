@@ -15,6 +15,7 @@ module io.acog.testkit {
     requires org.postgresql.jdbc;
     requires com.zaxxer.hikari;
     requires org.slf4j;
+    requires java.net.http; // the storage kit fetches shareable URLs
     requires embedded.postgres;
 
     exports io.acog.testkit;

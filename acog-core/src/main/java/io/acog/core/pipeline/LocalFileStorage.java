@@ -43,11 +43,23 @@ public final class LocalFileStorage implements AssetStorage {
         return root;
     }
 
+    /**
+     * Stores the media at {@code root/key}, through a temporary file in the same directory moved
+     * into place: a media that fails part-way leaves what was there.
+     *
+     * @throws IllegalArgumentException when the key is not a plain relative path ({@link
+     *     AssetStorage#checkKey(String)}), before the media is opened: a key such as {@code
+     *     a/../b.wav} is refused as S3 refuses it, not written to {@code b.wav}
+     * @throws IOException when the media cannot be read or the file written
+     */
     @Override
     public URI store(String key, Media media) throws IOException {
+        AssetStorage.checkKey(key);
+        Objects.requireNonNull(media, "media");
         Path target = root.resolve(key).normalize();
-        if (!target.startsWith(root) || key.isBlank()) {
-            throw new IllegalArgumentException("storage key " + key + " leaves " + root);
+        if (!target.startsWith(root) || target.equals(root)) {
+            // checkKey keeps keys inside; this guards against a file system whose paths read keys otherwise
+            throw new IllegalArgumentException("storage key '" + key + "' leaves " + root);
         }
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), ".store-", ".tmp");

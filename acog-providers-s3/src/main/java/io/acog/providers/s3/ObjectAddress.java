@@ -1,5 +1,6 @@
 package io.acog.providers.s3;
 
+import io.acog.spi.AssetStorage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -32,21 +33,12 @@ record ObjectAddress(String bucket, String key) {
      * @param prefix the storage's key prefix, possibly empty
      * @param key the storage key, a relative path such as {@code episodes/1/audio/voice.wav}
      * @return the address
-     * @throws IllegalArgumentException when the key is blank, is not a plain relative path (a
-     *     leading {@code /}, an empty, {@code .} or {@code ..} segment), or is too long for S3
+     * @throws IllegalArgumentException when the key is not a plain relative path ({@link
+     *     AssetStorage#checkKey(String)}: blank, a leading, trailing or doubled {@code /}, a {@code .}
+     *     or {@code ..} segment, a {@code \}), or is too long for S3
      */
     static ObjectAddress of(String bucket, String prefix, String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.isBlank()) {
-            throw new IllegalArgumentException("storage key is blank");
-        }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("storage key '" + key
-                        + "' must be a relative path such as episodes/1/voice.wav: no leading or doubled '/', no"
-                        + " '.' or '..' segment");
-            }
-        }
+        AssetStorage.checkKey(key);
         String full = prefix + key;
         if (full.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw new IllegalArgumentException(

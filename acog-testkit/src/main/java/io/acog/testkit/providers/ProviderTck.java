@@ -13,15 +13,11 @@ import io.acog.spi.Usage;
 import io.acog.spi.VoiceSynthesizer;
 import io.acog.spi.WebhookDelivery;
 import io.acog.spi.WebhookRejectedException;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -96,8 +91,6 @@ public abstract class ProviderTck<P extends Provider, R> {
 
     /** The wait a rate-limited answer asks for in {@link #honoursRetryAfter()}. */
     protected static final Duration RETRY_AFTER = Duration.ofSeconds(17);
-
-    private static final Pattern SECRET_SETTING = Pattern.compile("(?i).*(key|secret|token|password).*");
 
     /**
      * A failure the provider's documentation describes, and how the adapter must classify it.
@@ -321,13 +314,7 @@ public abstract class ProviderTck<P extends Provider, R> {
      * @return the secrets, never to be seen in a message or a log line
      */
     protected Set<String> secrets() {
-        Set<String> secrets = new LinkedHashSet<>();
-        settings(SHORT_TIMEOUT).forEach((key, value) -> {
-            if (SECRET_SETTING.matcher(key).matches() && value != null && value.length() >= 6) {
-                secrets.add(value);
-            }
-        });
-        return secrets;
+        return Secrets.inSettings(settings(SHORT_TIMEOUT));
     }
 
     /**
@@ -490,7 +477,7 @@ public abstract class ProviderTck<P extends Provider, R> {
      */
     @Test
     public void keepsSecretsOutOfLogs() throws Exception {
-        String logs = captured(() -> {
+        String logs = CapturedOutput.of(() -> {
             serviceSucceeds();
             call(provider(config(SHORT_TIMEOUT.multipliedBy(30))), TestProviderCall.forStage(stage()));
             for (DocumentedFailure failure : documentedFailures()) {
@@ -501,11 +488,7 @@ public abstract class ProviderTck<P extends Provider, R> {
             failedCall(SHORT_TIMEOUT.multipliedBy(30));
             return null;
         });
-        for (String secret : secrets()) {
-            assertThat(logs)
-                    .as("the log lines written while the adapter worked")
-                    .doesNotContain(secret);
-        }
+        Secrets.assertNoneIn(logs, "the log lines written while the adapter worked", secrets());
         assertThat(provider(config(SHORT_TIMEOUT)).toString())
                 .as("the adapter's toString")
                 .satisfies(text -> secrets().forEach(secret -> assertThat(text).doesNotContain(secret)));
@@ -679,60 +662,6 @@ public abstract class ProviderTck<P extends Provider, R> {
     }
 
     private void assertNoSecret(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            String text = cause.toString();
-            for (String secret : secrets()) {
-                assertThat(text).as("an exception's message").doesNotContain(secret);
-            }
-        }
-    }
-
-    private static String captured(Callable<Void> work) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        try (PrintStream tee = new PrintStream(new Tee(lines, out), true, StandardCharsets.UTF_8);
-                PrintStream teeErr = new PrintStream(new Tee(lines, err), true, StandardCharsets.UTF_8)) {
-            System.setOut(tee);
-            System.setErr(teeErr);
-            work.call();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return lines.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Writes to a capture and on to where the stream went before. */
-    private static final class Tee extends OutputStream {
-
-        private final OutputStream capture;
-        private final OutputStream onward;
-
-        Tee(OutputStream capture, OutputStream onward) {
-            this.capture = capture;
-            this.onward = onward;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            synchronized (capture) {
-                capture.write(b);
-            }
-            onward.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            synchronized (capture) {
-                capture.write(b, off, len);
-            }
-            onward.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws java.io.IOException {
-            onward.flush();
-        }
+        Secrets.assertNoneIn(thrown, secrets());
     }
 }
