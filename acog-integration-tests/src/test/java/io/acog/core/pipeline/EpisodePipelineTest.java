@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // workers are closed by try-with-resources without being referenced
 @AcogPostgres(isolation = AcogPostgres.Isolation.PER_METHOD)
 class EpisodePipelineTest extends PipelineTestCase {
 
