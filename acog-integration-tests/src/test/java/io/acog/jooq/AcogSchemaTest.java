@@ -9,6 +9,9 @@ import io.acog.testing.Jooq;
 import io.acog.testkit.postgres.AcogPostgres;
 import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -181,6 +188,132 @@ class AcogSchemaTest {
         assertThatThrownBy(() -> AcogSchema.migrate(nowhere))
                 .isInstanceOf(AcogSchemaException.class)
                 .hasMessageContaining("Cannot connect");
+    }
+
+    @Test
+    void statusOfAFreshDatabaseIsNothingInstalledThenAfterMigrationUpToDate(DataSource dataSource, DSLContext db)
+            throws IOException {
+        String newest = newestMigrationInTheSources();
+        SchemaCatalog before = SchemaCatalog.read(db, "public");
+
+        SchemaStatus fresh = AcogSchema.status(dataSource);
+
+        assertThat(fresh.schema()).isEqualTo("public");
+        assertThat(fresh.installedVersion()).isEmpty();
+        assertThat(fresh.shippedVersion()).isEqualTo(newest);
+        assertThat(fresh.upToDate()).isFalse();
+        assertThat(SchemaCatalog.read(db, "public"))
+                .as("reading changes nothing")
+                .isEqualTo(before);
+        assertThat(tableExists(db, AcogSchema.HISTORY_TABLE)).isFalse();
+
+        AcogSchema.migrate(dataSource);
+        SchemaStatus migrated = AcogSchema.status(dataSource);
+
+        assertThat(migrated.schema()).isEqualTo("public");
+        assertThat(migrated.installedVersion()).contains(newest);
+        assertThat(migrated.shippedVersion()).isEqualTo(newest);
+        assertThat(migrated.upToDate()).isTrue();
+    }
+
+    @Test
+    void statusOfANamedSchemaReadsThatSchemaOnly(DataSource dataSource, DSLContext db) throws IOException {
+        String newest = newestMigrationInTheSources();
+
+        SchemaStatus before = AcogSchema.status(dataSource, "acog");
+
+        assertThat(before.schema()).isEqualTo("acog");
+        assertThat(before.installedVersion()).isEmpty();
+        assertThat(before.upToDate()).isFalse();
+        assertThat(db.fetchExists(
+                        DSL.table("pg_namespace"), DSL.field("nspname").eq("acog")))
+                .as("reading does not create the schema")
+                .isFalse();
+
+        AcogSchema.migrate(dataSource, "acog");
+
+        SchemaStatus acog = AcogSchema.status(dataSource, "acog");
+        assertThat(acog.schema()).isEqualTo("acog");
+        assertThat(acog.installedVersion()).contains(newest);
+        assertThat(acog.shippedVersion()).isEqualTo(newest);
+        assertThat(acog.upToDate()).isTrue();
+        SchemaStatus publicSchema = AcogSchema.status(dataSource);
+        assertThat(publicSchema.schema()).isEqualTo("public");
+        assertThat(publicSchema.installedVersion())
+                .as("public was not migrated")
+                .isEmpty();
+        assertThat(publicSchema.upToDate()).isFalse();
+    }
+
+    @Test
+    void aDatabaseBehindOrAheadOfThisJarIsNotUpToDate(DataSource dataSource, DSLContext db) throws IOException {
+        int newest = Integer.parseInt(newestMigrationInTheSources());
+        AcogSchema.migrate(dataSource);
+        String history = AcogSchema.HISTORY_TABLE;
+
+        // as if the newest migration had not run yet
+        db.execute("DELETE FROM " + history + " WHERE version = '" + newest + "'");
+        SchemaStatus behind = AcogSchema.status(dataSource);
+        assertThat(behind.installedVersion()).contains(String.valueOf(newest - 1));
+        assertThat(behind.shippedVersion()).isEqualTo(String.valueOf(newest));
+        assertThat(behind.upToDate()).isFalse();
+
+        // as if a newer ACOG had migrated it two versions further
+        for (int version = newest; version <= newest + 1; version++) {
+            db.execute(
+                    "INSERT INTO " + history + " (installed_rank, version, description, type, script, checksum,"
+                            + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, ?, 'later',"
+                            + " 'SQL', ?, 0, current_user, 1, true FROM " + history,
+                    String.valueOf(version),
+                    "V" + version + "__later.sql");
+        }
+        SchemaStatus ahead = AcogSchema.status(dataSource);
+        assertThat(ahead.installedVersion()).contains(String.valueOf(newest + 1));
+        assertThat(ahead.shippedVersion())
+                .as("what this jar ships, not what the database records")
+                .isEqualTo(String.valueOf(newest));
+        assertThat(ahead.upToDate()).isFalse();
+    }
+
+    @Test
+    void statusRefusesASchemaNameThatIsNotAPlainIdentifier(DataSource dataSource) {
+        assertThatThrownBy(() -> AcogSchema.status(dataSource, "Acog; DROP TABLE x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Acog; DROP TABLE x'")
+                .hasMessageContaining("63 characters");
+    }
+
+    @Test
+    void statusOfAnUnreachableDatabaseIsASchemaErrorWithoutThePassword() {
+        String password = "pw-9c41e7-never-shown";
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/acog");
+        nowhere.setUser("acog");
+        nowhere.setPassword(password);
+        nowhere.setConnectTimeout(2);
+
+        for (ThrowingCallable status :
+                List.<ThrowingCallable>of(() -> AcogSchema.status(nowhere), () -> AcogSchema.status(nowhere, "acog"))) {
+            assertThatThrownBy(status)
+                    .isInstanceOf(AcogSchemaException.class)
+                    .hasMessageStartingWith("Cannot read the ACOG schema's version")
+                    .hasMessageContaining("127.0.0.1:1")
+                    .hasMessageNotContaining(password);
+        }
+    }
+
+    /** The highest version among the V&lt;n&gt;__*.sql files in acog-jooq's sources. */
+    private static String newestMigrationInTheSources() throws IOException {
+        Path migrations = Path.of("..", "acog-jooq", "src", "main", "resources", "db", "migration");
+        Pattern versioned = Pattern.compile("V(\\d+)__.+\\.sql");
+        try (Stream<Path> files = Files.list(migrations)) {
+            return String.valueOf(
+                    files.map(file -> versioned.matcher(file.getFileName().toString()))
+                            .filter(Matcher::matches)
+                            .mapToInt(name -> Integer.parseInt(name.group(1)))
+                            .max()
+                            .orElseThrow(() -> new AssertionError("no V<n>__*.sql in " + migrations.toAbsolutePath())));
+        }
     }
 
     private static boolean tableExists(DSLContext db, String table) {

@@ -158,7 +158,10 @@ public final class AcogSchema {
             MigrationInfoService info = configuration(dataSource, schema).load().info();
             MigrationVersion shipped = null;
             for (MigrationInfo migration : info.all()) {
-                if (migration.getScript() != null
+                // resolved: a script of this jar. A version a newer ACOG applied is in the history
+                // (with its script's name) but not here, and must not count as shipped, or a
+                // database ahead of this jar would look up to date
+                if (migration.getState().isResolved()
                         && migration.getVersion() != null
                         && (shipped == null || migration.getVersion().compareTo(shipped) > 0)) {
                     shipped = migration.getVersion();

@@ -77,6 +77,33 @@ class EpisodeQueriesTest {
     }
 
     @Test
+    void statusCountsCountEveryChannelsLiveEpisodesByStatus(Acog acog, AcogFixtures fixtures) {
+        assertThat(acog.episodes().statusCounts())
+                .as("no episodes: no statuses")
+                .isEmpty();
+        Channel channel = fixtures.channel().create();
+        Channel other = fixtures.channel().create();
+        Channel closed = fixtures.channel().create();
+        fixtures.episode().channel(channel).status(READY).create();
+        fixtures.episode().channel(channel).status(READY).create();
+        fixtures.episode().channel(channel).create();
+        fixtures.episode().channel(other).status(READY).create();
+        fixtures.episode().channel(other).status(PUBLISHED).create();
+        fixtures.episode().channel(other).status(PLANNING).create();
+        Episode deleted = fixtures.episode().channel(other).status(PUBLISHED).create();
+        acog.episodes().softDelete(deleted.id());
+        fixtures.episode().channel(closed).status(PLANNING).create();
+        fixtures.episode().channel(closed).create();
+        acog.channels().softDeleteWithEpisodes(closed.id());
+
+        Map<EpisodeStatus, Long> counts = acog.episodes().statusCounts();
+
+        assertThat(counts)
+                .as("across channels; deleted episodes, alone or with their channel, are not counted")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(READY, 3L, IDEA, 1L, PUBLISHED, 1L, PLANNING, 1L));
+    }
+
+    @Test
     void episodeWithItsAssetsAndWithItsJobs(Acog acog, AcogFixtures fixtures, DSLContext db) {
         Episode episode = fixtures.episode().create();
         Asset audio =

@@ -324,6 +324,75 @@ class JobTrackerTest {
     }
 
     @Test
+    void statsCountTheQueueAndTimeTheLongestWaitOfDueJobsOnly() {
+        Instant start = clock.instant();
+        Job first = jobs.enqueue(NewJob.builder(episode.id(), AUDIO).build());
+        clock.advance(Duration.ofSeconds(10));
+        jobs.enqueue(NewJob.builder(episode.id(), AUDIO).build());
+        // queued, but not due for a minute: it is not waiting yet
+        jobs.enqueue(NewJob.builder(episode.id(), BROLL)
+                .runAfter(clock.instant().plusSeconds(60))
+                .build());
+        Job finished = jobs.enqueue(NewJob.builder(episode.id(), PLANNING).build());
+        jobs.complete(jobs.claim("w1", 1, LEASE, Set.of(PLANNING)).get(0), JobCompletion.empty());
+        clock.advance(Duration.ofSeconds(5));
+
+        QueueStats queued = jobs.stats();
+
+        assertThat(queued.at().toInstant()).isEqualTo(clock.instant());
+        assertThat(queued.depth())
+                .containsExactlyInAnyOrder(
+                        new QueueDepth(AUDIO, JobStatus.QUEUED, 2), new QueueDepth(BROLL, JobStatus.QUEUED, 1));
+        assertThat(queued.longestWait())
+                .as("the earlier audio job has waited since it was queued; b-roll is not due")
+                .containsExactly(Map.entry(AUDIO, Duration.ofSeconds(15)));
+        assertThat(queued.expiredLeases()).isZero();
+        assertThat(queued.jobs(AUDIO, JobStatus.QUEUED)).isEqualTo(2);
+        assertThat(queued.jobs(BROLL, JobStatus.QUEUED)).isEqualTo(1);
+        assertThat(queued.jobs(AUDIO, JobStatus.RUNNING)).isZero();
+        assertThat(queued.jobs(PLANNING, JobStatus.QUEUED))
+                .as("completed: not counted")
+                .isZero();
+        assertThat(queued.jobs(JobStatus.QUEUED)).isEqualTo(3);
+        assertThat(queued.jobs(JobStatus.RUNNING)).isZero();
+        assertThat(jobs.get(finished.id()).status()).isEqualTo(JobStatus.COMPLETED);
+
+        // the longest-waiting audio job runs: the wait is the next one's, since it was queued
+        ClaimedJob running = jobs.claim("w1", 1, LEASE, Set.of(AUDIO)).get(0);
+        assertThat(running.job().id()).isEqualTo(first.id());
+        QueueStats claimed = jobs.stats();
+        assertThat(claimed.longestWait()).containsExactly(Map.entry(AUDIO, Duration.ofSeconds(5)));
+        assertThat(claimed.jobs(AUDIO, JobStatus.QUEUED)).isEqualTo(1);
+        assertThat(claimed.jobs(AUDIO, JobStatus.RUNNING)).isEqualTo(1);
+        assertThat(claimed.jobs(JobStatus.QUEUED)).isEqualTo(2);
+        assertThat(claimed.jobs(JobStatus.RUNNING)).isEqualTo(1);
+        assertThat(claimed.expiredLeases()).isZero();
+
+        // the lease runs out at its last instant, not before
+        clock.advance(LEASE);
+        assertThat(jobs.stats().expiredLeases()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        QueueStats expired = jobs.stats();
+        assertThat(expired.expiredLeases()).isEqualTo(1);
+        assertThat(expired.jobs(AUDIO, JobStatus.RUNNING))
+                .as("still running until reclaimed")
+                .isEqualTo(1);
+        assertThat(expired.longestWait()).containsExactly(Map.entry(AUDIO, Duration.ofSeconds(36)));
+
+        // once reclaimed it waits again, and no lease is expired
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(jobs.reclaimExpired()).containsExactly(first.id());
+        QueueStats reclaimed = jobs.stats();
+        assertThat(reclaimed.expiredLeases()).isZero();
+        assertThat(reclaimed.jobs(AUDIO, JobStatus.QUEUED)).isEqualTo(2);
+        assertThat(reclaimed.jobs(JobStatus.RUNNING)).isZero();
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(76));
+        assertThat(reclaimed.longestWait())
+                .as("b-roll became due at 70 s; the second audio job has waited since 10 s")
+                .containsOnly(Map.entry(AUDIO, Duration.ofSeconds(66)), Map.entry(BROLL, Duration.ofSeconds(6)));
+    }
+
+    @Test
     void listsCountsAndPrunes() {
         Episode other = new AcogFixtures(acog).episode().create();
         for (int i = 0; i < 5; i++) {

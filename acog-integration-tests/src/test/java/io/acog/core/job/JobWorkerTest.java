@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -382,5 +383,46 @@ class JobWorkerTest {
         assertThatThrownBy(() -> acog.transaction(tx -> tx.jobs().worker("w1")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs its own connections");
+    }
+
+    @Test
+    void aWorkerKeptToSomeStagesClaimsOnlyThose() throws Exception {
+        List<UUID> ran = new CopyOnWriteArrayList<>();
+        JobHandler records = (job, context) -> {
+            ran.add(job.id());
+            return JobOutcome.completed();
+        };
+        // b-roll comes first by priority: a worker claiming every stage it handles would take it first
+        Job broll = acog.jobs()
+                .enqueue(NewJob.builder(episode.id(), BROLL).priority(9).build());
+        Job audio = acog.jobs().enqueue(NewJob.builder(episode.id(), AUDIO).build());
+
+        try (JobWorker worker = acog.jobs()
+                .worker("w1")
+                .threads(1)
+                .handler(AUDIO, records)
+                .handler(BROLL, records)
+                .stages(Set.of(AUDIO))
+                .start()) {
+            patiently().until(() -> acog.jobs().get(audio.id()).finished());
+        }
+
+        assertThat(ran).containsExactly(audio.id());
+        Job left = acog.jobs().get(broll.id());
+        assertThat(left.status()).as("its handler was dropped: left alone").isEqualTo(JobStatus.QUEUED);
+        assertThat(left.attempts()).isZero();
+    }
+
+    @Test
+    void stagesMustNameAtLeastOneStageAndOnlyStagesWithAHandler() {
+        JobHandler done = (job, context) -> JobOutcome.completed();
+
+        assertThatThrownBy(() -> acog.jobs().worker("w1").handler(AUDIO, done).stages(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stages is empty");
+        assertThatThrownBy(() -> acog.jobs().worker("w1").handler(AUDIO, done).stages(Set.of(BROLL, AUDIO, SCRIPTING)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[SCRIPTING, BROLL] have no handler")
+                .hasMessageContaining("handlers for [AUDIO]");
     }
 }

@@ -40,7 +40,13 @@ class PipelineCostTest extends PipelineTestCase {
 
     @Override
     protected EpisodePipeline pipeline(OfflineProviders offline) {
+        return pipeline(offline, null);
+    }
+
+    /** The pipeline with {@code defaultBudget} for channels that set none (null: none). */
+    private EpisodePipeline pipeline(OfflineProviders offline, BigDecimal defaultBudget) {
         return builder(offline)
+                .monthlyBudgetUsd(defaultBudget)
                 .listener(new PipelineListener() {
                     @Override
                     public void stageStarted(UUID episodeId, PipelineStage stage, int attempt) {
@@ -259,5 +265,101 @@ class PipelineCostTest extends PipelineTestCase {
         assertThat(still.retryCount()).isZero();
         assertThat(jobs(acog, first.id())).hasSize(2);
         assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void thePipelinesBudgetStopsAChannelWithoutOneOfItsOwnOnceSpent() throws Exception {
+        OfflineProviders offline = PipelineTesting.offline().build();
+        BigDecimal budget = new BigDecimal("0.0001");
+        EpisodePipeline pipeline = pipeline(offline, budget);
+        Channel channel = fixtures.channel().create();
+        assertThat(channel.platformConfig().monthlyBudgetUsd())
+                .as("the fixture sets none")
+                .isNull();
+        Episode first = fixtures.episode().channel(channel).create();
+
+        // nothing spent yet: the episode starts; planning spends more than the budget
+        pipeline.start(first.id());
+        runAll(pipeline, first);
+
+        Episode stopped = acog.episodes().get(first.id());
+        assertThat(stopped.status()).isEqualTo(EpisodeStatus.FAILED);
+        assertThat(stopped.lastError())
+                .startsWith("scripting: ")
+                .contains("monthly budget", "$0.0001", channel.id().toString());
+        assertThat(stage(stopped, PipelineStage.PLANNING).status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(stage(stopped, PipelineStage.SCRIPTING).status()).isEqualTo(StageStatus.FAILED);
+        assertThat(offline.calls("scripting")).isEmpty();
+        BigDecimal spent = pipeline.cost(first.id()).totalUsd();
+        assertThat(spent).isGreaterThan(budget);
+        ChannelCost month = pipeline.cost(channel.id(), thisMonth());
+        assertThat(month.budgetUsd()).as("the budget in force").isEqualByComparingTo(budget);
+        assertThat(month.totalUsd()).isEqualByComparingTo(spent);
+
+        // a new episode of the channel does not start, nor is the stopped one retried
+        Episode second = fixtures.episode().channel(channel).create();
+        assertThatThrownBy(() -> pipeline.start(second.id()))
+                .isInstanceOf(BudgetExceededException.class)
+                .satisfies(e -> {
+                    BudgetExceededException refusal = (BudgetExceededException) e;
+                    assertThat(refusal.channelId()).isEqualTo(channel.id());
+                    assertThat(refusal.budgetUsd()).isEqualByComparingTo(budget);
+                    assertThat(refusal.spentUsd()).isEqualByComparingTo(spent);
+                });
+        assertThat(acog.episodes().get(second.id()).status()).isEqualTo(EpisodeStatus.IDEA);
+        assertThat(jobs(acog, second.id())).isEmpty();
+        assertThatThrownBy(() -> pipeline.retry(first.id())).isInstanceOf(BudgetExceededException.class);
+
+        // a pipeline without the default leaves the channel unbudgeted
+        EpisodePipeline unbudgeted = pipeline(offline);
+        assertThat(unbudgeted.cost(channel.id(), thisMonth()).budgetUsd()).isNull();
+    }
+
+    @Test
+    void aChannelsOwnBudgetWinsOverThePipelinesWhetherHigherOrLower() throws Exception {
+        OfflineProviders offline = PipelineTesting.offline().build();
+        BigDecimal tiny = new BigDecimal("0.0001");
+        BigDecimal ample = new BigDecimal("1000.00");
+        Channel generous = channel(acog, fixtures, config -> config.withMonthlyBudgetUsd(ample));
+        Channel frugal = channel(acog, fixtures, config -> config.withMonthlyBudgetUsd(tiny));
+
+        // the pipeline's budget is tiny; the channel's own is ample: it publishes
+        EpisodePipeline strict = pipeline(offline, tiny);
+        Episode published = fixtures.episode().channel(generous).create();
+        strict.start(published.id());
+        runAll(strict, published);
+        assertThat(acog.episodes().get(published.id()).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(strict.cost(generous.id(), thisMonth()).budgetUsd()).isEqualByComparingTo(ample);
+        assertThat(strict.cost(generous.id(), thisMonth()).totalUsd()).isGreaterThan(tiny);
+
+        // the pipeline's budget is ample; the channel's own is tiny: planning spends it
+        EpisodePipeline lenient = pipeline(offline, ample);
+        Episode stopped = fixtures.episode().channel(frugal).create();
+        lenient.start(stopped.id());
+        runAll(lenient, stopped);
+        Episode failed = acog.episodes().get(stopped.id());
+        assertThat(failed.status()).isEqualTo(EpisodeStatus.FAILED);
+        assertThat(failed.lastError()).startsWith("scripting: ").contains("monthly budget", "$0.0001");
+        assertThat(lenient.cost(frugal.id(), thisMonth()).budgetUsd()).isEqualByComparingTo(tiny);
+        assertThatThrownBy(() -> lenient.start(
+                        fixtures.episode().channel(frugal).create().id()))
+                .isInstanceOf(BudgetExceededException.class)
+                .satisfies(e ->
+                        assertThat(((BudgetExceededException) e).budgetUsd()).isEqualByComparingTo(tiny));
+    }
+
+    @Test
+    void aNegativePipelineBudgetIsRefusedAndNoneIsNone() {
+        EpisodePipeline.Builder builder = builder(PipelineTesting.offline().build());
+
+        assertThatThrownBy(() -> builder.monthlyBudgetUsd(new BigDecimal("-0.01")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("monthlyBudgetUsd")
+                .hasMessageContaining("-0.01")
+                .hasMessageContaining("zero or more");
+        EpisodePipeline pipeline =
+                builder.monthlyBudgetUsd(BigDecimal.ZERO).monthlyBudgetUsd(null).build();
+        Channel channel = fixtures.channel().create();
+        assertThat(pipeline.cost(channel.id(), thisMonth()).budgetUsd()).isNull();
     }
 }

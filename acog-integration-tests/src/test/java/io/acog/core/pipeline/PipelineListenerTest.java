@@ -3,6 +3,7 @@ package io.acog.core.pipeline;
 import static io.acog.core.pipeline.PipelineTesting.awaitNoLiveJobs;
 import static io.acog.core.pipeline.PipelineTesting.awaitRest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.acog.core.channel.Channel;
 import io.acog.core.episode.Episode;
@@ -12,12 +13,18 @@ import io.acog.core.episode.StageState;
 import io.acog.core.episode.StageStatus;
 import io.acog.core.job.JobWorker;
 import io.acog.providers.offline.OfflineProviders;
+import io.acog.spi.ProviderException;
+import io.acog.spi.VoiceSynthesizer;
+import io.acog.testing.Waiting;
 import io.acog.testkit.postgres.AcogPostgres;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +87,67 @@ class PipelineListenerTest extends PipelineTestCase {
             synchronized (events) {
                 return events.stream()
                         .filter(event -> event.episodeId().equals(episodeId))
+                        .toList();
+            }
+        }
+    }
+
+    /** A stage's jobs queued, as heard. */
+    record Queued(UUID episodeId, PipelineStage stage, int jobs) {}
+
+    /** Hears what {@link Recorder} does not: jobs queued, completed stages in full, provider calls. */
+    private static final class Heard implements PipelineListener {
+        final List<Queued> queued = Collections.synchronizedList(new ArrayList<>());
+        final List<CompletedStage> completed = Collections.synchronizedList(new ArrayList<>());
+        final List<ProviderCall> calls = Collections.synchronizedList(new ArrayList<>());
+        /** Queued and completed stages, in the order heard: "queued audio", "completed audio". */
+        final List<String> order = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void stageQueued(UUID episodeId, PipelineStage stage, int jobs) {
+            queued.add(new Queued(episodeId, stage, jobs));
+            order.add(episodeId + " queued " + stage.label());
+        }
+
+        @Override
+        public void stageCompleted(CompletedStage stage) {
+            completed.add(stage);
+            order.add(stage.episodeId() + " completed " + stage.stage().label());
+        }
+
+        @Override
+        public void providerCalled(ProviderCall call) {
+            calls.add(call);
+        }
+
+        List<Queued> queued(UUID episodeId, PipelineStage stage) {
+            synchronized (queued) {
+                return queued.stream()
+                        .filter(q -> q.episodeId().equals(episodeId) && q.stage() == stage)
+                        .toList();
+            }
+        }
+
+        List<CompletedStage> completed(UUID episodeId, PipelineStage stage) {
+            synchronized (completed) {
+                return completed.stream()
+                        .filter(c -> c.episodeId().equals(episodeId) && c.stage() == stage)
+                        .toList();
+            }
+        }
+
+        List<ProviderCall> calls(UUID episodeId, PipelineStage stage, ProviderCall.Kind kind) {
+            synchronized (calls) {
+                return calls.stream()
+                        .filter(c -> c.episodeId().equals(episodeId) && c.stage() == stage && c.kind() == kind)
+                        .toList();
+            }
+        }
+
+        List<String> order(UUID episodeId) {
+            synchronized (order) {
+                return order.stream()
+                        .filter(line -> line.startsWith(episodeId.toString()))
                         .toList();
             }
         }
@@ -327,5 +395,261 @@ class PipelineListenerTest extends PipelineTestCase {
         Event failed = metadata.get(1);
         assertThat(failed.seenStage().status()).isEqualTo(StageStatus.PENDING);
         assertThat(failed.seenStage().error()).isEqualTo("offline: injected rate limit on metadata call #1");
+    }
+
+    @Test
+    void queuedStagesCompletedStagesAndProviderCallsAreHeardWithWhatTheyTookAndCost() throws Exception {
+        Duration voiceLatency = Duration.ofMillis(300);
+        int pendingPolls = 2;
+        OfflineProviders offline = PipelineTesting.offline()
+                .latency("audio", voiceLatency)
+                .renderPolls(pendingPolls, Duration.ofMillis(20))
+                .build();
+        Heard heard = new Heard();
+        // a listener written before stageCompleted(CompletedStage) existed, beside one that uses it
+        Recorder old = new Recorder();
+        EpisodePipeline pipeline =
+                builder(offline).listener(heard).listener(old).build();
+        Channel channel = fixtures.channel().create();
+        Episode episode = fixtures.episode().channel(channel).create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        int clips = done.scriptMetadata().brollSegments();
+        assertThat(clips).isPositive();
+        List<String> order = heard.order(episode.id());
+        BigDecimal costs = BigDecimal.ZERO;
+        for (PipelineStage stage : PipelineStage.values()) {
+            String name = stage.label() + " in " + order;
+            StageState entry = PipelineTesting.stage(done, stage);
+            int jobs = stage == PipelineStage.BROLL ? clips : 1;
+
+            // queued once, with a job per clip for b-roll, before it completed
+            assertThat(heard.queued(episode.id(), stage))
+                    .as(name)
+                    .containsExactly(new Queued(episode.id(), stage, jobs));
+            assertThat(order.indexOf(episode.id() + " queued " + stage.label()))
+                    .as(name)
+                    .isLessThan(order.indexOf(episode.id() + " completed " + stage.label()));
+
+            // completed once, with what its entry in pipeline_state records
+            assertThat(heard.completed(episode.id(), stage))
+                    .as(name)
+                    .singleElement()
+                    .satisfies(completed -> {
+                        assertThat(completed.channelId()).isEqualTo(channel.id());
+                        assertThat(completed.provider()).isEqualTo("offline").isEqualTo(entry.provider());
+                        assertThat(completed.took())
+                                .isEqualTo(Duration.between(entry.startedAt(), entry.completedAt()))
+                                .isGreaterThanOrEqualTo(Duration.ZERO);
+                        assertThat(completed.costUsd())
+                                .isEqualByComparingTo(entry.costUsd() == null ? BigDecimal.ZERO : entry.costUsd());
+                    });
+            // the listener that knows only stageCompleted(UUID, PipelineStage) hears it too
+            assertThat(old.of(episode.id()))
+                    .as(name)
+                    .filteredOn(e -> e.kind().equals("completed") && e.stage() == stage)
+                    .hasSize(1);
+            costs = costs.add(heard.completed(episode.id(), stage).get(0).costUsd());
+
+            // a call per job, as the provider saw them, each answered
+            List<ProviderCall> calls = heard.calls(episode.id(), stage, ProviderCall.Kind.CALL);
+            assertThat(calls)
+                    .as(name)
+                    .hasSize(jobs)
+                    .hasSize(offline.calls(stage.label(), episode.id()).size());
+            // and the renders' status requests, as many as the provider answered
+            List<ProviderCall> polls = heard.calls(episode.id(), stage, ProviderCall.Kind.POLL);
+            long answeredPolls = offline.calls().stream()
+                    .filter(call -> call.stage().equals(stage.label())
+                            && call.operation().equals("poll")
+                            && episode.id().equals(call.episodeId()))
+                    .count();
+            assertThat(polls).as(name).hasSize((int) answeredPolls);
+            if (stage == PipelineStage.AVATAR || stage == PipelineStage.BROLL) {
+                assertThat(polls).as(name).hasSize(jobs * (pendingPolls + 1));
+            } else {
+                assertThat(polls).as(name).isEmpty();
+            }
+            for (ProviderCall call : concat(calls, polls)) {
+                assertThat(call.provider()).as(name).isEqualTo("offline");
+                assertThat(call.outcome()).as(name).isEqualTo(ProviderCall.SUCCEEDED);
+                assertThat(call.succeeded()).as(name).isTrue();
+                assertThat(call.took()).as(name).isGreaterThanOrEqualTo(Duration.ZERO);
+            }
+        }
+        // a stage that took time took it, and the call in it
+        assertThat(heard.completed(episode.id(), PipelineStage.AUDIO).get(0).took())
+                .isGreaterThanOrEqualTo(voiceLatency);
+        assertThat(heard.calls(episode.id(), PipelineStage.AUDIO, ProviderCall.Kind.CALL)
+                        .get(0)
+                        .took())
+                .isGreaterThanOrEqualTo(voiceLatency);
+        assertThat(heard.completed(episode.id(), PipelineStage.AVATAR).get(0).took())
+                .as("a render waits for its polls")
+                .isPositive();
+        assertThat(heard.completed(episode.id(), PipelineStage.AUDIO).get(0).costUsd())
+                .isPositive();
+        assertThat(costs).isEqualByComparingTo(pipeline.cost(episode.id()).totalUsd());
+        // nothing else was heard of this episode
+        assertThat(heard.queued).hasSize(PipelineStage.values().length);
+        assertThat(heard.completed).hasSize(PipelineStage.values().length);
+        assertThat(heard.calls).hasSize(PipelineStage.values().length - 1 + clips + (1 + clips) * (pendingPolls + 1));
+    }
+
+    @Test
+    void aFailedProviderCallIsHeardWithItsReasonInLowerCaseAndAnAdaptersBugAsUnexpected() throws Exception {
+        OfflineProviders offline = PipelineTesting.offline()
+                .fail("metadata", OfflineProviders.Failure.RETRYABLE, 1)
+                .fail("upload", OfflineProviders.Failure.CONCURRENCY_LIMITED, 1)
+                .build();
+        VoiceSynthesizer offlineVoice = offline.voiceSynthesizer();
+        AtomicInteger voiceCalls = new AtomicInteger();
+        VoiceSynthesizer buggy = new VoiceSynthesizer() {
+            @Override
+            public String name() {
+                return "buggy";
+            }
+
+            @Override
+            public boolean serves(String requested) {
+                return true; // registered before the offline voice: it speaks for the fixture channel
+            }
+
+            @Override
+            public Speech synthesize(SpeechRequest request, io.acog.spi.ProviderCall call) {
+                if (voiceCalls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("a bug in the adapter");
+                }
+                return offlineVoice.synthesize(request, call);
+            }
+        };
+        Heard heard = new Heard();
+        EpisodePipeline pipeline = offline.installInto(
+                        EpisodePipeline.builder(acog).voiceSynthesizer(buggy))
+                .assetStorage(new LocalFileStorage(storage))
+                .listener(heard)
+                .build();
+        Episode episode = fixtures.episode().create();
+        pipeline.start(episode.id());
+        try (JobWorker worker = pipeline.worker("w").threads(1).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        assertThat(acog.episodes().get(episode.id()).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(heard.calls(episode.id(), PipelineStage.METADATA, ProviderCall.Kind.CALL))
+                .extracting(ProviderCall::provider, ProviderCall::outcome, ProviderCall::succeeded)
+                .containsExactly(tuple("offline", "rate_limited", false), tuple("offline", "success", true));
+        assertThat(heard.calls(episode.id(), PipelineStage.UPLOAD, ProviderCall.Kind.CALL))
+                .extracting(ProviderCall::outcome)
+                .containsExactly("concurrency_limited", "success");
+        assertThat(heard.calls(episode.id(), PipelineStage.AUDIO, ProviderCall.Kind.CALL))
+                .extracting(ProviderCall::provider, ProviderCall::outcome)
+                .containsExactly(tuple("buggy", ProviderCall.UNEXPECTED), tuple("buggy", ProviderCall.SUCCEEDED));
+        // the failures completed nothing; each stage completed once, when its call answered
+        for (PipelineStage stage : List.of(PipelineStage.METADATA, PipelineStage.UPLOAD, PipelineStage.AUDIO)) {
+            assertThat(heard.completed(episode.id(), stage)).as(stage.label()).hasSize(1);
+        }
+        assertThat(heard.completed(episode.id(), PipelineStage.AUDIO).get(0).provider())
+                .isEqualTo("buggy");
+    }
+
+    @Test
+    void outcomeOfNamesAFailureByItsReasonInLowerCase() {
+        assertThat(ProviderCall.outcomeOf(null)).isEqualTo("success").isEqualTo(ProviderCall.SUCCEEDED);
+        assertThat(ProviderCall.outcomeOf(new IllegalStateException("bug")))
+                .isEqualTo("unexpected")
+                .isEqualTo(ProviderCall.UNEXPECTED);
+        assertThat(ProviderCall.outcomeOf(new OutOfMemoryError())).isEqualTo(ProviderCall.UNEXPECTED);
+        assertThat(ProviderCall.outcomeOf(
+                        ProviderException.permanent("heygen", ProviderException.Reason.QUOTA_EXHAUSTED, "no credit")))
+                .isEqualTo("quota_exhausted");
+        assertThat(ProviderCall.outcomeOf(ProviderException.retryable(
+                        "runway", ProviderException.Reason.SERVER_ERROR, "HTTP 502", Duration.ofSeconds(1))))
+                .isEqualTo("server_error");
+        for (ProviderException.Reason reason : ProviderException.Reason.values()) {
+            String outcome = ProviderCall.outcomeOf(ProviderException.permanent("p", reason, "m"));
+            assertThat(outcome).as(reason.name()).isEqualTo(reason.name().toLowerCase(Locale.ROOT));
+            assertThat(new ProviderCall(
+                                    UUID.randomUUID(),
+                                    PipelineStage.AUDIO,
+                                    "p",
+                                    ProviderCall.Kind.CALL,
+                                    Duration.ZERO,
+                                    outcome)
+                            .succeeded())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aScriptSentBackIsQueuedAgainAndOneApprovedByAPersonCompletesWithoutAProvider() throws Exception {
+        OfflineProviders offline = PipelineTesting.offline().build();
+        Heard heard = new Heard();
+        EpisodePipeline pipeline = builder(offline).listener(heard).build();
+        Channel channel = PipelineTesting.channel(acog, fixtures, config -> config.withScriptReview("manual"));
+        Episode episode = fixtures.episode().channel(channel).create();
+        pipeline.start(episode.id());
+        runUntilReviewWaits(pipeline, episode.id());
+
+        pipeline.rejectScript(episode.id(), "Open with the numbers.");
+        assertThat(heard.queued(episode.id(), PipelineStage.SCRIPTING))
+                .as("written, then sent back to be rewritten")
+                .containsExactly(
+                        new Queued(episode.id(), PipelineStage.SCRIPTING, 1),
+                        new Queued(episode.id(), PipelineStage.SCRIPTING, 1));
+        runUntilReviewWaits(pipeline, episode.id());
+        pipeline.approveScript(episode.id(), "alice");
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            awaitRest(acog, episode.id());
+            awaitNoLiveJobs(acog, episode.id());
+        }
+
+        Episode done = acog.episodes().get(episode.id());
+        assertThat(done.status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(heard.queued(episode.id(), PipelineStage.SCRIPT_REVIEW))
+                .as("a person reviews: no job")
+                .isEmpty();
+        assertThat(heard.calls(episode.id(), PipelineStage.SCRIPT_REVIEW, ProviderCall.Kind.CALL))
+                .isEmpty();
+        StageState review = PipelineTesting.stage(done, PipelineStage.SCRIPT_REVIEW);
+        assertThat(heard.completed(episode.id(), PipelineStage.SCRIPT_REVIEW))
+                .singleElement()
+                .satisfies(completed -> {
+                    assertThat(completed.provider()).isNull();
+                    assertThat(completed.channelId()).isEqualTo(channel.id());
+                    assertThat(completed.costUsd()).isEqualByComparingTo("0");
+                    // a review waiting for a person has no start of its own: none is made up
+                    assertThat(completed.took())
+                            .isEqualTo(
+                                    review.startedAt() == null
+                                            ? Duration.ZERO
+                                            : Duration.between(review.startedAt(), review.completedAt()))
+                            .isGreaterThanOrEqualTo(Duration.ZERO);
+                });
+        assertThat(heard.completed(episode.id(), PipelineStage.SCRIPTING)).hasSize(2);
+    }
+
+    private void runUntilReviewWaits(EpisodePipeline pipeline, UUID episodeId) throws Exception {
+        try (JobWorker worker = pipeline.worker("w").threads(2).start()) {
+            Waiting.until(() -> "episode " + episodeId + " waits for its review", () -> {
+                Episode episode = acog.episodes().get(episodeId);
+                return episode.status() == EpisodeStatus.SCRIPT_REVIEW
+                        && episode.pipelineState().status(PipelineStage.SCRIPT_REVIEW) == StageStatus.WAITING;
+            });
+            awaitNoLiveJobs(acog, episodeId);
+        }
+    }
+
+    private static List<ProviderCall> concat(List<ProviderCall> first, List<ProviderCall> second) {
+        List<ProviderCall> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

@@ -2,6 +2,7 @@ package io.acog.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
 import io.acog.core.asset.Asset;
@@ -153,6 +154,50 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(PipelineTesting.stage(acog.episodes().get(episode.id()), PipelineStage.AUDIO)
                         .provider())
                 .isEqualTo("ElevenLabs");
+    }
+
+    @Test
+    void thePipelineNamesItsProvidersByCapabilityInTheOrderTheyAreChosen() {
+        OfflineProviders offline = PipelineTesting.offline().build();
+        VoiceSynthesizer elevenlabs = new VoiceSynthesizer() {
+            @Override
+            public String name() {
+                return "ElevenLabs";
+            }
+
+            @Override
+            public Speech synthesize(SpeechRequest request, ProviderCall call) {
+                throw new AssertionError("not called");
+            }
+        };
+
+        Map<String, List<String>> alone = pipeline(offline).providers();
+        Map<String, List<String>> withSecond =
+                builder(offline).voiceSynthesizer(elevenlabs).build().providers();
+
+        assertThat(alone)
+                .containsExactly(
+                        entry("contentWriter", List.of("offline")),
+                        entry("voiceSynthesizer", List.of("offline")),
+                        entry("avatarRenderer", List.of("offline")),
+                        entry("brollGenerator", List.of("offline")),
+                        entry("videoAssembler", List.of("offline")),
+                        entry("publisher", List.of("offline")),
+                        entry("assetStorage", List.of("local")));
+        assertThat(withSecond)
+                .as("a second voice, registered after the offline one")
+                .containsExactly(
+                        entry("contentWriter", List.of("offline")),
+                        entry("voiceSynthesizer", List.of("offline", "ElevenLabs")),
+                        entry("avatarRenderer", List.of("offline")),
+                        entry("brollGenerator", List.of("offline")),
+                        entry("videoAssembler", List.of("offline")),
+                        entry("publisher", List.of("offline")),
+                        entry("assetStorage", List.of("local")));
+        assertThatThrownBy(() -> withSecond.put("publisher", List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> withSecond.get("voiceSynthesizer").clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
