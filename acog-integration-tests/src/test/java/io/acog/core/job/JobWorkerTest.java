@@ -422,7 +422,7 @@ class JobWorkerTest {
                 .hasMessageContaining("stages is empty");
         assertThatThrownBy(() -> acog.jobs().worker("w1").handler(AUDIO, done).stages(Set.of(BROLL, AUDIO, SCRIPTING)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[SCRIPTING, BROLL] have no handler")
-                .hasMessageContaining("handlers for [AUDIO]");
+                .hasMessageContaining("[scripting, broll] have no handler")
+                .hasMessageContaining("handlers for [audio]");
     }
 }

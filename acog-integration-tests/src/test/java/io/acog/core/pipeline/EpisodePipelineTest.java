@@ -175,8 +175,8 @@ class EpisodePipelineTest extends PipelineTestCase {
                         .stages(Set.of(PipelineStage.AUDIO))
                         .stages(Set.of(PipelineStage.AUDIO, PipelineStage.UPLOAD)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[UPLOAD] have no handler")
-                .hasMessageContaining("handlers for [AUDIO]");
+                .hasMessageContaining("[upload] have no handler")
+                .hasMessageContaining("handlers for [audio]");
     }
 
     private static boolean completed(Episode episode, PipelineStage stage) {

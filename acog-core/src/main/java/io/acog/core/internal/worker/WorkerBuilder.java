@@ -95,13 +95,14 @@ public final class WorkerBuilder implements JobWorker.Builder {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("stages is empty; name at least one stage to run");
         }
-        java.util.List<PipelineStage> unhandled = stages.stream()
+        java.util.List<String> unhandled = stages.stream()
                 .filter(stage -> !handlers.containsKey(stage))
                 .sorted()
+                .map(PipelineStage::label)
                 .toList();
         if (!unhandled.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "stages " + unhandled + " have no handler; this worker has handlers for " + handlers.keySet());
+            throw new IllegalArgumentException("stages " + unhandled + " have no handler; this worker has handlers for "
+                    + handlers.keySet().stream().map(PipelineStage::label).toList());
         }
         handlers.keySet().retainAll(stages);
         return this;
