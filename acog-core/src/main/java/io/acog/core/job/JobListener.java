@@ -6,6 +6,9 @@ import java.util.UUID;
 /**
  * Hears what a {@link JobWorker} does, for metrics and logs. Called on worker threads: return
  * quickly, never throw (what is thrown is logged and dropped). All methods do nothing by default.
+ *
+ * <p>A job's end is heard once it is written, whether the worker wrote it or the handler did
+ * ({@link JobOutcome#recorded(Job)}, as a pipeline's stages do).
  */
 public interface JobListener {
 
@@ -28,7 +31,8 @@ public interface JobListener {
      * Hears that the job failed and will be retried at its {@code runAfter}.
      *
      * @param job the job, queued again
-     * @param error what the handler threw
+     * @param error what the handler threw; for a failure its handler recorded itself ({@link
+     *     JobOutcome#recorded(Job)}), an exception whose message is the job's recorded error
      */
     default void retried(Job job, Throwable error) {}
 
@@ -36,7 +40,8 @@ public interface JobListener {
      * Hears that the job failed for good.
      *
      * @param job the failed job
-     * @param error what the handler threw
+     * @param error what the handler threw; for a failure its handler recorded itself ({@link
+     *     JobOutcome#recorded(Job)}), an exception whose message is the job's recorded error
      */
     default void failed(Job job, Throwable error) {}
 

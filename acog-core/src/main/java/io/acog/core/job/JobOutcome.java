@@ -57,18 +57,51 @@ public sealed interface JobOutcome {
 
     /**
      * The handler recorded the job's end itself, in the same transaction as its outputs (with
-     * {@link JobTracker#complete} or {@link JobTracker#fail} on the claim in
-     * {@link JobContext#claim()}); the worker writes nothing more.
+     * {@link JobTracker#complete}, {@link JobTracker#fail}, {@link JobTracker#reschedule} or
+     * {@link JobTracker#cancelled} on the claim in {@link JobContext#claim()}); the worker writes
+     * nothing more.
+     *
+     * <p>With the job as that write left it, the worker's {@link JobListener} hears the end as if
+     * the worker had written it: {@link JobListener#completed completed}, {@link
+     * JobListener#failed failed} or {@link JobListener#cancelled cancelled} by its status; queued
+     * with one retry more than when it was claimed, {@link JobListener#retried retried}; queued
+     * otherwise, {@link JobListener#rescheduled rescheduled}. Without it, the listener hears
+     * nothing of the end.
+     *
+     * @param job the job as the handler's write returned it; null when the handler does not have
+     *     it
      */
-    record Recorded() implements JobOutcome {}
+    record Recorded(Job job) implements JobOutcome {
+
+        /** Creates the outcome without the job: the worker's listener hears nothing of the end. */
+        public Recorded() {
+            this(null);
+        }
+    }
 
     /**
-     * Returns the outcome of a handler that recorded the job's end itself.
+     * Returns the outcome of a handler that recorded the job's end itself, without telling the
+     * worker how it ended: its {@link JobListener} hears nothing of the end. Prefer {@link
+     * #recorded(Job)}.
      *
-     * @return a {@link Recorded}
+     * @return a {@link Recorded} without the job
      */
     static JobOutcome recorded() {
         return new Recorded();
+    }
+
+    /**
+     * Returns the outcome of a handler that recorded the job's end itself, with the job as its
+     * write returned it (what {@link JobTracker#complete}, {@link JobTracker#fail}, {@link
+     * JobTracker#reschedule} or {@link JobTracker#cancelled} returned), so the worker's {@link
+     * JobListener} hears that end.
+     *
+     * @param job the job as recorded
+     * @return a {@link Recorded} with the job
+     * @throws NullPointerException when {@code job} is null
+     */
+    static JobOutcome recorded(Job job) {
+        return new Recorded(Objects.requireNonNull(job, "job"));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.acog.core.internal.queue.JobStore;
 import io.acog.core.internal.secret.Redaction;
 import io.acog.core.job.ClaimedJob;
 import io.acog.core.job.Job;
+import io.acog.core.job.JobCompletion;
 import io.acog.core.job.JobContext;
 import io.acog.core.job.JobOutcome;
 import io.acog.core.job.JobStatus;
@@ -107,7 +108,7 @@ final class JobEnds {
                     retryable ? " (no retry left)" : "",
                     message);
         }
-        return JobOutcome.recorded();
+        return JobOutcome.recorded(after);
     }
 
     /**
@@ -119,8 +120,9 @@ final class JobEnds {
      */
     JobOutcome tooEarly(Job job, JobContext context, String error, Duration wait, OffsetDateTime begun) {
         Duration delay = wait.isNegative() ? Duration.ZERO : wait;
+        AtomicReference<Job> rescheduled = new AtomicReference<>();
         listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
-            tx.jobs().reschedule(context.claim(), delay, Map.of());
+            rescheduled.set(tx.jobs().reschedule(context.claim(), delay, Map.of()));
             if (draft != null && begun != null) {
                 FinishedStage.begin(draft, job, begun);
             }
@@ -132,7 +134,7 @@ final class JobEnds {
                 job.episodeId(),
                 Redaction.recordable(error),
                 delay);
-        return JobOutcome.recorded();
+        return JobOutcome.recorded(rescheduled.get());
     }
 
     /**
@@ -158,20 +160,21 @@ final class JobEnds {
         PipelineStage stage = job.stage();
         String taskId = submitted.task().taskId();
         AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<Job> ended = new AtomicReference<>();
         listeners.tell(changes.changeIfLive(job.episodeId(), (tx, draft) -> {
             if (draft == null || draft.status() == EpisodeStatus.CANCELLED) {
-                tx.jobs().cancelled(context.claim());
+                ended.set(tx.jobs().cancelled(context.claim()));
                 cancelled.set(true);
                 if (draft != null) {
                     draft.leaveUnchanged();
                 }
                 return List.of();
             }
-            tx.jobs()
+            ended.set(tx.jobs()
                     .reschedule(
                             context.claim(),
                             submitted.task().checkAfter(),
-                            Map.of(JobInputs.TASK_ID, taskId, JobInputs.PROVIDER, submitted.provider()));
+                            Map.of(JobInputs.TASK_ID, taskId, JobInputs.PROVIDER, submitted.provider())));
             if (begun != null) {
                 FinishedStage.begin(draft, job, begun);
             }
@@ -190,16 +193,50 @@ final class JobEnds {
         if (cancelled.get()) {
             renders.cancel(new RenderCancellation.Task(stage, taskId, submitted.provider()));
         }
-        return JobOutcome.recorded();
+        return JobOutcome.recorded(ended.get());
+    }
+
+    /**
+     * The claimed job as a write that ended it and returned no row left it (a stage's commit
+     * completes its jobs in batches): {@code status} since {@code at}, with the completion's cost
+     * and usage (its result is not kept: nothing that hears of the end reads it).
+     *
+     * @param completion what it completed with; null for none
+     */
+    static Job ended(Job claimed, JobStatus status, OffsetDateTime at, JobCompletion completion) {
+        return new Job(
+                claimed.id(),
+                claimed.episodeId(),
+                claimed.stage(),
+                status,
+                claimed.priority(),
+                claimed.runAfter(),
+                null,
+                null,
+                claimed.claimToken(),
+                claimed.input(),
+                claimed.result(),
+                claimed.errorMessage(),
+                claimed.startedAt(),
+                at,
+                claimed.retryCount(),
+                claimed.maxRetries(),
+                claimed.attempts(),
+                completion == null ? claimed.costUsd() : completion.costUsd(),
+                completion == null ? claimed.tokensUsed() : completion.tokensUsed(),
+                claimed.idempotencyKey(),
+                claimed.cancelRequested(),
+                claimed.createdAt(),
+                at);
     }
 
     /** Ends a job whose episode was cancelled (or is gone), cancelling its render if any. */
     JobOutcome cancelled(JobContext context, JobInputs.RenderTask task) {
         ClaimedJob claim = context.claim();
-        jobs.cancelled(claim);
+        Job ended = jobs.cancelled(claim);
         if (task != null && task.taskId() != null) {
             renders.cancel(new RenderCancellation.Task(claim.job().stage(), task.taskId(), task.provider()));
         }
-        return JobOutcome.recorded();
+        return JobOutcome.recorded(ended);
     }
 }

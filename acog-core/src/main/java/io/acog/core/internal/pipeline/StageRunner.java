@@ -27,6 +27,7 @@ import io.acog.core.internal.store.AssetStore;
 import io.acog.core.job.Job;
 import io.acog.core.job.JobContext;
 import io.acog.core.job.JobOutcome;
+import io.acog.core.job.JobStatus;
 import io.acog.core.job.LeaseLostException;
 import io.acog.core.pipeline.ProviderCall;
 import io.acog.spi.AssetStorage;
@@ -403,7 +404,12 @@ final class StageRunner {
                     context.claim().job().id(), context.claim().token());
         }
         listeners.tell(committed.events());
-        return JobOutcome.recorded();
+        // the commit wrote the job's end without reading it back: the worker's listener hears it
+        // from the claimed job as that end left it
+        return JobOutcome.recorded(
+                committed.outcome() == Committed.Outcome.CANCELLED
+                        ? JobEnds.ended(job, JobStatus.CANCELLED, db.now(), null)
+                        : JobEnds.ended(job, JobStatus.COMPLETED, db.now(), output.completion()));
     }
 
     /**

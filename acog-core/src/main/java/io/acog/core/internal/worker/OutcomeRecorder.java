@@ -155,11 +155,40 @@ final class OutcomeRecorder implements Runnable {
                 }
                 case RELEASE -> store.release(claim);
                 case HAND_BACK -> store.handBack(claim);
-                case RECORDED -> {} // the handler wrote the job's end with its outputs
+                case RECORDED -> { // the handler wrote the job's end with its outputs
+                    Job job = ((JobOutcome.Recorded) outcome.outcome()).job();
+                    if (job != null) {
+                        tellRecorded(outcome.job(), job);
+                    }
+                }
                 case COMPLETE -> throw new IllegalStateException("completions go in batches");
             }
         } catch (LeaseLostException e) {
             tell(() -> listener.leaseLost(claim));
+        }
+    }
+
+    /**
+     * Tells the listener the end a handler wrote itself, as if this recorder had written it: by
+     * the job's status, and, queued again, by whether a retry was counted (a failure) or not (a
+     * check later).
+     */
+    private void tellRecorded(HeldJob held, Job job) {
+        switch (job.status()) {
+            case COMPLETED -> {
+                Duration took = Duration.ofNanos(System.nanoTime() - held.claimedAt());
+                tell(() -> listener.completed(job, took));
+            }
+            case FAILED -> tell(() -> listener.failed(job, new RecordedFailure(job.errorMessage())));
+            case CANCELLED -> tell(() -> listener.cancelled(job));
+            case QUEUED -> {
+                if (job.retryCount() > held.claim().job().retryCount()) {
+                    tell(() -> listener.retried(job, new RecordedFailure(job.errorMessage())));
+                } else {
+                    tell(() -> listener.rescheduled(job));
+                }
+            }
+            case RUNNING -> {} // not an end: nothing to tell
         }
     }
 
