@@ -81,16 +81,17 @@ class AcogWebhookTest {
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).doesNotContain(task);
 
-            // genuine, signed over the bytes sent (UTF-8, with spaces a converter would not keep):
-            // accepted, and the render is checked at once, not in an hour; the offline render needs
-            // a second poll, so deliveries go on until it has ended
+            // genuine, signed over the UTF-8 bytes sent, under a content type that claims another
+            // charset: the endpoint hands the bytes over as they came, decoding and encoding
+            // nothing, so the signature holds. Accepted, and the render is checked at once, not in
+            // an hour; the offline render needs a second poll, so deliveries go on until it ended.
             await().atMost(Duration.ofMinutes(2)).until(() -> {
                 HttpResponse<String> genuine = Hosts.post(
                         host,
                         "/hooks/heygen",
                         body,
                         "Content-Type",
-                        "application/json",
+                        "text/plain; charset=ISO-8859-1",
                         "X-Toy-Signature",
                         ToyAvatar.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)));
                 assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(202);
