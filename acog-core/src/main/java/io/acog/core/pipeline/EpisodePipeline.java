@@ -304,6 +304,19 @@ public interface EpisodePipeline {
         Builder assetStorage(AssetStorage storage);
 
         /**
+         * Sets the storage to use when neither {@link #assetStorage} nor a plugin set one: the
+         * fallback of a framework integration that configures a default directory (the Spring Boot
+         * starter's {@code acog.storage.local-directory}), which must not replace the storage a
+         * plugin offers. Without it, building with no storage fails as {@link #build()} says.
+         *
+         * @param storage the storage used when no other was set; shared by every worker of the
+         *     pipeline, as {@link #assetStorage}'s
+         * @return this builder
+         * @throws NullPointerException when {@code storage} is null
+         */
+        Builder defaultAssetStorage(AssetStorage storage);
+
+        /**
          * Adds the providers of every {@link io.acog.spi.ProviderPlugin} on the class path (of the
          * thread's context class loader), set up with {@code config}. A plugin registers nothing
          * when a setting it needs is missing.

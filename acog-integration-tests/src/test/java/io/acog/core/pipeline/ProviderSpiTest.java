@@ -215,6 +215,54 @@ class ProviderSpiTest extends PipelineTestCase {
     }
 
     @Test
+    void theDefaultStorageServesOnlyWhenNeitherAPluginNorTheBuilderSetOne() throws Exception {
+        OfflineProviders offline = PipelineTesting.offline().build();
+        OfflineTestPlugin.OFFLINE.set(offline);
+        Path fallback = storage.resolve("fallback");
+        Path plugins = storage.resolve("plugin");
+        Path own = storage.resolve("own");
+
+        // no other storage: the default serves
+        EpisodePipeline byDefault = offline.installInto(EpisodePipeline.builder(acog))
+                .defaultAssetStorage(new LocalFileStorage(fallback))
+                .build();
+        assertThat(byDefault.providers().get("assetStorage")).containsExactly("local");
+        Episode episode = fixtures.episode().create();
+        assertThat(startAndRunToRest(byDefault, episode).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(acog.assets().list(episode.id()))
+                .isNotEmpty()
+                .allSatisfy(
+                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(fallback.toAbsolutePath()));
+
+        // a plugin's storage wins over the default, set before or after it
+        EpisodePipeline withPlugin = EpisodePipeline.builder(acog)
+                .defaultAssetStorage(new LocalFileStorage(fallback))
+                .plugins(ProviderConfig.of(Map.of(
+                        OfflineTestPlugin.API_KEY, SECRET_VALUE, OfflineTestPlugin.STORAGE_DIR, plugins.toString())))
+                .build();
+        Episode second = fixtures.episode().create();
+        assertThat(startAndRunToRest(withPlugin, second).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(acog.assets().list(second.id()))
+                .isNotEmpty()
+                .allSatisfy(
+                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(plugins.toAbsolutePath()));
+
+        // and the builder's own storage wins over both
+        EpisodePipeline withOwn = EpisodePipeline.builder(acog)
+                .plugins(ProviderConfig.of(Map.of(
+                        OfflineTestPlugin.API_KEY, SECRET_VALUE, OfflineTestPlugin.STORAGE_DIR, plugins.toString())))
+                .assetStorage(new LocalFileStorage(own))
+                .defaultAssetStorage(new LocalFileStorage(fallback))
+                .build();
+        Episode third = fixtures.episode().create();
+        assertThat(startAndRunToRest(withOwn, third).status()).isEqualTo(EpisodeStatus.PUBLISHED);
+        assertThat(acog.assets().list(third.id()))
+                .isNotEmpty()
+                .allSatisfy(
+                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(own.toAbsolutePath()));
+    }
+
+    @Test
     void aMissingRequiredSettingIsNamedButNoSecretIsShown() {
         OfflineTestPlugin.OFFLINE.set(PipelineTesting.offline().build());
         ProviderConfig config =

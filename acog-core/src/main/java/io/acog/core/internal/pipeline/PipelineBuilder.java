@@ -47,6 +47,7 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     private Duration providerLimitWait = Duration.ofSeconds(5);
     private URI renderCallbackUrl;
     private java.math.BigDecimal monthlyBudgetUsd;
+    private AssetStorage defaultStorage;
 
     /**
      * @param jobs the queue on {@code db}; {@link JobStore#in(Db)} gives it in a transaction
@@ -96,6 +97,12 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
     @Override
     public EpisodePipeline.Builder assetStorage(AssetStorage storage) {
         providers.replaceStorage(storage);
+        return this;
+    }
+
+    @Override
+    public EpisodePipeline.Builder defaultAssetStorage(AssetStorage storage) {
+        this.defaultStorage = Objects.requireNonNull(storage, "storage");
         return this;
     }
 
@@ -175,6 +182,9 @@ public final class PipelineBuilder implements EpisodePipeline.Builder {
                                     + ". Register the others on the builder, or add their plugins"));
         }
         Providers chosen = providers.copy();
+        if (chosen.storage() == null && defaultStorage != null) {
+            chosen.replaceStorage(defaultStorage);
+        }
         if (chosen.storage() == null) {
             throw new IllegalStateException("EpisodePipeline needs an asset storage for the files stages produce:"
                     + " call assetStorage(new LocalFileStorage(Path.of(\"/var/lib/acog/assets\"))) with a directory"

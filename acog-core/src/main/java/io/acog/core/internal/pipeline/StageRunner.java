@@ -119,10 +119,36 @@ final class StageRunner {
     JobOutcome handle(Job job, JobContext context, Prefetch prefetch) {
         try {
             return run(job, context, prefetch);
-        } catch (LeaseLostException e) {
+        } catch (LeaseLostException | StageInterrupted e) {
             throw e;
         } catch (RuntimeException e) {
             return unforeseen(job, context, e, "Stage " + job.stage().label() + " failed unexpectedly", "", null);
+        }
+    }
+
+    /**
+     * A worker that shuts down interrupts the handlers still running at its deadline and hands
+     * their jobs back to the queue, unfinished and without counting a retry. A provider call so
+     * interrupted fails (as it should: the adapters keep the interrupt and throw); that failure is
+     * the shutdown's, not the provider's, so it is not recorded as the stage's: the run ends with
+     * {@link StageInterrupted}, and the worker, seeing its thread interrupted while it no longer
+     * claims, releases the job, as if it had stopped before the call.
+     */
+    private static void handBackIfInterrupted(Job job, RuntimeException failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new StageInterrupted(job, failure);
+        }
+    }
+
+    /** A run cut short by its worker's shutdown: nothing of it is recorded, the worker releases the job. */
+    static final class StageInterrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StageInterrupted(Job job, RuntimeException cause) {
+            super(
+                    "Stage " + job.stage().label() + " of episode " + job.episodeId()
+                            + " was interrupted by its worker's shutdown: " + Redaction.describe(cause),
+                    Redaction.redact(cause));
         }
     }
 
@@ -133,6 +159,7 @@ final class StageRunner {
      * @param begun when this run began, if its start is not recorded yet; else null
      */
     private JobOutcome providerFailed(Job job, JobContext context, ProviderException e, OffsetDateTime begun) {
+        handBackIfInterrupted(job, e);
         if (!e.attemptSpent()) {
             Duration wait = e.retryAt()
                     .map(at -> Duration.between(db.now().toInstant(), at))
@@ -161,6 +188,7 @@ final class StageRunner {
      */
     private JobOutcome unforeseen(
             Job job, JobContext context, RuntimeException e, String what, String prefix, OffsetDateTime begun) {
+        handBackIfInterrupted(job, e);
         LOG.warn("{} (episode {})", what, job.episodeId(), Redaction.redact(e));
         return ends.failed(
                 job, context, prefix + Redaction.describe(e), !(e instanceof ValidationException), null, false, begun);
