@@ -15,9 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * variable {@code SPRING_DATASOURCE_URL}), it does nothing and Spring Boot's own DataSource is used,
  * as in a real application.
  */
-final class EmbeddedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class EmbeddedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    /** Created by Spring from {@code META-INF/spring.factories}. */
+    public EmbeddedDatabase() {}
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * {@code application.yml}: the starter builds the pipeline, migrates the schema, starts a worker,
  * and serves {@code /actuator/health} and {@code /actuator/metrics}. The code here only says which
  * channel to run and what to make ({@link ChannelRunner}), and starts an embedded PostgreSQL when
- * no database is configured ({@link EmbeddedDatabase}).
+ * no database is configured ({@link EmbeddedDatabase}, listed in {@code META-INF/spring.factories}).
  *
  * <p>Run it with {@code scripts/spring-boot-example} from the repository's root.
  */
@@ -23,8 +23,6 @@ public class ExampleApplication {
      * @param args Spring Boot's command line, e.g. {@code --example.exit-when-done=true}
      */
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(ExampleApplication.class);
-        application.addInitializers(new EmbeddedDatabase());
-        application.run(args);
+        SpringApplication.run(ExampleApplication.class, args);
     }
 }
