@@ -295,11 +295,13 @@ class AcogMetricsTest {
     @Test
     void failedCallsAreTaggedWithTheirReasonAndTheirJobsCountedAsRetriedOrFailed() {
         // metadata: rate limited once (retried); the voice: an adapter's bug once (retried);
-        // assembly: rejected once (the stage, and its episode, fail for good)
+        // assembly: rejected once (the stage, and its episode, fail for good); and one script is
+        // sent back by its review, so it is written, and its cost counted, twice
         OfflineProviders offline = OfflineProviders.builder()
                 .media(OfflineProviders.MediaMode.PLACEHOLDER)
                 .fail("metadata", OfflineProviders.Failure.RETRYABLE, 1)
                 .fail("assembly", OfflineProviders.Failure.PERMANENT, 1)
+                .rejectReviews(1)
                 .build();
         AcogMetrics metrics =
                 AcogMetrics.builder(acog).refreshEvery(Duration.ofMillis(1)).build();
@@ -354,7 +356,34 @@ class AcogMetricsTest {
 
         assertThat(gauge(registry, AcogMeters.EPISODES, "status", "failed")).isEqualTo(1);
         assertThat(gauge(registry, AcogMeters.EPISODES, "status", "published")).isEqualTo(1);
-        assertNoIdInTags(registry, episodes, jobsOf(episodes));
+
+        // every job queued ended completed or failed, and every claim in one thing heard
+        List<Job> jobs = jobsOf(episodes);
+        assertThat(count(registry, AcogMeters.JOBS_ENQUEUED, "stage", "scripting"))
+                .isEqualTo(3);
+        for (PipelineStage stage : PipelineStage.values()) {
+            String label = stage.label();
+            assertThat(count(registry, AcogMeters.JOBS_ENQUEUED, "stage", label))
+                    .as(label)
+                    .isEqualTo(jobs.stream().filter(job -> job.stage() == stage).count())
+                    .isEqualTo(count(registry, AcogMeters.JOBS_COMPLETED, "stage", label)
+                            + count(registry, AcogMeters.JOBS_FAILED, "stage", label));
+            assertThat(count(registry, AcogMeters.JOBS_CLAIMED, "stage", label))
+                    .as(label)
+                    .isEqualTo(count(registry, AcogMeters.JOBS_COMPLETED, "stage", label)
+                            + count(registry, AcogMeters.JOBS_FAILED, "stage", label)
+                            + count(registry, AcogMeters.JOBS_RETRIED, "stage", label)
+                            + count(registry, AcogMeters.JOBS_RESCHEDULED, "stage", label));
+        }
+        // what the channels cost: failed runs cost nothing, both scripts count
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        for (Episode episode : episodes) {
+            Channel channel = acog.channels().get(episode.channelId());
+            assertThat(count(registry, AcogMeters.PROVIDER_COST, "channel", channel.slug()))
+                    .as(channel.slug())
+                    .isCloseTo(pipeline.cost(channel.id(), month).totalUsd().doubleValue(), within(1e-9));
+        }
+        assertNoIdInTags(registry, episodes, jobs);
     }
 
     /** No tag value is an id: not an episode's, not a job's, nor anything shaped like one. */

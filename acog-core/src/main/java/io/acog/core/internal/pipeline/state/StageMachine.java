@@ -161,12 +161,12 @@ public final class StageMachine {
 
     /**
      * A script review that passed on its own: completed, by the system, counting the revisions it
-     * took.
+     * took, and costing every review it took (see {@link #sendBack}).
      */
     public static StageState passReview(StageState review, StageState details, OffsetDateTime now) {
         return complete(
                 review,
-                details.toBuilder()
+                withEarlierReviews(review, details).toBuilder()
                         .reviewer("system")
                         .refinementPasses(revisions(review))
                         .build(),
@@ -175,11 +175,12 @@ public final class StageMachine {
 
     /**
      * A script sent back: the review waits for the next script (one revision more, with the notes);
-     * the details of the review that sent it back are kept.
+     * the details of the review that sent it back are kept, its cost and tokens added to those of
+     * the reviews that sent it back before.
      */
     public static StageState sendBack(StageState review, StageState details, List<String> notes) {
         return merge(
-                without(merge(review, details), false, true),
+                without(merge(review, withEarlierReviews(review, details)), false, true),
                 StageState.builder()
                         .status(StageStatus.PENDING)
                         .extra(REVISIONS, revisions(review) + 1)
@@ -283,6 +284,25 @@ public final class StageMachine {
             builder.completedAt(null);
         }
         return builder.build();
+    }
+
+    /**
+     * A review's details with the cost and tokens of the reviews that sent the script back before
+     * it added: each was paid for (its job completed with its cost), but only the review that
+     * passes completes the stage, so the stage's entry, and the completion listeners hear, carry
+     * them all, as b-roll's carries all its clips.
+     */
+    private static StageState withEarlierReviews(StageState review, StageState details) {
+        if (revisions(review) == 0) {
+            return details;
+        }
+        Integer tokens = review.tokensUsed() == null
+                ? details.tokensUsed()
+                : details.tokensUsed() == null ? review.tokensUsed() : review.tokensUsed() + details.tokensUsed();
+        return details.toBuilder()
+                .costUsd(sum(review.costUsd(), details.costUsd()))
+                .tokensUsed(tokens)
+                .build();
     }
 
     private static BigDecimal sum(BigDecimal a, BigDecimal b) {

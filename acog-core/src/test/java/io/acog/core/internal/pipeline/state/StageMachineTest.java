@@ -137,6 +137,42 @@ class StageMachineTest {
     }
 
     @Test
+    void aReviewThatPassesAfterSendingTheScriptBackCostsEveryReviewItTook() {
+        StageState first = StageState.builder()
+                .provider("offline")
+                .costUsd(new BigDecimal("0.0100"))
+                .tokensUsed(10)
+                .build();
+        StageState second = StageState.builder()
+                .provider("offline")
+                .costUsd(new BigDecimal("0.0200"))
+                .tokensUsed(20)
+                .build();
+        StageState third = StageState.builder()
+                .provider("offline")
+                .costUsd(new BigDecimal("0.0400"))
+                .tokensUsed(40)
+                .build();
+
+        StageState once = StageMachine.sendBack(StageMachine.start(null, T0), first, List.of("shorter hook"));
+        StageState twice = StageMachine.sendBack(StageMachine.start(once, T1), second, List.of("cite a source"));
+        StageState passed = StageMachine.passReview(StageMachine.start(twice, T1), third, T2);
+
+        assertThat(once.costUsd()).isEqualByComparingTo("0.01");
+        assertThat(twice.costUsd()).isEqualByComparingTo("0.03");
+        assertThat(passed.costUsd()).isEqualByComparingTo("0.07");
+        assertThat(passed.tokensUsed()).isEqualTo(70);
+        // a review that passes at once costs what it cost
+        assertThat(StageMachine.passReview(StageMachine.start(null, T0), third, T2)
+                        .costUsd())
+                .isEqualByComparingTo("0.04");
+        // a person's rejection costs nothing more
+        assertThat(StageMachine.sendBack(twice, StageState.empty(), List.of("no"))
+                        .costUsd())
+                .isEqualByComparingTo("0.03");
+    }
+
+    @Test
     void bRollCompletesWithItsLastClipAndAddsTheClipsCosts() {
         StageState planned = StageMachine.planClips(null, 2, T0);
         StageState clip = StageState.builder()

@@ -60,8 +60,10 @@ class StageSchedulerTest {
         });
         assertThat(draft.status(PipelineStage.PLANNING)).isEqualTo(StageStatus.PENDING);
         assertThat(draft.status()).isEqualTo(EpisodeStatus.PLANNING);
+        // what a listener hears: the job queued (what metrics count), then the status
         assertThat(draft.events())
                 .containsExactly(
+                        new PipelineEvent.StageQueued(draft.id(), PipelineStage.PLANNING, 1),
                         new PipelineEvent.StatusChanged(draft.id(), EpisodeStatus.IDEA, EpisodeStatus.PLANNING));
     }
 
@@ -85,6 +87,8 @@ class StageSchedulerTest {
         });
         assertThat(draft.get(PipelineStage.BROLL).extra()).containsEntry(StageMachine.CLIPS_TOTAL, 2);
         assertThat(draft.status(PipelineStage.BROLL)).isEqualTo(StageStatus.RUNNING);
+        // heard as the jobs queued, not the clips in all
+        assertThat(draft.events()).containsExactly(new PipelineEvent.StageQueued(draft.id(), PipelineStage.BROLL, 1));
     }
 
     @Test
