@@ -20,12 +20,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The example as its README command runs it, with its own application.yml: the channel's episode
- * is published by the starter's worker, and health and ACOG's metrics are served.
+ * The example as its README command runs it, with its own application.yml (one episode, and
+ * placeholder media instead of ffmpeg's, for speed): the channel's episode is published by the
+ * starter's worker, and health and ACOG's metrics are served.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "example.episodes[0]=Why black holes spin")
+        properties = {
+            "example.episodes[0]=Why black holes spin",
+            // the README's command makes real media with ffmpeg; this test checks the wiring
+            "acog.providers.offline.media=placeholder"
+        })
 class ExampleApplicationTest {
 
     @Autowired
