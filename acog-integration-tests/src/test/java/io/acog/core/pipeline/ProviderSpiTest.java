@@ -231,8 +231,9 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(startAndRunToRest(byDefault, episode).status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(acog.assets().list(episode.id()))
                 .isNotEmpty()
-                .allSatisfy(
-                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(fallback.toAbsolutePath()));
+                .allSatisfy(asset -> assertThat(Path.of(URI.create(asset.uri())).startsWith(fallback.toAbsolutePath()))
+                        .as(asset.uri())
+                        .isTrue());
 
         // a plugin's storage wins over the default, set before or after it
         EpisodePipeline withPlugin = EpisodePipeline.builder(acog)
@@ -244,8 +245,9 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(startAndRunToRest(withPlugin, second).status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(acog.assets().list(second.id()))
                 .isNotEmpty()
-                .allSatisfy(
-                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(plugins.toAbsolutePath()));
+                .allSatisfy(asset -> assertThat(Path.of(URI.create(asset.uri())).startsWith(plugins.toAbsolutePath()))
+                        .as(asset.uri())
+                        .isTrue());
 
         // and the builder's own storage wins over both
         EpisodePipeline withOwn = EpisodePipeline.builder(acog)
@@ -258,8 +260,9 @@ class ProviderSpiTest extends PipelineTestCase {
         assertThat(startAndRunToRest(withOwn, third).status()).isEqualTo(EpisodeStatus.PUBLISHED);
         assertThat(acog.assets().list(third.id()))
                 .isNotEmpty()
-                .allSatisfy(
-                        asset -> assertThat(Path.of(URI.create(asset.uri()))).startsWith(own.toAbsolutePath()));
+                .allSatisfy(asset -> assertThat(Path.of(URI.create(asset.uri())).startsWith(own.toAbsolutePath()))
+                        .as(asset.uri())
+                        .isTrue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -355,9 +357,9 @@ public class AcogProperties {
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(
                                 "acog.worker.stages names '" + stage.strip() + "', which is no stage; the stages are "
-                                        + java.util.Arrays.stream(PipelineStage.values())
+                                        + Arrays.stream(PipelineStage.values())
                                                 .map(PipelineStage::label)
-                                                .collect(java.util.stream.Collectors.joining(", ")),
+                                                .collect(Collectors.joining(", ")),
                                 e);
                     }
                     labels.add(label);

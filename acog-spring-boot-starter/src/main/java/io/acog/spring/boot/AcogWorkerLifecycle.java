@@ -6,6 +6,7 @@ import io.acog.core.job.JobWorker;
 import io.acog.core.pipeline.EpisodePipeline;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ final class AcogWorkerLifecycle implements SmartLifecycle {
         return details;
     }
 
-    private static java.util.List<String> labels(Set<PipelineStage> stages) {
+    private static List<String> labels(Set<PipelineStage> stages) {
         return stages.stream().sorted().map(PipelineStage::label).toList();
     }
 }

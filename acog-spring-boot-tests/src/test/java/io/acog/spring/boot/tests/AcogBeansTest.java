@@ -21,6 +21,7 @@ import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -111,22 +114,27 @@ class AcogBeansTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AcogAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Acog.class));
-        runner().withPropertyValues("acog.enabled=false").run(context -> assertThat(context)
-                .hasNotFailed()
-                .doesNotHaveBean(Acog.class)
-                .doesNotHaveBean(EpisodePipeline.class));
-        runner().withPropertyValues("acog.worker.enabled=false").run(context -> assertThat(context)
-                .hasNotFailed()
-                .hasSingleBean(EpisodePipeline.class)
-                .doesNotHaveBean("acogWorker"));
+        runner().withPropertyValues("acog.enabled=false")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(Acog.class)
+                        .doesNotHaveBean(EpisodePipeline.class));
+        runner().withPropertyValues("acog.worker.enabled=false")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(EpisodePipeline.class)
+                        .doesNotHaveBean("acogWorker"));
     }
 
     @Test
     void theHostsAcogReplacesTheStartersAndEverythingIsBuiltOnIt() {
-        runner().withBean("hostAcog", Acog.class, () -> Acog.builder()
-                        .dataSource(database.dataSource())
-                        .clock(FIXED)
-                        .build())
+        runner().withBean(
+                        "hostAcog",
+                        Acog.class,
+                        () -> Acog.builder()
+                                .dataSource(database.dataSource())
+                                .clock(FIXED)
+                                .build())
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Acog.class);
                     assertThat(context.getBean(Acog.class).clock()).isSameAs(FIXED);
@@ -148,32 +156,41 @@ class AcogBeansTest {
     @Test
     void theHostsPipelineAndJobTrackerReplaceTheStarters() {
         List<String> customized = new CopyOnWriteArrayList<>();
-        runner().withBean("hostPipeline", EpisodePipeline.class, () -> OfflineProviders.builder()
-                        .media(OfflineProviders.MediaMode.PLACEHOLDER)
-                        .build()
-                        .installInto(Acog.builder()
-                                .dataSource(database.dataSource())
+        runner().withBean(
+                        "hostPipeline",
+                        EpisodePipeline.class,
+                        () -> OfflineProviders.builder()
+                                .media(OfflineProviders.MediaMode.PLACEHOLDER)
                                 .build()
-                                .pipeline())
-                        .assetStorage(new NamedStorage("host-pipeline-storage", storage))
-                        .build())
-                .withBean("hostJobs", JobTracker.class, () -> Acog.builder()
-                        .dataSource(database.dataSource())
-                        .clock(FIXED)
-                        .build()
-                        .jobs())
+                                .installInto(Acog.builder()
+                                        .dataSource(database.dataSource())
+                                        .build()
+                                        .pipeline())
+                                .assetStorage(new NamedStorage("host-pipeline-storage", storage))
+                                .build())
+                .withBean(
+                        "hostJobs",
+                        JobTracker.class,
+                        () -> Acog.builder()
+                                .dataSource(database.dataSource())
+                                .clock(FIXED)
+                                .build()
+                                .jobs())
                 .withBean(AcogPipelineCustomizer.class, () -> pipeline -> customized.add("called"))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(EpisodePipeline.class);
                     assertThat(context).hasBean("hostPipeline").hasBean("hostJobs");
-                    assertThat(context.getBean(EpisodePipeline.class).providers().get("assetStorage"))
+                    assertThat(context.getBean(EpisodePipeline.class)
+                                    .providers()
+                                    .get("assetStorage"))
                             .containsExactly("host-pipeline-storage");
                     assertThat(context.getBean(JobTracker.class).stats().at().toInstant())
                             .isEqualTo(FIXED.instant());
                     // the starter built no pipeline, so it customized none
                     assertThat(customized).isEmpty();
                     // and its worker runs the host's pipeline
-                    assertThat(context.getBean("acogWorker", SmartLifecycle.class).isRunning())
+                    assertThat(context.getBean("acogWorker", SmartLifecycle.class)
+                                    .isRunning())
                             .isTrue();
                 });
     }
@@ -183,7 +200,9 @@ class AcogBeansTest {
         runner().withBean(AssetStorage.class, () -> new NamedStorage("host-storage", storage))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(EpisodePipeline.class).providers().get("assetStorage"))
+                    assertThat(context.getBean(EpisodePipeline.class)
+                                    .providers()
+                                    .get("assetStorage"))
                             .containsExactly("host-storage");
                 });
     }
@@ -197,7 +216,9 @@ class AcogBeansTest {
                     assertThat(context).hasNotFailed();
                     assertThat(calls.names).containsExactly("first", "second");
                     // what they registered is in the built pipeline, after the providers before them
-                    assertThat(context.getBean(EpisodePipeline.class).providers().get("avatarRenderer"))
+                    assertThat(context.getBean(EpisodePipeline.class)
+                                    .providers()
+                                    .get("avatarRenderer"))
                             .containsExactly("offline", "first-avatar", "second-avatar");
                 });
     }
@@ -208,9 +229,13 @@ class AcogBeansTest {
             assertThat(context).hasNotFailed().hasSingleBean(AcogMetrics.class);
         });
         runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withBean("hostMetrics", AcogMetrics.class, () -> AcogMetrics.builder(
-                                Acog.builder().dataSource(database.dataSource()).build())
-                        .build())
+                .withBean(
+                        "hostMetrics",
+                        AcogMetrics.class,
+                        () -> AcogMetrics.builder(Acog.builder()
+                                        .dataSource(database.dataSource())
+                                        .build())
+                                .build())
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(AcogMetrics.class);
                     assertThat(context).hasBean("hostMetrics");
@@ -223,10 +248,10 @@ class AcogBeansTest {
     }
 
     /** Two customizers, declared in the reverse of their order. */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class Customizers {
 
-        @org.springframework.context.annotation.Bean
+        @Bean
         @Order(2)
         AcogPipelineCustomizer second(Calls calls) {
             return pipeline -> {
@@ -235,7 +260,7 @@ class AcogBeansTest {
             };
         }
 
-        @org.springframework.context.annotation.Bean
+        @Bean
         @Order(1)
         AcogPipelineCustomizer first(Calls calls) {
             return pipeline -> {
@@ -271,17 +296,17 @@ class AcogBeansTest {
         }
 
         @Override
-        public URI store(String key, Media media) throws java.io.IOException {
+        public URI store(String key, Media media) throws IOException {
             return files.store(key, media);
         }
 
         @Override
-        public InputStream open(URI uri) throws java.io.IOException {
+        public InputStream open(URI uri) throws IOException {
             return files.open(uri);
         }
 
         @Override
-        public void delete(URI uri) throws java.io.IOException {
+        public void delete(URI uri) throws IOException {
             files.delete(uri);
         }
     }

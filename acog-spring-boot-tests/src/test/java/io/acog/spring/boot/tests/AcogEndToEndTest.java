@@ -120,8 +120,7 @@ class AcogEndToEndTest {
                 .untilAsserted(() -> assertThat(statuses.of(episode.id())).endsWith(EpisodeStatus.PUBLISHED));
         Recorders.JobRecorder jobs = host.getBean(Recorders.JobRecorder.class);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(jobs.stagesOf(episode.id()))
-                        .containsExactly(PipelineStage.values()));
+                .untilAsserted(() -> assertThat(jobs.stagesOf(episode.id())).containsExactly(PipelineStage.values()));
     }
 
     @Test
@@ -180,8 +179,10 @@ class AcogEndToEndTest {
                             .tag("stage", "audio")
                             .meters())
                     .isNotEmpty()
-                    .allSatisfy(meter -> assertThat(meter.getId().getTag("kind")).isNotBlank())
-                    .allSatisfy(meter -> assertThat(meter.getId().getTag("outcome")).isNotBlank());
+                    .allSatisfy(
+                            meter -> assertThat(meter.getId().getTag("kind")).isNotBlank())
+                    .allSatisfy(
+                            meter -> assertThat(meter.getId().getTag("outcome")).isNotBlank());
             assertThat(positive(registry.find("acog.episodes")
                             .tag("status", "published")
                             .meters()))

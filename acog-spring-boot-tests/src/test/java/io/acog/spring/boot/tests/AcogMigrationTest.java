@@ -64,8 +64,8 @@ class AcogMigrationTest {
     @Test
     void intoItsOwnSchemaWhenTheConnectionsUseIt() throws SQLException {
         try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
-            String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
-                    + "currentSchema=acog_tenant";
+            String url =
+                    database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=acog_tenant";
             List<String> settings = new ArrayList<>(Hosts.defaults(url, database.user()));
             try (ConfigurableApplicationContext host = Hosts.start(
                     WebApplicationType.NONE,
@@ -74,11 +74,13 @@ class AcogMigrationTest {
                     "acog.schema=acog_tenant",
                     "acog.worker.enabled=false")) {
                 DataSource dataSource = host.getBean(DataSource.class);
-                assertThat(AcogSchema.status(dataSource, "acog_tenant").upToDate()).isTrue();
+                assertThat(AcogSchema.status(dataSource, "acog_tenant").upToDate())
+                        .isTrue();
                 // the beans work in it
                 Acog acog = host.getBean(Acog.class);
                 Episode episode = new AcogFixtures(acog).episode().create();
-                assertThat(count(database.dataSource(), "acog_tenant.episodes", episode)).isEqualTo(1);
+                assertThat(count(database.dataSource(), "acog_tenant.episodes", episode))
+                        .isEqualTo(1);
             }
             // and nothing of ACOG's went to the database's public schema
             assertThat(tableExists(database.dataSource(), "public.episodes")).isFalse();

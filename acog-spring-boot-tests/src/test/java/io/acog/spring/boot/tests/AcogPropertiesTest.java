@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -52,7 +52,7 @@ class AcogPropertiesTest {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AcogAutoConfiguration.class))
                 // a host's DataSource bean; the wrapper keeps the context's close from closing the test's pool
-                    .withBean(DataSource.class, () -> new DelegatingDataSource(database.dataSource()))
+                .withBean(DataSource.class, () -> new DelegatingDataSource(database.dataSource()))
                 .withPropertyValues(
                         "acog.worker.enabled=false",
                         "acog.providers.offline.enabled=true",

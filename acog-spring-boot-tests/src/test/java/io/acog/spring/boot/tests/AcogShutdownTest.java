@@ -78,7 +78,8 @@ class AcogShutdownTest {
         host.getBean(EpisodePipeline.class).start(episode.id());
         Job running = await().atMost(Duration.ofMinutes(1))
                 .until(
-                        () -> Hosts.jobs(acog, episode.id(), PipelineStage.PLANNING).get(0),
+                        () -> Hosts.jobs(acog, episode.id(), PipelineStage.PLANNING)
+                                .get(0),
                         job -> job.status() == JobStatus.RUNNING);
         assertThat(running.lockedBy()).isEqualTo(worker);
         return episode.id();

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,11 +51,12 @@ class AcogWebhookTest {
             // the fixture's channel asks for the avatar provider 'heygen': the toy one of that name
             Episode episode = new AcogFixtures(acog).episode().create();
             pipeline.start(episode.id());
-            String task = await().atMost(Duration.ofMinutes(2))
-                    .until(() -> avatarTask(acog, episode.id()), java.util.Objects::nonNull);
+            String task =
+                    await().atMost(Duration.ofMinutes(2)).until(() -> avatarTask(acog, episode.id()), Objects::nonNull);
             Job waiting = await().atMost(Duration.ofSeconds(30))
                     .until(() -> avatarJob(acog, episode.id()), job -> job.status() == JobStatus.QUEUED);
-            assertThat(waiting.runAfter()).isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
+            assertThat(waiting.runAfter())
+                    .isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
 
             String body = "{\"event\":\"ended\",  \"task\":\"" + task + "\", \"note\":\"caf\u00e9 \u2713\"}";
             // forged: signed with another secret

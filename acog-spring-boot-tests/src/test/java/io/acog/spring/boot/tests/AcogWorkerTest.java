@@ -16,6 +16,7 @@ import io.acog.testkit.postgres.PostgresServer;
 import io.acog.testkit.postgres.TestDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -78,7 +79,7 @@ class AcogWorkerTest {
         return jobs.stream().map(Job::status).toList();
     }
 
-    private static <T> java.util.function.Predicate<T> is(T expected) {
+    private static <T> Predicate<T> is(T expected) {
         return expected::equals;
     }
 }

@@ -56,8 +56,8 @@ final class Hosts {
 
     /** The Spring Boot data source properties of a database; a password only from the environment. */
     static List<String> datasource(String jdbcUrl, String user) {
-        List<String> properties = new ArrayList<>(
-                List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=" + user));
+        List<String> properties =
+                new ArrayList<>(List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=" + user));
         String password = System.getenv("ACOG_JDBC_PASSWORD");
         if (password != null) {
             properties.add("spring.datasource.password=" + password);
@@ -134,7 +134,9 @@ final class Hosts {
 
     /** The jobs of one stage of an episode. */
     static List<Job> jobs(Acog acog, UUID episodeId, PipelineStage stage) {
-        return jobs(acog, episodeId).stream().filter(job -> job.stage() == stage).toList();
+        return jobs(acog, episodeId).stream()
+                .filter(job -> job.stage() == stage)
+                .toList();
     }
 
     private static Path storageDirectory() {
