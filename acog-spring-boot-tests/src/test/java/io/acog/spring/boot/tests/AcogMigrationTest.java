@@ -126,4 +126,31 @@ class AcogMigrationTest {
         }
         return messages.toString();
     }
+
+    /**
+     * A host whose ACOG tables were migrated before it took the starter, and that has no Flyway
+     * migrations of its own, starts: on Boot 3.5 Boot's own Flyway (switched on by the Flyway jar
+     * ACOG brings) would refuse the non-empty schema it has no history of, so the starter keeps it
+     * off ({@code BootFlywayDefault}). On Boot 4, which runs Flyway only with its spring-boot-flyway
+     * module, this holds without it.
+     */
+    @Test
+    void aDatabaseMigratedBeforeTheStarterStartsAndBootsOwnFlywayLeavesNoHistory() throws Exception {
+        try (TestDatabase database = PostgresServer.shared().createEmptyDatabase()) {
+            AcogSchema.migrate(database.dataSource());
+            try (ConfigurableApplicationContext host =
+                    Hosts.plain(database, Hosts.none(), "acog.worker.enabled=false")) {
+                assertThat(AcogSchema.status(host.getBean(DataSource.class)).upToDate()).isTrue();
+            }
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet history =
+                            statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NULL")) {
+                history.next();
+                assertThat(history.getBoolean(1))
+                        .as("no flyway_schema_history")
+                        .isTrue();
+            }
+        }
+    }
 }
