@@ -112,7 +112,11 @@ class PipelineWorkerKilledTest {
             doomed.destroyForcibly();
             Files.deleteIfExists(log);
         }
-        assertThat(heldByDoomed).hasSizeGreaterThanOrEqualTo(EPISODES + 1);
+        // Every episode's avatar submit sleeps at the provider until the kill, so the dead worker
+        // held those; the b-roll clips it held when the kill was decided may have ended before the
+        // kill landed (a loaded machine), so they are not counted on: what the survivor runs is
+        // checked against the clips stored by then, whatever their number.
+        assertThat(heldByDoomed).hasSizeGreaterThanOrEqualTo(EPISODES);
         System.out.printf(
                 "killed the doomed worker holding %d job(s); clips stored by then: %s%n",
                 heldByDoomed.size(), clipsDoneAtKill);
